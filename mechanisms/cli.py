@@ -1,0 +1,75 @@
+"""`python -m mechanisms`: check data files, dump graphs, export handouts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .export import DUMP_FORMATS, dump
+from .graph import build_digraph
+from .load import DATA_DIR, load_catalog
+
+
+def _check(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or None
+    data_dir = Path(args.data)
+    catalog = load_catalog(data_dir, paths)
+    for problem in catalog.problems:
+        print(problem, file=sys.stderr)
+    if catalog.problems:
+        print(f"{len(catalog.problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    if not catalog.graphs:
+        print(f"no graph files (*.yaml) found in {data_dir}", file=sys.stderr)
+        return 1
+    for graph in catalog.graphs.values():
+        print(
+            f"ok: {graph.id}: {len(graph.nodes)} nodes, {len(graph.edges)} edges, "
+            f"{len(graph.steps)} steps, {len(graph.glossary)} glossary terms"
+        )
+    return 0
+
+
+def _load_one(data: str, graph_id: str):
+    catalog = load_catalog(Path(data))
+    if graph_id not in catalog.graphs:
+        for problem in catalog.problems:
+            print(problem, file=sys.stderr)
+        known = ", ".join(sorted(catalog.graphs)) or "none"
+        print(f"no valid graph '{graph_id}' (valid graphs: {known})", file=sys.stderr)
+        return None
+    return catalog, catalog.graphs[graph_id]
+
+
+def _dump(args: argparse.Namespace) -> int:
+    loaded = _load_one(args.data, args.graph)
+    if loaded is None:
+        return 1
+    catalog, graph = loaded
+    sys.stdout.write(dump(build_digraph(graph, catalog.references), args.format))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m mechanisms", description=__doc__)
+    parser.add_argument("--data", default=str(DATA_DIR), help="folder of graph files (default: %(default)s)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate graph files; one line per problem")
+    check.add_argument("paths", nargs="*", help="graph files (default: every *.yaml in the data folder)")
+    check.set_defaults(run=_check)
+    dumper = sub.add_parser("dump", help="write a whole graph to stdout")
+    dumper.add_argument("graph", help="graph id, e.g. dry-needling")
+    dumper.add_argument("--format", choices=DUMP_FORMATS, default="node-link")
+    dumper.set_defaults(run=_dump)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

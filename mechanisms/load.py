@@ -1,0 +1,226 @@
+"""Read graph files and references from `data/`, turning every failure into located problems.
+
+Nothing here raises anything but `DataError`: a broken file must give an author one line per
+problem, never a traceback, and must never take down the other graphs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .checks import Loc, check_graph
+from .model import Graph
+from .problems import DataError, Problem
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+REFERENCES_FILE = "references.csl.json"
+MAX_FILE_BYTES = 2_000_000
+"""A graph file is hand-written text; anything larger is a mistake, not content."""
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """safe_load without anchors and aliases: a graph needs none, and aliases allow 'billion laughs'."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                None, None, "aliases (*name) are not allowed in graph files; repeat the value instead", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+@dataclass
+class Catalog:
+    """Every graph in a folder that loaded, and the problems of those that did not."""
+
+    graphs: dict[str, Graph] = field(default_factory=dict)
+    references: dict[str, dict[str, Any]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a DataError saying why it cannot be read as UTF-8 text."""
+    name = _display(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError([Problem(name, "file", f"too large ({size} bytes; at most {MAX_FILE_BYTES})")])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError([Problem(name, "file", f"cannot be read: {exc.strerror or exc}")]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError(
+            [Problem(name, "file", f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})", line)]
+        ) from None
+    if not text.strip():
+        raise DataError([Problem(name, "file", "is empty")])
+    return text.removeprefix("\ufeff")
+
+
+def parse_yaml(text: str, name: str) -> tuple[Any, yaml.Node]:
+    """The document and its node tree (kept to find the line of any value)."""
+    try:
+        loader = _NoAliasLoader(text)
+        try:
+            tree = loader.get_single_node()
+            data = loader.construct_document(tree) if tree is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = " ".join(x for x in (exc.context, exc.problem) if x) or "invalid YAML"
+        raise DataError([Problem(name, "YAML", what, line)]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(name, "YAML", str(exc).splitlines()[0])]) from None
+    return data, tree
+
+
+def line_of(tree: yaml.Node | None, loc: Loc) -> int | None:
+    """The 1-based line of the value at `loc`, or of the nearest parent that exists."""
+    node, line = tree, (tree.start_mark.line + 1 if tree is not None else None)
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+            node = node.value[key]
+        else:
+            node = None
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _where(data: Any, loc: Loc) -> str:
+    """Name the item a path points into by its id, e.g. 'node substance-p', for authors."""
+    if len(loc) >= 2 and loc[0] in ("nodes", "steps", "regions", "glossary", "edges") and isinstance(loc[1], int):
+        section, index = loc[0], loc[1]
+        try:
+            item = data[section][index]
+        except (KeyError, IndexError, TypeError):
+            item = None
+        kind = {"nodes": "node", "steps": "step", "regions": "region", "glossary": "term", "edges": "edge"}[section]
+        if isinstance(item, dict):
+            if section == "edges":
+                label = f"{item.get('source', '?')}->{item.get('target', '?')}"
+            else:
+                label = str(item.get("id", f"#{index + 1}"))
+        else:
+            label = f"#{index + 1}"
+        rest = ".".join(str(k) for k in loc[2:])
+        return f"{kind} {label}" + (f" ({rest})" if rest else "")
+    return ".".join(str(k) for k in loc) or "graph"
+
+
+_PYDANTIC_WORDS = {
+    "missing": "missing field",
+    "extra_forbidden": "unknown field (misspelt?)",
+    "string_too_short": "is empty",
+}
+
+
+def _schema_problems(exc: ValidationError, data: Any, tree: yaml.Node, name: str) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        loc: Loc = tuple(err["loc"])
+        message = _PYDANTIC_WORDS.get(err["type"], err["msg"])
+        if err["type"] == "literal_error":
+            message = f"{err['msg'].lower()}; got {err.get('input')!r}"
+        elif err["type"] == "string_pattern_mismatch":
+            message = f"ids use lower-case letters, digits and hyphens; got {err.get('input')!r}"
+        field_name = str(loc[-1]) if loc and not isinstance(loc[-1], int) else ""
+        if field_name and field_name not in _where(data, loc):
+            message = f"{field_name}: {message}"
+        problems.append(Problem(name, _where(data, loc[:-1] if field_name else loc), message, line_of(tree, loc)))
+    return problems
+
+
+def load_references(path: Path) -> dict[str, dict[str, Any]]:
+    """CSL-JSON references by id; a DataError if the file is not a list of entries with ids."""
+    name = _display(path)
+    text = read_text(path)
+    try:
+        entries = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError([Problem(name, "JSON", exc.msg, exc.lineno)]) from None
+    if not isinstance(entries, list):
+        raise DataError([Problem(name, "file", "must be a JSON list of CSL-JSON entries")])
+    refs: dict[str, dict[str, Any]] = {}
+    problems = []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            problems.append(Problem(name, f"entry #{i + 1}", "needs a string 'id'"))
+        elif entry["id"] in refs:
+            problems.append(Problem(name, f"reference {entry['id']}", "duplicate id"))
+        elif not entry.get("title"):
+            problems.append(Problem(name, f"reference {entry['id']}", "missing title"))
+        else:
+            refs[entry["id"]] = entry
+    if problems:
+        raise DataError(problems)
+    return refs
+
+
+def load_graph(path: Path, references: dict[str, dict[str, Any]]) -> Graph:
+    """A valid graph from one YAML file, or a DataError listing every problem with its line."""
+    name = _display(path)
+    data, tree = parse_yaml(read_text(path), name)
+    if not isinstance(data, dict):
+        raise DataError([Problem(name, "file", "must be a YAML mapping with id, title, nodes, edges...", 1)])
+    try:
+        graph = Graph.model_validate(data)
+    except ValidationError as exc:
+        raise DataError(_schema_problems(exc, data, tree, name)) from None
+    findings = check_graph(graph, references)
+    if graph.id != path.stem:
+        findings.append((("id",), "id", f"'{graph.id}' does not match the file name '{path.stem}'"))
+    if findings:
+        raise DataError([Problem(name, where, what, line_of(tree, loc)) for loc, where, what in findings])
+    return graph
+
+
+def graph_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    return sorted(p for p in data_dir.glob("*.yaml") if p.is_file())
+
+
+def load_catalog(data_dir: Path = DATA_DIR, paths: list[Path] | None = None) -> Catalog:
+    """Load every graph it can; a broken file adds problems and leaves the others usable."""
+    catalog = Catalog()
+    ref_path = data_dir / REFERENCES_FILE
+    try:
+        catalog.references = load_references(ref_path)
+    except DataError as exc:
+        catalog.problems.extend(exc.problems)
+    for path in paths if paths is not None else graph_files(data_dir):
+        try:
+            graph = load_graph(path, catalog.references)
+        except DataError as exc:
+            catalog.problems.extend(exc.problems)
+            continue
+        if graph.id in catalog.graphs:
+            catalog.problems.append(
+                Problem(_display(path), "id", f"graph id '{graph.id}' is already used by {catalog.files[graph.id].name}")
+            )
+            continue
+        catalog.graphs[graph.id] = graph
+        catalog.files[graph.id] = path
+    return catalog
