@@ -7,6 +7,7 @@ problem, never a traceback, and must never take down the other graphs.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ from .checks import Loc, check_graph
 from .model import Graph
 from .problems import DataError, Problem
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(os.environ.get("MECHANISMS_DATA") or Path(__file__).resolve().parent.parent / "data")
+"""Where graphs live; MECHANISMS_DATA points the app and the CLI at another folder (tests, clinics)."""
 REFERENCES_FILE = "references.csl.json"
 MAX_FILE_BYTES = 2_000_000
 """A graph file is hand-written text; anything larger is a mistake, not content."""

@@ -66,6 +66,8 @@ class Node(_Strict):
 
     id: Id
     label: Label
+    plain_label: Label | None = None
+    """Everyday words for patients where `label` is a technical term (e.g. 'Pain chemicals')."""
     region: Id
     step: Id
     evidence: EvidenceLevel

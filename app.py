@@ -1,0 +1,255 @@
+"""The dry-needling explainer (and any other graph in data/), as a Streamlit page.
+
+Run: streamlit run app.py. Everything shown comes from data/ through mechanisms/; this file only
+wires state (the `View` in session state, mirrored in the link) to the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import streamlit as st
+
+import ui
+from mechanisms.figure import Highlight, build_figure
+from mechanisms.layout import Layout, compute_layout
+from mechanisms.load import DATA_DIR, Catalog, graph_files, load_catalog
+from mechanisms.markup import md_escape
+from mechanisms.model import Graph
+from mechanisms.state import View, go_to_step, parse_view, select_edge, select_node, to_params
+
+DEFAULT_GRAPH = "dry-needling"
+PER_ROW = 3
+
+st.set_page_config(page_title="How dry needling works", page_icon=":material/neurology:", layout="wide")
+
+
+def _data_signature(data_dir: Path) -> tuple[tuple[str, float, int], ...]:
+    """Changes when any data file changes, so an edited graph shows without a restart."""
+    files = [*graph_files(data_dir), data_dir / "references.csl.json"]
+    return tuple((p.name, p.stat().st_mtime, p.stat().st_size) for p in files if p.exists())
+
+
+@st.cache_resource(show_spinner=False)
+def _catalog(signature: tuple) -> Catalog:
+    return load_catalog(DATA_DIR)
+
+
+@st.cache_resource(show_spinner=False)
+def _layout(signature: tuple, graph_id: str) -> Layout:
+    return compute_layout(_catalog(signature).graphs[graph_id], per_row=PER_ROW)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _figure(signature: tuple, graph_id: str, highlight: Highlight, audience: str, consult: bool):
+    graph = _catalog(signature).graphs[graph_id]
+    labels = {n.id: ui.node_label(n, audience) for n in graph.nodes}
+    return build_figure(graph, _layout(signature, graph_id), highlight, labels=labels, font_size=16 if consult else 13)
+
+
+SIGNATURE = _data_signature(DATA_DIR)
+CATALOG = _catalog(SIGNATURE)
+
+
+def _broken_files_notice() -> None:
+    if CATALOG.problems:
+        lines = "\n".join(f"- {md_escape(str(p))}" for p in CATALOG.problems[:20])
+        st.warning(f"Some data files could not be loaded and are not shown. An author can fix them:\n\n{lines}")
+
+
+if not CATALOG.graphs:
+    st.title("Mechanism explainer")
+    _broken_files_notice()
+    st.error("No graph could be loaded from data/. Run `python -m mechanisms check` to see why.")
+    st.stop()
+
+default_graph = DEFAULT_GRAPH if DEFAULT_GRAPH in CATALOG.graphs else sorted(CATALOG.graphs)[0]
+
+if "view" not in st.session_state:
+    params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    view, ignored = parse_view(params, CATALOG.graphs, default_graph)
+    st.session_state.view = view
+    st.session_state.ignored = ignored
+
+
+def current() -> View:
+    return st.session_state.view
+
+
+def graph_of(view: View) -> Graph:
+    return CATALOG.graphs[view.graph]
+
+
+def set_view(view: View) -> None:
+    st.session_state.view = view
+
+
+def pick_node(node_id: str) -> None:
+    set_view(select_node(current(), graph_of(current()), node_id))
+
+
+def pick_edge(edge_id: str) -> None:
+    set_view(select_edge(current(), graph_of(current()), edge_id))
+
+
+def on_chart_select() -> None:
+    """A click or tap on the chart; empty selections (re-click, double-click) keep the view."""
+    event = st.session_state.get("chart") or {}
+    points = (event.get("selection") or {}).get("points") or []
+    if not points:
+        return
+    picked = points[0].get("customdata")
+    if isinstance(picked, list):
+        picked = picked[0] if picked else None
+    if not isinstance(picked, str):
+        return
+    if "->" in picked:
+        pick_edge(picked)
+    else:
+        pick_node(picked)
+
+
+def on_picker() -> None:
+    node_id = st.session_state.get("picker")
+    if node_id:
+        pick_node(node_id)
+
+
+def step_to(step: int) -> None:
+    set_view(go_to_step(current(), graph_of(current()), step))
+
+
+def sync_link() -> None:
+    """Keep the address bar equal to the view, so a copied link reopens exactly this."""
+    wanted = to_params(current())
+    if {k: st.query_params.get(k) for k in st.query_params.keys()} != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def step_header(graph: Graph, view: View, large: bool) -> None:
+    step = graph.steps[view.step - 1]
+    with st.container(key="consult-step" if large else "step-text"):
+        st.markdown(f"## Step {view.step} of {len(graph.steps)}: {md_escape(step.title)}")
+        st.markdown(md_escape(step.patient))
+        st.markdown(f"**Not yet known:** {md_escape(step.unknowns)}")
+    prev_col, next_col = st.columns(2)
+    prev_col.button(
+        "Previous", key="prev", icon=":material/arrow_back:", disabled=view.step <= 1,
+        on_click=step_to, args=(view.step - 1,), width="stretch",
+    )
+    next_col.button(
+        "Next", key="next", icon=":material/arrow_forward:", icon_position="right", type="primary",
+        disabled=view.step >= len(graph.steps), on_click=step_to, args=(view.step + 1,), width="stretch",
+    )
+
+
+def chart(graph: Graph, view: View) -> None:
+    if view.node:
+        highlight = Highlight(node=view.node)
+    elif view.edge:
+        edge = graph.edge(view.edge)
+        highlight = Highlight(edge=view.edge, focus=frozenset({edge.source, edge.target}) if edge else frozenset())
+    else:
+        step_nodes = graph.nodes_in_step(graph.steps[view.step - 1].id)
+        highlight = Highlight(focus=frozenset(n.id for n in step_nodes))
+    fig = _figure(SIGNATURE, graph.id, highlight, view.audience, view.consult)
+    st.plotly_chart(
+        fig, key="chart", on_select=on_chart_select, selection_mode="points", width="stretch",
+        config={"displayModeBar": False, "doubleClickDelay": 100, "scrollZoom": False, "responsive": True},
+        alt=f"Flow diagram: {graph.title}. The same content is in the text version below the diagram.",
+    )
+
+
+def picker(graph: Graph, view: View) -> None:
+    """Keyboard and screen-reader route to every node, kept in sync with the chart."""
+    ids = [n.id for s in graph.steps for n in graph.nodes_in_step(s.id)]
+    st.session_state.picker = view.node
+    st.selectbox(
+        "Jump to any part of the story", ids, index=None, key="picker", on_change=on_picker,
+        placeholder="Choose a part of the diagram", format_func=lambda i: ui.node_label(graph.node(i), view.audience),
+    )
+
+
+def panel(graph: Graph, view: View) -> None:
+    with st.container(key="detail", border=True):
+        node = graph.node(view.node) if view.node else None
+        edge = graph.edge(view.edge) if view.edge else None
+        if node is not None:
+            ui.node_panel(graph, node, view.audience, CATALOG.references, pick_node)
+        elif edge is not None:
+            ui.edge_panel(graph, edge, view.audience, CATALOG.references, pick_node)
+        else:
+            st.markdown("### Explore this step")
+            st.markdown("Tap a circle in the diagram, or a button below, to read what it does.")
+            step = graph.steps[view.step - 1]
+            for n in graph.nodes_in_step(step.id):
+                st.button(ui.node_label(n, view.audience), key=f"stepnode-{n.id}", on_click=pick_node, args=(n.id,))
+
+
+@st.fragment
+def explorer() -> None:
+    """Step header, diagram and panel: a click reruns only this part of the page."""
+    view = current()
+    graph = graph_of(view)
+    if view.consult:
+        step_header(graph, view, large=True)
+        chart(graph, view)
+        sync_link()
+        return
+    step_header(graph, view, large=False)
+    picker(graph, view)
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        st.markdown(
+            "**How to read this diagram:** read from top to bottom. Each circle is a step in the body; "
+            "the small shapes on the lines show how one leads to the next. Tap any of them."
+        )
+        chart(graph, view)
+    with right:
+        panel(graph, view)
+    sync_link()
+
+
+def controls(view: View) -> None:
+    with st.container(key="controls", horizontal=True, vertical_alignment="bottom"):
+        if len(CATALOG.graphs) > 1:
+            st.selectbox(
+                "Topic", sorted(CATALOG.graphs), index=sorted(CATALOG.graphs).index(view.graph), key="graph_choice",
+                format_func=lambda g: CATALOG.graphs[g].title, on_change=lambda: set_view(
+                    View(graph=st.session_state.graph_choice, audience=current().audience)),
+            )
+        st.session_state.audience_choice = view.audience.capitalize()
+        st.segmented_control(
+            "Explain it for", ["Patient", "Practitioner"], key="audience_choice", required=True,
+            on_change=lambda: set_view(replace(current(), audience=st.session_state.audience_choice.lower())),
+        )
+        st.session_state.consult_choice = view.consult
+        st.toggle(
+            "Consult mode", key="consult_choice", help="Large type, only the diagram and the step: for a screen "
+            "turned toward the patient.", on_change=lambda: set_view(replace(current(), consult=st.session_state.consult_choice)),
+        )
+
+
+def main() -> None:
+    ui.install_assets()
+    view = current()
+    graph = graph_of(view)
+    if st.session_state.get("ignored"):
+        names = ", ".join(st.session_state.ignored)
+        st.info(f"Part of the link was not recognised ({md_escape(names)}), so this starts from the beginning.")
+        st.session_state.ignored = []
+    if not view.consult:
+        st.title(md_escape(graph.title))
+        st.markdown(md_escape(graph.summary))
+        st.info(ui.DISCLAIMER, icon=":material/info:")
+        _broken_files_notice()
+    controls(view)
+    explorer()
+    if view.consult:
+        return
+    with st.expander("Text version of the whole diagram (for screen readers and printing)"):
+        ui.outline(graph, view.audience)
+
+
+main()

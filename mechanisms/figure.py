@@ -1,0 +1,197 @@
+"""The Plotly flow diagram, as a pure function of graph, layout and what is highlighted.
+
+No Streamlit here: the same figure serves the app, the PNG/SVG export and the standalone page.
+Edge kinds are told apart by line style, end shape and midpoint symbol, never by colour alone;
+every node and every edge midpoint carries its id in `customdata` for click events.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+
+from .layout import Layout
+from .model import EDGE_KINDS, Graph
+
+# Okabe-Ito derived, colour-blind safe; text colours meet 4.5:1 on white.
+REGION_FILLS = ["#E8F1FA", "#FDF3E1", "#E6F4EF", "#F3EAF4", "#F2F2F2", "#FFF9DB"]
+REGION_MARKERS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442"]
+INK = "#1F2933"
+MUTED = "#52606D"
+DIM_OPACITY = 0.28
+
+EDGE_STYLE: dict[str, dict[str, object]] = {
+    # kind: line dash, midpoint symbol, arrowhead (plotly style number), colour
+    "leads_to": {"dash": "solid", "symbol": "circle", "head": 2, "color": "#52606D"},
+    "increases": {"dash": "solid", "symbol": "triangle-up", "head": 2, "color": "#0072B2"},
+    "activates": {"dash": "dot", "symbol": "diamond", "head": 2, "color": "#0072B2"},
+    "decreases": {"dash": "dash", "symbol": "triangle-down", "head": 2, "color": "#B35A00"},
+    "inhibits": {"dash": "dashdot", "symbol": "square", "head": 7, "color": "#B35A00"},
+}
+NODE_SIZE = 28
+NODE_SIZE_CURRENT = 38
+EDGE_MARKER_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """What the viewer is looking at: a node, an edge, or a step's nodes (all hashable for caching)."""
+
+    node: str | None = None
+    edge: str | None = None
+    focus: frozenset[str] = field(default_factory=frozenset)
+    """Nodes drawn at full strength; empty means everything is."""
+
+
+def _gapped(values: list, gap: object = None) -> list:
+    """Interleave a gap after each value, so a lines+markers trace draws markers but no joins."""
+    out: list = []
+    for value in values:
+        out += [value, gap]
+    return out or [gap]
+
+
+def wrap_label(label: str, width: int = 16) -> str:
+    """Break a label into short lines so three nodes fit side by side on a phone."""
+    return "<br>".join(textwrap.wrap(label, width=width, break_long_words=False)) or label
+
+
+def _escape(text: str) -> str:
+    """Plotly renders a subset of HTML in text; data must show as characters, never markup."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def build_figure(
+    graph: Graph,
+    layout: Layout,
+    highlight: Highlight = Highlight(),
+    labels: dict[str, str] | None = None,
+    font_size: int = 13,
+) -> go.Figure:
+    """The diagram; `labels` overrides node labels (e.g. plain words for patients)."""
+    pos = layout.positions
+    focus = highlight.focus
+    label_of = {n.id: (labels or {}).get(n.id, n.label) for n in graph.nodes}
+    region_index = {r.id: i for i, r in enumerate(graph.regions)}
+
+    def strong(node_id: str) -> bool:
+        return not focus or node_id in focus
+
+    traces: list[dict] = []
+    annotations: list[dict] = []
+    shapes: list[dict] = []
+
+    for i, band in enumerate(layout.bands):
+        shapes.append(
+            dict(type="rect", xref="paper", yref="y", x0=0, x1=1, y0=band.top, y1=band.bottom,
+                 fillcolor=REGION_FILLS[i % len(REGION_FILLS)], line=dict(width=0), layer="below")
+        )
+        annotations.append(
+            dict(xref="paper", yref="y", x=0.01, y=band.top + 4, xanchor="left", yanchor="top",
+                 text=f"<b>{_escape(band.label.upper())}</b>", showarrow=False,
+                 font=dict(size=font_size - 1, color=INK))
+        )
+
+    # Edges: one line trace per kind (dash shows the kind), arrowheads as annotations with a
+    # pixel standoff so they stop at the marker's edge whatever the screen width.
+    mids: dict[str, list] = {k: [] for k in EDGE_STYLE}
+    for kind, style in EDGE_STYLE.items():
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for edge in (e for e in graph.edges if e.kind == kind):
+            (x0, y0), (x1, y1) = pos[edge.source], pos[edge.target]
+            on = strong(edge.source) and strong(edge.target) or highlight.edge == edge.id
+            xs += [x0, x1, None]
+            ys += [y0, y1, None]
+            annotations.append(
+                dict(x=x1, y=y1, ax=x0 + (x1 - x0) * 0.8, ay=y0 + (y1 - y0) * 0.8, xref="x", yref="y",
+                     axref="x", ayref="y", text="", showarrow=True, arrowhead=style["head"], arrowsize=1.3,
+                     arrowwidth=2.2 if highlight.edge == edge.id else 1.6, arrowcolor=style["color"],
+                     standoff=(NODE_SIZE_CURRENT if edge.target == highlight.node else NODE_SIZE) / 2 + 1,
+                     opacity=1.0 if on else DIM_OPACITY)
+            )
+            mids[kind].append((edge, (x0 + x1) / 2, (y0 + y1) / 2, on))
+        traces.append(
+            dict(type="scatter", x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                       line=dict(color=style["color"], width=1.6, dash=style["dash"]), opacity=0.9)
+        )
+
+    for kind, style in EDGE_STYLE.items():
+        items = mids[kind]
+        words = EDGE_KINDS[kind]
+        traces.append(
+            dict(type="scatter", 
+                # None between points: no line joins the midpoints, but the legend shows dash + symbol
+                x=_gapped([m[1] for m in items]), y=_gapped([m[2] for m in items]),
+                mode="lines+markers", connectgaps=False,
+                name=words, legendgroup=kind, showlegend=True,
+                customdata=_gapped([m[0].id for m in items]),
+                hovertext=_gapped([f"{_escape(label_of[m[0].source])} {words} {_escape(label_of[m[0].target])}" for m in items]),
+                hovertemplate="%{hovertext}<extra></extra>",
+                marker=dict(
+                    symbol=style["symbol"], color="white",
+                    size=_gapped([EDGE_MARKER_SIZE + (4 if m[0].id == highlight.edge else 0) for m in items], 0),
+                    opacity=_gapped([1.0 if m[3] else DIM_OPACITY for m in items], 0),
+                    line=dict(color=style["color"], width=_gapped([3 if m[0].id == highlight.edge else 2 for m in items], 0)),
+                ),
+                line=dict(color=style["color"], dash=style["dash"], width=1.6),
+                selected=dict(marker=dict(opacity=1.0)), unselected=dict(marker=dict(opacity=1.0)),
+            )
+        )
+
+    node_ids = [n.id for n in graph.nodes]
+    neighbours = set()
+    if highlight.node:
+        neighbours = {e.source for e in graph.edges if e.target == highlight.node} | {
+            e.target for e in graph.edges if e.source == highlight.node
+        }
+    traces.append(
+        dict(type="scatter", 
+            x=[pos[n][0] for n in node_ids], y=[pos[n][1] for n in node_ids], mode="markers",
+            name="mechanism", showlegend=False, customdata=node_ids,
+            hovertext=[_escape(label_of[n]) for n in node_ids],
+            hovertemplate="%{hovertext}<extra>tap for details</extra>",
+            marker=dict(
+                size=[NODE_SIZE_CURRENT if n == highlight.node else NODE_SIZE for n in node_ids],
+                color=[REGION_MARKERS[region_index.get(graph.node(n).region, 0) % len(REGION_MARKERS)] for n in node_ids],
+                opacity=[1.0 if strong(n) else DIM_OPACITY for n in node_ids],
+                line=dict(
+                    color=[INK if n == highlight.node or n in neighbours else "white" for n in node_ids],
+                    width=[4 if n == highlight.node else 2.5 if n in neighbours else 1.5 for n in node_ids],
+                ),
+            ),
+            selected=dict(marker=dict(opacity=1.0)), unselected=dict(marker=dict(opacity=1.0)),
+        )
+    )
+    for n in node_ids:
+        x, y = pos[n]
+        current = n == highlight.node
+        annotations.append(
+            dict(x=x, y=y, xref="x", yref="y", yshift=-(NODE_SIZE_CURRENT if current else NODE_SIZE) / 2 - 2,
+                 xanchor="center", yanchor="top", showarrow=False, align="center",
+                 text=(f"<b>{wrap_label(_escape(label_of[n]))}</b>" if current or n in neighbours
+                       else wrap_label(_escape(label_of[n]))),
+                 font=dict(size=font_size, color=INK if strong(n) else MUTED),
+                 bgcolor="rgba(255,255,255,0.88)", borderpad=1, opacity=1.0 if strong(n) else 0.6)
+        )
+
+    legend_px = 44
+    fig_layout = dict(
+        height=int(layout.height + legend_px + 8),
+        margin=dict(l=4, r=4, t=legend_px, b=8),
+        paper_bgcolor="white", plot_bgcolor="white",
+        xaxis=dict(range=[-0.5, layout.per_row - 0.5], visible=False, fixedrange=True),
+        yaxis=dict(range=[layout.height, 0], visible=False, fixedrange=True),
+        showlegend=True,
+        legend=dict(orientation="h", x=0, y=1, yanchor="bottom", xanchor="left",
+                    font=dict(size=font_size - 1, color=INK), itemclick=False, itemdoubleclick=False),
+        dragmode=False, hovermode="closest", clickmode="event+select",
+        font=dict(family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif", color=INK),
+        annotations=annotations, shapes=shapes, uirevision=graph.id,
+    )
+    # Every value above is built here from known-good constants; plotly's per-property validation
+    # would cost more than the rest of the figure (measured ~20 ms for 4 nodes).
+    return go.Figure(dict(data=traces, layout=fig_layout), _validate=False)

@@ -1,0 +1,134 @@
+"""What the reader is looking at, and how it travels in a shared link.
+
+Pure functions: a link's query parameters in, a valid view and any notices out. Anything unknown,
+malformed or hostile falls back to the start of the story; nothing from a parameter is echoed back
+except the parameter's name, so a link cannot put text or markup on the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from .model import Graph
+
+AUDIENCES = ("patient", "practitioner")
+MAX_PARAM_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class View:
+    """One shareable view: graph, step (1-based), selected node or edge, audience, consult mode."""
+
+    graph: str
+    step: int = 1
+    node: str | None = None
+    edge: str | None = None
+    audience: str = "patient"
+    consult: bool = False
+
+
+def _single(value: str | Iterable[str] | None) -> str | None:
+    """The last value of a possibly repeated key, or None if absent or too long to be genuine."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        values = list(value)
+        value = values[-1] if values else None
+        if value is None:
+            return None
+    if len(value) > MAX_PARAM_LENGTH:
+        return None
+    return value
+
+
+def parse_view(
+    params: Mapping[str, str | Iterable[str]], graphs: Mapping[str, Graph], default_graph: str
+) -> tuple[View, list[str]]:
+    """A valid view from query parameters; notices name each parameter that was ignored."""
+    notices: list[str] = []
+
+    def get(key: str) -> str | None:
+        raw = params.get(key)
+        value = _single(raw)
+        if raw is not None and value is None:
+            notices.append(key)
+        return value
+
+    graph_id = get("graph")
+    if graph_id is not None and graph_id not in graphs:
+        notices.append("graph")
+        graph_id = None
+    graph = graphs[graph_id or default_graph]
+    view = View(graph=graph.id)
+
+    audience = get("audience")
+    if audience is not None:
+        if audience in AUDIENCES:
+            view = replace(view, audience=audience)
+        else:
+            notices.append("audience")
+
+    mode = get("mode")
+    if mode is not None:
+        if mode in ("consult", "explore"):
+            view = replace(view, consult=mode == "consult")
+        else:
+            notices.append("mode")
+
+    step = get("step")
+    if step is not None:
+        if step.isascii() and step.isdigit() and 1 <= int(step) <= len(graph.steps):
+            view = replace(view, step=int(step))
+        else:
+            notices.append("step")
+
+    node = get("node")
+    if node is not None:
+        found = graph.node(node)
+        if found is not None:
+            view = replace(view, node=found.id, step=graph.step_index(found.step) + 1 if step is None else view.step)
+        else:
+            notices.append("node")
+
+    edge = get("edge")
+    if edge is not None:
+        if graph.edge(edge) is not None and view.node is None:
+            view = replace(view, edge=edge)
+        else:
+            notices.append("edge")
+    return view, sorted(set(notices))
+
+
+def to_params(view: View) -> dict[str, str]:
+    """The query parameters that reopen exactly this view (defaults left out to keep links short)."""
+    params = {"graph": view.graph, "step": str(view.step)}
+    if view.node:
+        params["node"] = view.node
+    if view.edge:
+        params["edge"] = view.edge
+    if view.audience != "patient":
+        params["audience"] = view.audience
+    if view.consult:
+        params["mode"] = "consult"
+    return params
+
+
+def go_to_step(view: View, graph: Graph, step: int) -> View:
+    """Move to a step (clamped to the story), clearing a selection that belongs elsewhere."""
+    step = max(1, min(len(graph.steps), step))
+    return replace(view, step=step, node=None, edge=None)
+
+
+def select_node(view: View, graph: Graph, node_id: str) -> View:
+    """Select a node and follow it to its step, so the narrative always matches the panel."""
+    node = graph.node(node_id)
+    if node is None:
+        return view
+    return replace(view, node=node.id, edge=None, step=graph.step_index(node.step) + 1)
+
+
+def select_edge(view: View, graph: Graph, edge_id: str) -> View:
+    if graph.edge(edge_id) is None:
+        return view
+    return replace(view, edge=edge_id, node=None)
