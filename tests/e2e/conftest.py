@@ -2,66 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic",
-]
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-
-pytestmark = pytest.mark.e2e
+from .browser import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_app(data_dir: Path | None = None, script: str = "app.py") -> tuple[subprocess.Popen, str]:
-    """Start `streamlit run` on a free port and wait until it answers; the caller stops it."""
-    port = free_port()
-    env = dict(os.environ)
-    if data_dir is not None:
-        env["MECHANISMS_DATA"] = str(data_dir)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {proc.stdout.read().decode(errors='replace')[-2000:]}")
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
-                if r.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise RuntimeError("streamlit did not start within 60 s")
-
-
-def stop_app(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture(scope="session")
@@ -101,55 +52,3 @@ def phone(browser):
     context.close()
 
 
-def wait_idle(page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished the current script run."""
-    page.wait_for_timeout(50)
-    page.wait_for_selector(IDLE, timeout=timeout)
-
-
-def open_app(page, url: str, query: str = "") -> None:
-    page.goto(url + "/" + query)
-    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=60_000)
-    wait_idle(page)
-
-
-_FIND_POINT = """(id) => {
-    const gd = document.querySelector('.js-plotly-plot');
-    const trace = gd.data.find(tr => (tr.customdata || []).includes(id));
-    if (!trace) return -1;
-    const i = trace.customdata.indexOf(id);
-    const fl = gd._fullLayout, r = gd.getBoundingClientRect();
-    const x = r.left + fl.xaxis._offset + fl.xaxis.l2p(trace.x[i]);
-    const y = r.top + fl.yaxis._offset + fl.yaxis.l2p(trace.y[i]);
-    const points = [...gd.querySelectorAll('.scatterlayer .point')];
-    let best = -1, dist = 1e9;
-    points.forEach((p, k) => { const b = p.getBoundingClientRect();
-        const d = Math.hypot(b.left + b.width / 2 - x, b.top + b.height / 2 - y);
-        if (d < dist) { dist = d; best = k; } });
-    return dist < 4 ? best : -1;
-}"""
-
-
-def node_point(page, node_id: str):
-    """The chart marker whose customdata is this node (or edge) id, found through plotly's own data."""
-    k = page.evaluate(_FIND_POINT, node_id)
-    assert k >= 0, f"{node_id} is not a point in the chart"
-    return page.locator(".js-plotly-plot .scatterlayer .point").nth(k)
-
-
-def point_centre(page, locator) -> tuple[float, float]:
-    locator.scroll_into_view_if_needed()
-    box = locator.bounding_box()
-    assert box is not None
-    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-
-
-def click_node(page, node_id: str) -> None:
-    x, y = point_centre(page, node_point(page, node_id))
-    page.mouse.move(x - 3, y - 3)
-    page.mouse.move(x, y)
-    page.mouse.click(x, y)
-
-
-def panel_text(page) -> str:
-    return page.locator(".st-key-detail").inner_text()

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Install what the tests need (Debian's chromium for the browser tests, Python packages in .venv)
+# and run every test: unit, content, app state and browser. Works offline after the installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium poppler-utils >/dev/null
+fi
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+.venv/bin/python -m mechanisms check
+exec .venv/bin/python -m pytest -q "$@"
