@@ -6,6 +6,7 @@ value silently ignored. Texts are stripped and must not be empty.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -114,22 +115,39 @@ class Graph(_Strict):
     edges: list[Edge] = Field(default_factory=list)
     glossary: list[Term] = Field(default_factory=list)
 
+    # Indexes built once per (immutable) graph: lookups by id come from every click and link.
+    @cached_property
+    def _node_index(self) -> dict[str, Node]:
+        return {n.id: n for n in self.nodes}
+
+    @cached_property
+    def _edge_index(self) -> dict[str, Edge]:
+        return {e.id: e for e in self.edges}
+
+    @cached_property
+    def _step_positions(self) -> dict[str, int]:
+        return {s.id: i for i, s in enumerate(self.steps)}
+
+    @cached_property
+    def _step_members(self) -> dict[str, list[Node]]:
+        members: dict[str, list[Node]] = {s.id: [] for s in self.steps}
+        for node in self.nodes:
+            members.setdefault(node.step, []).append(node)
+        return members
+
     def node(self, node_id: str) -> Node | None:
         """The node with this id, or None: lookups by id from links and clicks."""
-        return self._nodes_by_id().get(node_id)
+        return self._node_index.get(node_id)
 
     def edge(self, edge_id: str) -> Edge | None:
-        return {e.id: e for e in self.edges}.get(edge_id)
-
-    def _nodes_by_id(self) -> dict[str, Node]:
-        return {n.id: n for n in self.nodes}
+        return self._edge_index.get(edge_id)
 
     def step_index(self, step_id: str) -> int:
         """Position of a step in the narrative (0-based)."""
-        return [s.id for s in self.steps].index(step_id)
+        return self._step_positions[step_id]
 
     def nodes_in_step(self, step_id: str) -> list[Node]:
-        return [n for n in self.nodes if n.step == step_id]
+        return list(self._step_members.get(step_id, []))
 
     def term(self, term_id: str) -> Term | None:
         return {t.id: t for t in self.glossary}.get(term_id)
