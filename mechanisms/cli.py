@@ -51,6 +51,13 @@ def _dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench(args: argparse.Namespace) -> int:
+    from . import bench
+
+    sizes = tuple(int(x) for x in args.sizes.split(",")) if args.sizes else bench.SIZES
+    return bench.main(as_json=args.json, sizes=sizes, repeat=args.repeat)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mechanisms", description=__doc__)
     parser.add_argument("--data", default=str(DATA_DIR), help="folder of graph files (default: %(default)s)")
@@ -62,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     dumper.add_argument("graph", help="graph id, e.g. dry-needling")
     dumper.add_argument("--format", choices=DUMP_FORMATS, default="node-link")
     dumper.set_defaults(run=_dump)
+    bencher = sub.add_parser("bench", help="time the core pipeline on the real and synthetic graphs")
+    bencher.add_argument("--json", action="store_true", help="one JSON object instead of a table")
+    bencher.add_argument("--sizes", default="", help="synthetic sizes, e.g. 10,100,1000,5000")
+    bencher.add_argument("--repeat", type=int, default=5)
+    bencher.set_defaults(run=_bench)
     return parser
 
 

@@ -1,0 +1,100 @@
+"""`python -m mechanisms bench`: medians of the core pipeline on the real graph and synthetic ones.
+
+Measured in one warm process (what a running app pays per graph): load+validate from the file,
+networkx build, layout, figure build, node-link dump; then how each grows per 10x nodes.
+The browser part (cold load, click, tap, Next) is measured by `bench/app_bench.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .export import dump
+from .figure import Highlight, build_figure
+from .graph import build_digraph
+from .layout import compute_layout
+from .load import DATA_DIR, REFERENCES_FILE, load_graph, load_references
+from .synthetic import synthetic_yaml
+
+SIZES = (10, 100, 1000, 5000)
+STAGES = ("load", "build", "layout", "figure", "dump")
+
+
+def _median_ms(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    result = fn()  # warm-up: imports, caches
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), result
+
+
+def measure_file(path: Path, references: dict, repeat: int) -> dict[str, float]:
+    """Median milliseconds of each stage for one graph file."""
+    row: dict[str, float] = {}
+    row["load"], graph = _median_ms(lambda: load_graph(path, references), repeat)
+    row["build"], g = _median_ms(lambda: build_digraph(graph, references), repeat)
+    row["layout"], layout = _median_ms(lambda: compute_layout(graph), repeat)
+    first = graph.nodes[min(1, len(graph.nodes) - 1)].id
+    row["figure"], _ = _median_ms(lambda: build_figure(graph, layout, Highlight(node=first)), repeat)
+    row["dump"], _ = _median_ms(lambda: dump(g, "node-link"), repeat)
+    row["nodes"] = len(graph.nodes)
+    row["edges"] = len(graph.edges)
+    row["pipeline"] = row["load"] + row["layout"] + row["figure"]
+    return row
+
+
+def growth(rows: dict[str, dict[str, float]]) -> dict[str, float]:
+    """Per stage, the exponent k of time ~ n^k fitted between the smallest and largest graph."""
+    sizes = sorted(rows, key=lambda k: rows[k]["nodes"])
+    lo, hi = rows[sizes[0]], rows[sizes[-1]]
+    span = math.log(hi["nodes"] / lo["nodes"])
+    return {s: round(math.log(max(hi[s], 1e-3) / max(lo[s], 1e-3)) / span, 2) for s in (*STAGES, "pipeline")}
+
+
+def run(sizes: tuple[int, ...] = SIZES, repeat: int = 5, data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    references = load_references(data_dir / REFERENCES_FILE)
+    results: dict[str, Any] = {"unit": "ms (median)", "repeat": repeat, "graphs": {}}
+    real = data_dir / "dry-needling.yaml"
+    if real.exists():
+        results["graphs"]["dry-needling"] = measure_file(real, references, repeat)
+    synthetic: dict[str, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = Path(tmp) / f"synthetic-{n}.yaml"
+            path.write_text(synthetic_yaml(n), encoding="utf-8")
+            reps = repeat if n <= 1000 else max(1, repeat // 2)
+            synthetic[f"synthetic-{n}"] = measure_file(path, references, reps)
+    results["graphs"].update(synthetic)
+    if len(synthetic) >= 2:
+        results["growth_exponent"] = growth(synthetic)
+    return results
+
+
+def table(results: dict[str, Any]) -> str:
+    head = f"{'graph':<18}{'nodes':>7}{'edges':>7}" + "".join(f"{s:>9}" for s in (*STAGES, "pipeline"))
+    lines = [head, "-" * len(head)]
+    for name, row in results["graphs"].items():
+        lines.append(
+            f"{name:<18}{int(row['nodes']):>7}{int(row['edges']):>7}"
+            + "".join(f"{row[s]:>9.1f}" for s in (*STAGES, "pipeline"))
+        )
+    if "growth_exponent" in results:
+        g = results["growth_exponent"]
+        lines.append(f"{'growth n^k':<32}" + "".join(f"{g[s]:>9.2f}" for s in (*STAGES, "pipeline")))
+    lines.append("times: median ms in a warm process; pipeline = load+validate + layout + figure")
+    return "\n".join(lines)
+
+
+def main(as_json: bool = False, sizes: tuple[int, ...] = SIZES, repeat: int = 5) -> int:
+    results = run(sizes, repeat)
+    print(json.dumps(results, indent=2) if as_json else table(results))
+    return 0
