@@ -22,6 +22,7 @@ REGION_MARKERS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E44
 INK = "#1F2933"
 MUTED = "#52606D"
 DIM_OPACITY = 0.28
+EDGE_DIM_OPACITY = 0.13
 
 EDGE_STYLE: dict[str, dict[str, object]] = {
     # kind: line dash, midpoint symbol, arrowhead (plotly style number), colour
@@ -61,7 +62,7 @@ def wrap_label(label: str, width: int = 16) -> str:
 
 def _escape(text: str) -> str:
     """Plotly renders a subset of HTML in text; data must show as characters, never markup."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def build_figure(
@@ -77,8 +78,23 @@ def build_figure(
     label_of = {n.id: (labels or {}).get(n.id, n.label) for n in graph.nodes}
     region_index = {r.id: i for i, r in enumerate(graph.regions)}
 
+    neighbours: set[str] = set()
+    if highlight.node:
+        neighbours = {e.source for e in graph.edges if e.target == highlight.node} | {
+            e.target for e in graph.edges if e.source == highlight.node
+        }
+        focus = frozenset({highlight.node} | neighbours)
+
     def strong(node_id: str) -> bool:
         return not focus or node_id in focus
+
+    def edge_on(edge) -> bool:
+        """Only the links that matter now are drawn strongly: a busy diagram stays readable."""
+        if highlight.edge:
+            return edge.id == highlight.edge
+        if highlight.node:
+            return highlight.node in (edge.source, edge.target)
+        return strong(edge.source) and strong(edge.target)
 
     traces: list[dict] = []
     annotations: list[dict] = []
@@ -99,25 +115,27 @@ def build_figure(
     # pixel standoff so they stop at the marker's edge whatever the screen width.
     mids: dict[str, list] = {k: [] for k in EDGE_STYLE}
     for kind, style in EDGE_STYLE.items():
-        xs: list[float | None] = []
-        ys: list[float | None] = []
+        lines: dict[bool, tuple[list, list]] = {True: ([], []), False: ([], [])}
         for edge in (e for e in graph.edges if e.kind == kind):
             (x0, y0), (x1, y1) = pos[edge.source], pos[edge.target]
-            on = strong(edge.source) and strong(edge.target) or highlight.edge == edge.id
-            xs += [x0, x1, None]
-            ys += [y0, y1, None]
+            on = edge_on(edge)
+            lines[on][0].extend([x0, x1, None])
+            lines[on][1].extend([y0, y1, None])
             annotations.append(
                 dict(x=x1, y=y1, ax=x0 + (x1 - x0) * 0.8, ay=y0 + (y1 - y0) * 0.8, xref="x", yref="y",
                      axref="x", ayref="y", text="", showarrow=True, arrowhead=style["head"], arrowsize=1.3,
                      arrowwidth=2.2 if highlight.edge == edge.id else 1.6, arrowcolor=style["color"],
                      standoff=(NODE_SIZE_CURRENT if edge.target == highlight.node else NODE_SIZE) / 2 + 1,
-                     opacity=1.0 if on else DIM_OPACITY)
+                     opacity=1.0 if on else EDGE_DIM_OPACITY)
             )
             mids[kind].append((edge, (x0 + x1) / 2, (y0 + y1) / 2, on))
-        traces.append(
-            dict(type="scatter", x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                       line=dict(color=style["color"], width=1.6, dash=style["dash"]), opacity=0.9)
-        )
+        for on, (xs, ys) in lines.items():
+            if xs:
+                traces.append(
+                    dict(type="scatter", x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+                         line=dict(color=style["color"], width=2 if on else 1.2, dash=style["dash"]),
+                         opacity=0.95 if on else EDGE_DIM_OPACITY)
+                )
 
     for kind, style in EDGE_STYLE.items():
         items = mids[kind]
@@ -127,14 +145,15 @@ def build_figure(
                 # None between points: no line joins the midpoints, but the legend shows dash + symbol
                 x=_gapped([m[1] for m in items]), y=_gapped([m[2] for m in items]),
                 mode="lines+markers", connectgaps=False,
-                name=words, legendgroup=kind, showlegend=True,
+                name=words, legendgroup=kind, showlegend=False,
                 customdata=_gapped([m[0].id for m in items]),
                 hovertext=_gapped([f"{_escape(label_of[m[0].source])} {words} {_escape(label_of[m[0].target])}" for m in items]),
                 hovertemplate="%{hovertext}<extra></extra>",
                 marker=dict(
                     symbol=style["symbol"], color="white",
-                    size=_gapped([EDGE_MARKER_SIZE + (4 if m[0].id == highlight.edge else 0) for m in items], 0),
-                    opacity=_gapped([1.0 if m[3] else DIM_OPACITY for m in items], 0),
+                    size=_gapped([EDGE_MARKER_SIZE + (4 if m[0].id == highlight.edge else 0) if m[3]
+                                  else EDGE_MARKER_SIZE - 4 for m in items], 0),
+                    opacity=_gapped([1.0 if m[3] else EDGE_DIM_OPACITY + 0.1 for m in items], 0),
                     line=dict(color=style["color"], width=_gapped([3 if m[0].id == highlight.edge else 2 for m in items], 0)),
                 ),
                 line=dict(color=style["color"], dash=style["dash"], width=1.6),
@@ -142,12 +161,19 @@ def build_figure(
             )
         )
 
+    # Legend: one entry per kind used, drawn from a point outside the fixed axis ranges so its
+    # style (dash + symbol) is constant whatever is highlighted.
+    for kind in (k for k in EDGE_STYLE if any(e.kind == k for e in graph.edges)):
+        style = EDGE_STYLE[kind]
+        traces.append(
+            dict(type="scatter", x=[-100, -99], y=[-100, -100], mode="lines+markers", name=EDGE_KINDS[kind],
+                 hoverinfo="skip", showlegend=True, legendgroup=kind,
+                 marker=dict(symbol=style["symbol"], color="white", size=[0, 11],
+                             line=dict(color=style["color"], width=2)),
+                 line=dict(color=style["color"], dash=style["dash"], width=2))
+        )
+
     node_ids = [n.id for n in graph.nodes]
-    neighbours = set()
-    if highlight.node:
-        neighbours = {e.source for e in graph.edges if e.target == highlight.node} | {
-            e.target for e in graph.edges if e.source == highlight.node
-        }
     traces.append(
         dict(type="scatter", 
             x=[pos[n][0] for n in node_ids], y=[pos[n][1] for n in node_ids], mode="markers",

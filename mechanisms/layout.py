@@ -54,6 +54,19 @@ def causal_depth(graph: Graph) -> dict[str, int]:
     return depth
 
 
+def _by_barycentre(
+    row: list[str], preds: dict[str, list[str]], placed: dict[str, tuple[float, float]], offset: float
+) -> list[str]:
+    """Order a row under the mean column of its causes (one barycentre pass): fewer crossings."""
+
+    def key(item: tuple[int, str]) -> tuple[float, int]:
+        slot, node_id = item
+        xs = [placed[p][0] for p in preds[node_id] if p in placed]
+        return (sum(xs) / len(xs) if xs else offset + slot, slot)
+
+    return [node_id for _, node_id in sorted(enumerate(row), key=key)]
+
+
 def compute_layout(graph: Graph, per_row: int = 3) -> Layout:
     """Place every node in its region's band, in story order, `per_row` to a row."""
     step_order = {s.id: i for i, s in enumerate(graph.steps)}
@@ -64,6 +77,11 @@ def compute_layout(graph: Graph, per_row: int = 3) -> Layout:
         by_region.setdefault(node.region, []).append(node.id)
     region_label = {r.id: r.label for r in graph.regions}
     node_step = {n.id: n.step for n in graph.nodes}
+
+    preds: dict[str, list[str]] = {n.id: [] for n in graph.nodes}
+    for edge in graph.edges:
+        if not edge.feedback and edge.target in preds:
+            preds[edge.target].append(edge.source)
 
     positions: dict[str, tuple[float, float]] = {}
     bands: list[Band] = []
@@ -77,7 +95,7 @@ def compute_layout(graph: Graph, per_row: int = 3) -> Layout:
         rows = [members[i : i + per_row] for i in range(0, len(members), per_row)]
         for row in rows:
             offset = (per_row - len(row)) / 2
-            for col, node_id in enumerate(row):
+            for col, node_id in enumerate(_by_barycentre(row, preds, positions, offset)):
                 positions[node_id] = (offset + col, y + 22)
             y += ROW_PX
         bands.append(Band(region_id, region_label.get(region_id, region_id), top, y))
