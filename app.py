@@ -200,14 +200,16 @@ def explorer() -> None:
     step_header(graph, view, large=False)
     picker(graph, view)
     left, right = st.columns([3, 2], gap="medium")
+    # The panel is written first: Streamlit sends elements in script order, so the explanation a
+    # reader is waiting for arrives before the chart is redrawn (it still shows on the right).
+    with right:
+        panel(graph, view)
     with left:
         st.markdown(
             "**How to read this diagram:** read from top to bottom. Each circle is a step in the body; "
             "the small shapes on the lines show how one leads to the next. Tap any of them."
         )
         chart(graph, view)
-    with right:
-        panel(graph, view)
     sync_link()
 
 

@@ -7,6 +7,7 @@ every node and every edge midpoint carries its id in `customdata` for click even
 
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -45,6 +46,51 @@ class Highlight:
     edge: str | None = None
     focus: frozenset[str] = field(default_factory=frozenset)
     """Nodes drawn at full strength; empty means everything is."""
+
+
+COLUMN_PX = 160
+"""Rough width of a column in pixels, to compare distances in x (columns) and y (pixels)."""
+_CELL = 60.0
+
+
+def _cell(x: float, y: float) -> tuple[int, int]:
+    return int(x * COLUMN_PX // _CELL), int(y // _CELL)
+
+
+def _occupancy(points) -> dict[tuple[int, int], list[tuple[float, float]]]:
+    """Node positions hashed into a grid, so 'is a node near here' costs O(1), not O(n)."""
+    grid: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for x, y in points:
+        grid.setdefault(_cell(x, y), []).append((x, y))
+    return grid
+
+
+def _clearance(x: float, y: float, grid) -> float:
+    """Pixel distance to the nearest node (looking only at neighbouring grid cells)."""
+    cx, cy = _cell(x, y)
+    nearest = float("inf")
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for px, py in grid.get((cx + dx, cy + dy), ()):
+                nearest = min(nearest, math.hypot((px - x) * COLUMN_PX, py - y))
+    return nearest
+
+
+def _marker_spot(x0: float, y0: float, x1: float, y1: float, grid) -> tuple[float, float]:
+    """Where an edge's clickable marker goes: the midpoint, unless a node sits there.
+
+    A marker on top of a node would steal its clicks (plotly picks either when both contain the
+    pointer), so try points along the edge and keep the first well clear of every node.
+    """
+    best, spot = -1.0, ((x0 + x1) / 2, (y0 + y1) / 2)
+    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78):
+        x, y = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
+        room = _clearance(x, y, grid)
+        if room >= NODE_SIZE:
+            return x, y
+        if room > best:
+            best, spot = room, (x, y)
+    return spot
 
 
 def _gapped(values: list, gap: object = None) -> list:
@@ -114,6 +160,7 @@ def build_figure(
     # Edges: one line trace per kind (dash shows the kind), arrowheads as annotations with a
     # pixel standoff so they stop at the marker's edge whatever the screen width.
     mids: dict[str, list] = {k: [] for k in EDGE_STYLE}
+    occupied = _occupancy(pos.values())
     for kind, style in EDGE_STYLE.items():
         lines: dict[bool, tuple[list, list]] = {True: ([], []), False: ([], [])}
         for edge in (e for e in graph.edges if e.kind == kind):
@@ -128,7 +175,8 @@ def build_figure(
                      standoff=(NODE_SIZE_CURRENT if edge.target == highlight.node else NODE_SIZE) / 2 + 1,
                      opacity=1.0 if on else EDGE_DIM_OPACITY)
             )
-            mids[kind].append((edge, (x0 + x1) / 2, (y0 + y1) / 2, on))
+            mx, my = _marker_spot(x0, y0, x1, y1, occupied)
+            mids[kind].append((edge, mx, my, on))
         for on, (xs, ys) in lines.items():
             if xs:
                 traces.append(
