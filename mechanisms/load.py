@@ -217,7 +217,7 @@ def _schema_problems(exc: ValidationError, data: Any, tree: yaml.Node, name: str
         elif err["type"] == "string_pattern_mismatch":
             message = f"ids use lower-case letters, digits and hyphens; got {err.get('input')!r}"
         field_name = str(loc[-1]) if loc and not isinstance(loc[-1], int) else ""
-        if field_name and field_name not in _where(data, loc):
+        if field_name:
             message = f"{field_name}: {message}"
         problems.append(Problem(name, _where(data, loc[:-1] if field_name else loc), message, line_of(tree, loc)))
     return problems

@@ -1,0 +1,120 @@
+"""The medical content rules, on the real graph: cited, graded, readable, corrected, complete."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from mechanisms.load import DATA_DIR, load_catalog
+from mechanisms.readability import GRADE_LIMIT, grade
+
+from .conftest import ROOT
+
+CATALOG = load_catalog(DATA_DIR)
+GRAPH = CATALOG.graphs["dry-needling"]
+SHARED_REFERENCES = ROOT.parent / "shared" / "references" / "dry-needling.csl.json"
+
+
+def patient_texts() -> list[tuple[str, str]]:
+    texts = [("summary", GRAPH.summary)]
+    texts += [(f"step {s.id}", s.patient) for s in GRAPH.steps]
+    texts += [(f"node {n.id}", n.patient) for n in GRAPH.nodes]
+    texts += [(f"edge {e.id}", e.note) for e in GRAPH.edges if e.note]
+    texts += [(f"term {t.id}", t.definition) for t in GRAPH.glossary]
+    return texts
+
+
+def all_text() -> str:
+    parts = [GRAPH.title, GRAPH.summary]
+    for s in GRAPH.steps:
+        parts += [s.title, s.patient, s.unknowns]
+    for n in GRAPH.nodes:
+        parts += [n.label, n.plain_label or "", n.patient, n.practitioner]
+    parts += [e.note or "" for e in GRAPH.edges]
+    parts += [t.term + " " + t.definition for t in GRAPH.glossary]
+    return "\n".join(parts)
+
+
+def test_the_data_folder_is_valid():
+    assert CATALOG.problems == []
+
+
+@pytest.mark.parametrize(("where", "text"), patient_texts(), ids=[w for w, _ in patient_texts()])
+def test_patient_text_is_grade_8_or_below(where, text):
+    assert grade(text) <= GRADE_LIMIT, f"{where}: grade {grade(text):.1f}"
+
+
+def test_every_node_and_edge_is_cited_or_marked_proposed():
+    for item in [*GRAPH.nodes, *GRAPH.edges]:
+        assert item.citations or item.evidence == "proposed mechanism", item.id
+        for ref in item.citations:
+            assert ref in CATALOG.references, (item.id, ref)
+
+
+def test_every_node_has_both_texts():
+    for node in GRAPH.nodes:
+        assert node.patient.strip() and node.practitioner.strip(), node.id
+
+
+def test_steps_form_a_short_honest_story():
+    assert 6 <= len(GRAPH.steps) <= 9
+    for step in GRAPH.steps:
+        assert step.unknowns.strip()
+    assert "not fully understood" in GRAPH.summary
+
+
+@pytest.mark.skipif(not SHARED_REFERENCES.exists(), reason="shared/ not beside the repository")
+def test_references_match_the_verified_records():
+    verified = {r["id"]: r for r in json.loads(SHARED_REFERENCES.read_text(encoding="utf-8"))}
+    for ref_id, ref in CATALOG.references.items():
+        assert ref_id in verified, f"{ref_id} is not in the verified references"
+        for key in ("DOI", "PMID", "title", "container-title"):
+            assert ref.get(key) == verified[ref_id].get(key), (ref_id, key)
+
+
+def test_evidence_levels_match_the_study_types():
+    animal = {"hsieh2012", "hsieh2014", "liu2017", "chen2001"}
+    for node in GRAPH.nodes:
+        if node.citations and set(node.citations) <= animal:
+            assert node.evidence in ("animal study", "proposed mechanism"), node.id
+        if node.evidence == "human trial":
+            assert set(node.citations) & {"tsai2010", "hong1994"}, node.id
+
+
+def test_the_source_errors_are_corrected():
+    text = all_text()
+    assert "TNA" not in text
+    assert "inserting a muscle" not in text.lower()
+    assert "wide range of conditions" not in text.lower()
+    tnf = [n for n in GRAPH.nodes if "TNF" in n.label or "tnf" in n.id]
+    assert tnf
+    for node in tnf:
+        assert "hsieh2012" in node.citations
+        assert re.search(r"repeat|five|many|heavy", node.patient, re.I)
+        assert "not better" in node.patient.lower() or "caution" in node.practitioner.lower()
+    for node in GRAPH.nodes:
+        words = (node.label + " " + node.practitioner).lower()
+        if any(a in words for a in ("insula", "thalamus", "amygdala", "prefrontal", "cingulate")):
+            assert node.region == "brain"
+            assert "brainstem" not in node.label.lower()
+    assert GRAPH.node("periaqueductal-gray").region == "brain"
+    assert "brainstem" in GRAPH.node("periaqueductal-gray").patient
+
+
+@pytest.mark.parametrize(
+    "keyword",
+    ["twitch", "end plate|end-plate", "acetylcholine", "sarcomere", "blood flow|oxygen", "nociception|danger",
+     "substance p", "cgrp", "endorphin", "tnf", "dorsal horn", "remote|elsewhere", "insula", "amygdala",
+     "periaqueductal", "electric", "enkephalin", "range of motion", "sore", "bruise"],
+)
+def test_the_graph_covers_the_source(keyword):
+    pattern = re.compile(keyword, re.I)
+    assert any(pattern.search(f"{n.label} {n.plain_label or ''} {n.patient} {n.practitioner}") for n in GRAPH.nodes)
+
+
+def test_glossary_terms_used_by_nodes_exist_and_are_used():
+    used = {t for n in GRAPH.nodes for t in n.terms}
+    assert used <= {t.id for t in GRAPH.glossary}
+    assert len(GRAPH.glossary) >= 12
