@@ -1,0 +1,105 @@
+"""The app's state logic with Streamlit's AppTest: steps, audience, links, fallbacks, consult mode."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from mechanisms.load import load_catalog
+
+from .conftest import ROOT
+
+GRAPH = load_catalog(ROOT / "data").graphs["dry-needling"]
+APP = str(ROOT / "app.py")
+
+
+def start(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(i.value for i in at.info)
+
+
+def params(at: AppTest) -> dict[str, str]:
+    return {k: v[-1] if isinstance(v, list) else v for k, v in at.query_params.items()}
+
+
+def test_start_shows_title_summary_disclaimer_and_step_one():
+    at = start()
+    assert at.title[0].value == GRAPH.title
+    assert f"Step 1 of {len(GRAPH.steps)}" in text(at)
+    assert "does not diagnose" in text(at)
+    assert at.button(key="prev").disabled
+    assert params(at) == {"graph": "dry-needling", "step": "1"}
+
+
+def test_next_and_previous():
+    at = start()
+    at.button(key="next").click().run()
+    assert "Step 2 of" in text(at)
+    assert params(at)["step"] == "2"
+    at.button(key="prev").click().run()
+    assert "Step 1 of" in text(at)
+
+
+def test_last_step_disables_next():
+    at = start(step=str(len(GRAPH.steps)))
+    assert at.button(key="next").disabled
+    assert GRAPH.steps[-1].title in text(at)
+
+
+def test_link_to_a_node_opens_its_panel_and_step():
+    node = GRAPH.node("periaqueductal-gray")
+    at = start(node=node.id)
+    assert node.plain_label in text(at)
+    assert node.patient.split(".")[0] in text(at)
+    assert f"Step {GRAPH.step_index(node.step) + 1} of" in text(at)
+
+
+def test_practitioner_link_shows_precise_text():
+    node = GRAPH.node("acetylcholine")
+    at = start(node=node.id, audience="practitioner")
+    assert node.practitioner.split(",")[0] in text(at)
+
+
+@pytest.mark.parametrize("bad", [{"step": "999"}, {"node": "<script>alert(1)</script>"}, {"graph": "nope"},
+                                 {"audience": "root", "mode": "x"}])
+def test_bad_links_fall_back_to_the_start_with_a_quiet_notice(bad):
+    at = start(**bad)
+    assert "Step 1 of" in text(at)
+    notice = at.info[0].value
+    assert "not recognised" in notice
+    for value in bad.values():
+        assert value not in notice
+
+
+def test_consult_mode_hides_the_title_and_panel():
+    at = start(mode="consult")
+    assert len(at.title) == 0
+    assert f"Step 1 of {len(GRAPH.steps)}" in text(at)
+    assert "Explore this step" not in text(at)
+
+
+def test_node_picker_selects_a_node():
+    at = start()
+    at.selectbox(key="picker").select("dorsal-horn").run()
+    assert GRAPH.node("dorsal-horn").plain_label in text(at)
+    assert params(at)["node"] == "dorsal-horn"
+
+
+def test_neighbour_buttons_walk_the_cascade():
+    at = start(node="substance-p")
+    at.button(key="nb-substance-p-substance-p->peripheral-nociception").click().run()
+    assert params(at)["node"] == "peripheral-nociception"
+
+
+def test_audience_switch_updates_the_link():
+    at = start()
+    at.segmented_control(key="audience_choice").set_value("Practitioner").run()
+    assert params(at).get("audience") == "practitioner"

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import json
+
+from mechanisms.figure import Highlight, build_figure, wrap_label
+from mechanisms.layout import compute_layout
+from mechanisms.load import load_catalog
+
+from .conftest import FIXTURES, ROOT
+
+REAL = load_catalog(ROOT / "data").graphs["dry-needling"]
+MINI = load_catalog(FIXTURES).graphs["mini"]
+
+
+def traces(fig):
+    return [t.to_plotly_json() for t in fig.data]
+
+
+def node_trace(fig):
+    return next(t for t in traces(fig) if t.get("name") == "mechanism")
+
+
+def test_nodes_and_edges_carry_their_ids_for_clicks():
+    fig = build_figure(REAL, compute_layout(REAL))
+    assert list(node_trace(fig)["customdata"]) == [n.id for n in REAL.nodes]
+    edge_ids = {c for t in traces(fig) if t.get("name") != "mechanism" for c in (t.get("customdata") or []) if c}
+    assert edge_ids == {e.id for e in REAL.edges}
+
+
+def test_edge_kinds_differ_by_dash_and_symbol_not_only_colour():
+    fig = build_figure(REAL, compute_layout(REAL))
+    legend = [t for t in traces(fig) if t.get("showlegend")]
+    assert len(legend) == len({e.kind for e in REAL.edges})
+    assert len({t["marker"]["symbol"] for t in legend}) == len(legend)
+    decreasing = [t for t in legend if t["name"] in ("decreases", "inhibits")]
+    assert all(t["line"]["dash"] != "solid" for t in decreasing), "less/blocked links are broken lines"
+
+
+def test_selected_node_is_bigger_with_outlined_neighbours():
+    fig = build_figure(REAL, compute_layout(REAL), Highlight(node="dorsal-horn"))
+    t = node_trace(fig)
+    i = REAL.nodes.index(REAL.node("dorsal-horn"))
+    assert t["marker"]["size"][i] > min(t["marker"]["size"])
+    j = REAL.nodes.index(REAL.node("peripheral-nociception"))
+    k = REAL.nodes.index(REAL.node("side-effects"))
+    assert t["marker"]["line"]["width"][j] > t["marker"]["line"]["width"][k]
+    assert t["marker"]["opacity"][k] < t["marker"]["opacity"][j]
+
+
+def test_step_focus_dims_the_rest():
+    focus = frozenset(n.id for n in REAL.nodes_in_step("brain"))
+    t = node_trace(build_figure(REAL, compute_layout(REAL), Highlight(focus=focus)))
+    for n, opacity in zip(REAL.nodes, t["marker"]["opacity"]):
+        assert (opacity == 1.0) == (n.id in focus)
+
+
+def test_static_chart_for_phones():
+    layout = build_figure(REAL, compute_layout(REAL)).layout
+    assert layout.dragmode is False
+    assert layout.xaxis.fixedrange and layout.yaxis.fixedrange
+    assert layout.xaxis.range and layout.yaxis.range
+
+
+def test_markup_in_labels_is_escaped():
+    hostile = "<img src=x onerror=alert(1)>"
+    nodes = [MINI.nodes[0].model_copy(update={"label": hostile}), *MINI.nodes[1:]]
+    graph = MINI.model_copy(update={"nodes": nodes})
+    fig = build_figure(graph, compute_layout(graph))
+    dumped = json.dumps(fig.to_plotly_json())
+    assert "<img" not in dumped
+    assert "&lt;img src=x onerror=alert(1)&gt;" in dumped
+
+
+def test_labels_wrap_short():
+    assert all(len(line) <= 16 for line in wrap_label("Pain chemical in the spinal cord").split("<br>"))
+
+
+def test_figure_serialises():
+    assert json.loads(build_figure(MINI, compute_layout(MINI)).to_json())["layout"]["height"] > 100

@@ -1,0 +1,96 @@
+"""Links in, valid views out: anything unknown or hostile falls back to the start."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mechanisms.load import load_catalog
+from mechanisms.state import View, go_to_step, parse_view, select_edge, select_node, to_params
+
+from .conftest import FIXTURES
+
+GRAPHS = load_catalog(FIXTURES).graphs
+MINI = GRAPHS["mini"]
+
+
+def parse(**params):
+    return parse_view(params, GRAPHS, "mini")
+
+
+def test_no_parameters_is_the_start():
+    assert parse() == (View(graph="mini"), [])
+
+
+def test_valid_parameters_open_that_view():
+    view, notices = parse(step="2", node="pain", audience="practitioner", mode="consult")
+    assert view == View(graph="mini", step=2, node="pain", audience="practitioner", consult=True)
+    assert notices == []
+
+
+def test_a_node_implies_its_step():
+    assert parse(node="pain")[0].step == 2
+
+
+def test_an_edge_opens_the_link():
+    assert parse(edge="needle->twitch")[0].edge == "needle->twitch"
+
+
+@given(
+    key=st.sampled_from(["graph", "step", "node", "edge", "audience", "mode"]),
+    value=st.one_of(
+        st.text(max_size=50),
+        st.sampled_from(["0", "999", "-1", "abc", "٣", "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>',
+                         "x" * 10_000, "", " 1", "1.0", "needle\x00"]),
+    ),
+)
+@settings(max_examples=300, database=None)
+def test_any_value_gives_a_valid_view_and_echoes_nothing(key, value):
+    view, notices = parse(**{key: value})
+    assert view.graph == "mini"
+    assert 1 <= view.step <= len(MINI.steps)
+    assert view.node is None or MINI.node(view.node) is not None
+    assert view.audience in ("patient", "practitioner")
+    assert set(notices) <= {"graph", "step", "node", "edge", "audience", "mode"}
+
+
+def test_bad_values_are_named_and_dropped():
+    view, notices = parse(graph="nope", step="999", node="<script>", audience="admin", mode="x")
+    assert view == View(graph="mini")
+    assert notices == ["audience", "graph", "mode", "node", "step"]
+
+
+def test_non_ascii_digits_are_not_a_step():
+    assert parse(step="٣") == (View(graph="mini"), ["step"])
+
+
+def test_repeated_keys_take_the_last_and_long_values_are_dropped():
+    assert parse_view({"step": ["1", "2"]}, GRAPHS, "mini")[0].step == 2
+    assert parse_view({"step": []}, GRAPHS, "mini")[0].step == 1
+    assert parse(node="x" * 5000)[1] == ["node"]
+
+
+@given(
+    node=st.sampled_from([None, *[n.id for n in MINI.nodes]]),
+    audience=st.sampled_from(["patient", "practitioner"]),
+    consult=st.booleans(),
+)
+def test_params_round_trip(node, audience, consult):
+    view = View(graph="mini", audience=audience, consult=consult)
+    if node:
+        view = select_node(view, MINI, node)
+    assert parse_view(to_params(view), GRAPHS, "mini") == (view, [])
+
+
+def test_steps_clamp_and_clear_the_selection():
+    view = select_node(View(graph="mini"), MINI, "twitch")
+    assert go_to_step(view, MINI, 99) == View(graph="mini", step=2)
+    assert go_to_step(view, MINI, 0).step == 1
+
+
+def test_selecting_follows_the_story():
+    view = select_node(View(graph="mini"), MINI, "pain")
+    assert (view.node, view.step) == ("pain", 2)
+    assert select_node(view, MINI, "ghost") == view
+    edge_view = select_edge(view, MINI, "needle->twitch")
+    assert edge_view.edge == "needle->twitch" and edge_view.node is None
