@@ -45,7 +45,10 @@ def _layout(signature: tuple, graph_id: str) -> Layout:
 def _figure(signature: tuple, graph_id: str, highlight: Highlight, audience: str, consult: bool):
     graph = _catalog(signature).graphs[graph_id]
     labels = {n.id: ui.node_label(n, audience) for n in graph.nodes}
-    return build_figure(graph, _layout(signature, graph_id), highlight, labels=labels, font_size=16 if consult else 13)
+    return build_figure(
+        graph, _layout(signature, graph_id), highlight, labels=labels, font_size=16 if consult else 13,
+        crop_to_focus=consult,
+    )
 
 
 SIGNATURE = _data_signature(DATA_DIR)

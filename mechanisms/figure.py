@@ -117,8 +117,13 @@ def build_figure(
     highlight: Highlight = Highlight(),
     labels: dict[str, str] | None = None,
     font_size: int = 13,
+    crop_to_focus: bool = False,
 ) -> go.Figure:
-    """The diagram; `labels` overrides node labels (e.g. plain words for patients)."""
+    """The diagram; `labels` overrides node labels (e.g. plain words for patients).
+
+    `crop_to_focus` shows only the bands that hold the focused nodes: in consult mode the screen
+    turned to the patient shows the part of the body the step is about, not the top of the chart.
+    """
     pos = layout.positions
     focus = highlight.focus
     label_of = {n.id: (labels or {}).get(n.id, n.label) for n in graph.nodes}
@@ -253,12 +258,18 @@ def build_figure(
         )
 
     legend_px = 44
+    y_top, y_bottom = 0.0, layout.height
+    if crop_to_focus and focus:
+        ys = [pos[n][1] for n in focus if n in pos]
+        shown = [b for b in layout.bands if any(b.top <= y <= b.bottom for y in ys)]
+        if shown:
+            y_top, y_bottom = min(b.top for b in shown), max(b.bottom for b in shown)
     fig_layout = dict(
-        height=int(layout.height + legend_px + 8),
+        height=int(y_bottom - y_top + legend_px + 8),
         margin=dict(l=4, r=4, t=legend_px, b=8),
         paper_bgcolor="white", plot_bgcolor="white",
         xaxis=dict(range=[-0.5, layout.per_row - 0.5], visible=False, fixedrange=True),
-        yaxis=dict(range=[layout.height, 0], visible=False, fixedrange=True),
+        yaxis=dict(range=[y_bottom, y_top], visible=False, fixedrange=True),
         showlegend=True,
         legend=dict(orientation="h", x=0, y=1, yanchor="bottom", xanchor="left",
                     font=dict(size=font_size - 1, color=INK), itemclick=False, itemdoubleclick=False),

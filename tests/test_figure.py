@@ -77,3 +77,13 @@ def test_labels_wrap_short():
 
 def test_figure_serialises():
     assert json.loads(build_figure(MINI, compute_layout(MINI)).to_json())["layout"]["height"] > 100
+
+
+def test_consult_crop_shows_only_the_bands_of_the_step():
+    layout = compute_layout(REAL)
+    focus = frozenset(n.id for n in REAL.nodes_in_step("spinal-cord"))
+    full = build_figure(REAL, layout, Highlight(focus=focus))
+    cropped = build_figure(REAL, layout, Highlight(focus=focus), crop_to_focus=True)
+    assert cropped.layout.height < full.layout.height
+    band = next(b for b in layout.bands if b.id == "spinal-cord")
+    assert list(cropped.layout.yaxis.range) == [band.bottom, band.top]
