@@ -51,6 +51,41 @@ def _dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    import os
+
+    from .images import ExportError
+
+    loaded = _load_one(args.data, args.graph)
+    if loaded is None:
+        return 1
+    catalog, graph = loaded
+    try:
+        if args.format == "pdf":
+            from .handout import build_pdf
+
+            base = args.base_url or os.environ.get("MECHANISMS_BASE_URL")
+            data: bytes = build_pdf(graph, catalog.references, args.audience, args.paper, base)
+        elif args.format == "html":
+            from .standalone import build_html
+
+            data = build_html(graph, catalog.references).encode("utf-8")
+        else:
+            from .images import diagram, render
+
+            data = render(diagram(graph, step=args.step), args.format, width=args.width, scale=args.scale)
+    except ExportError as exc:
+        print(f"export: {exc}", file=sys.stderr)
+        return 1
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as exc:
+        print(f"export: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.output} ({len(data):,} bytes)")
+    return 0
+
+
 def _bench(args: argparse.Namespace) -> int:
     from . import bench
 
@@ -69,6 +104,18 @@ def build_parser() -> argparse.ArgumentParser:
     dumper.add_argument("graph", help="graph id, e.g. dry-needling")
     dumper.add_argument("--format", choices=DUMP_FORMATS, default="node-link")
     dumper.set_defaults(run=_dump)
+    exporter = sub.add_parser("export", help="PDF handout, standalone HTML page, or PNG/SVG image of a graph")
+    exporter.add_argument("graph", help="graph id, e.g. dry-needling")
+    exporter.add_argument("--format", choices=("pdf", "html", "png", "svg"), required=True)
+    exporter.add_argument("-o", "--output", required=True, help="file to write")
+    exporter.add_argument("--audience", choices=("patient", "practitioner"), default="patient")
+    exporter.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    exporter.add_argument("--base-url", default="", help="address of the online app, for the PDF's link and QR code "
+                          "(default: $MECHANISMS_BASE_URL)")
+    exporter.add_argument("--step", type=int, default=None, help="images: highlight this step (1-based)")
+    exporter.add_argument("--width", type=int, default=1200, help="images: width in pixels")
+    exporter.add_argument("--scale", type=float, default=1.0, help="images: pixel scale")
+    exporter.set_defaults(run=_export)
     bencher = sub.add_parser("bench", help="time the core pipeline on the real and synthetic graphs")
     bencher.add_argument("--json", action="store_true", help="one JSON object instead of a table")
     bencher.add_argument("--sizes", default="", help="synthetic sizes, e.g. 10,100,1000,5000")
