@@ -6,6 +6,7 @@ wires state (the `View` in session state, mirrored in the link) to the page.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -216,6 +217,37 @@ def explorer() -> None:
     sync_link()
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _handout(signature: tuple, graph_id: str, audience: str, base_url: str) -> bytes:
+    from mechanisms.handout import build_pdf
+
+    return build_pdf(_catalog(signature).graphs[graph_id], _catalog(signature).references, audience, "a4",
+                     base_url or None)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _standalone(signature: tuple, graph_id: str) -> str:
+    from mechanisms.standalone import build_html
+
+    return build_html(_catalog(signature).graphs[graph_id], _catalog(signature).references)
+
+
+def take_home(graph: Graph, view: View) -> None:
+    """Downloads made only when clicked (a PDF needs a few seconds to draw the diagram)."""
+    base_url = os.environ.get("MECHANISMS_BASE_URL", "")
+    st.markdown("### Take it home")
+    left, right = st.columns(2)
+    left.download_button(
+        f"Handout for the {view.audience} (PDF)", data=lambda: _handout(SIGNATURE, graph.id, view.audience, base_url),
+        file_name=f"{graph.id}-{view.audience}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
+        on_click="ignore", key="dl-pdf",
+    )
+    right.download_button(
+        "Interactive page for offline use (HTML)", data=lambda: _standalone(SIGNATURE, graph.id),
+        file_name=f"{graph.id}.html", mime="text/html", icon=":material/download:", on_click="ignore", key="dl-html",
+    )
+
+
 def controls(view: View) -> None:
     with st.container(key="controls", horizontal=True, vertical_alignment="bottom"):
         if len(CATALOG.graphs) > 1:
@@ -255,6 +287,7 @@ def main() -> None:
         return
     with st.expander("Text version of the whole diagram (for screen readers and printing)"):
         ui.outline(graph, view.audience)
+    take_home(graph, view)
 
 
 main()

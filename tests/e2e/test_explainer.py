@@ -273,3 +273,19 @@ def test_click_latency_is_reported(page, app_url, record_property):
     record_property("click_to_panel_median_ms", round(median, 1))
     print(f"click to panel: median {median:.0f} ms over {len(times)} clicks: {[round(t) for t in times]}")
     assert median < 1500, "a generous CI bound; the README reports the measured figure"
+
+
+def test_take_home_downloads(page, app_url, tmp_path):
+    open_app(page, app_url)
+    with page.expect_download(timeout=60_000) as pdf_info:
+        page.get_by_role("button", name="Handout for the patient (PDF)").click()
+    pdf = pdf_info.value
+    path = tmp_path / pdf.suggested_filename
+    pdf.save_as(path)
+    assert path.name == f"{GRAPH.id}-patient.pdf"
+    assert path.read_bytes()[:5] == b"%PDF-"
+    with page.expect_download(timeout=60_000) as html_info:
+        page.get_by_role("button", name="Interactive page for offline use (HTML)").click()
+    html_path = tmp_path / "page.html"
+    html_info.value.save_as(html_path)
+    assert "graph-data" in html_path.read_text(encoding="utf-8")
