@@ -23,7 +23,11 @@ from mechanisms.state import View, go_to_step, parse_view, select_edge, select_n
 DEFAULT_GRAPH = "dry-needling"
 PER_ROW = 3
 
-st.set_page_config(page_title="How dry needling works", page_icon=":material/neurology:", layout="wide")
+# A local icon file: a Material icon name as page icon makes the browser fetch it from
+# fonts.gstatic.com (caught by tests/e2e/test_safety.py), and nothing may leave the machine.
+st.set_page_config(
+    page_title="How dry needling works", page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide"
+)
 
 
 def _data_signature(data_dir: Path) -> tuple[tuple[str, float, int], ...]:

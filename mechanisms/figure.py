@@ -254,7 +254,8 @@ def build_figure(
                  text=(f"<b>{wrap_label(_escape(label_of[n]))}</b>" if current or n in neighbours
                        else wrap_label(_escape(label_of[n]))),
                  font=dict(size=font_size, color=INK if strong(n) else MUTED),
-                 bgcolor="rgba(255,255,255,0.88)", borderpad=1, opacity=1.0 if strong(n) else 0.6)
+                 # Dimmed labels use a lighter ink, never transparency: text keeps >= 4.5:1 contrast.
+                 bgcolor="rgba(255,255,255,0.92)", borderpad=1)
         )
 
     legend_px = 44

@@ -87,3 +87,36 @@ def test_consult_crop_shows_only_the_bands_of_the_step():
     assert cropped.layout.height < full.layout.height
     band = next(b for b in layout.bands if b.id == "spinal-cord")
     assert list(cropped.layout.yaxis.range) == [band.bottom, band.top]
+
+
+def _luminance(colour: str) -> float:
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    f = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * f[0] + 0.7152 * f[1] + 0.0722 * f[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def _over(alpha: float, top: str, bottom: str) -> str:
+    t = [int(top[i:i + 2], 16) for i in (1, 3, 5)]
+    b = [int(bottom[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(alpha * x + (1 - alpha) * y):02x}" for x, y in zip(t, b))
+
+
+def test_every_label_has_at_least_4_5_to_1_contrast_even_when_dimmed():
+    from mechanisms.figure import REGION_FILLS
+
+    focus = frozenset(n.id for n in REAL.nodes_in_step("brain"))
+    fig = build_figure(REAL, compute_layout(REAL), Highlight(focus=focus))
+    worst = 99.0
+    for ann in fig.layout.annotations:
+        if not ann.text:
+            continue
+        assert ann.opacity in (None, 1), "no transparent text"
+        for fill in REGION_FILLS:
+            background = _over(0.92, "#FFFFFF", fill) if ann.bgcolor else fill
+            worst = min(worst, _contrast(ann.font.color, background))
+    assert worst >= 4.5
