@@ -2,7 +2,8 @@
 
 Measured in one warm process (what a running app pays per graph): load+validate from the file,
 networkx build, layout, figure build, node-link dump; then how each grows per 10x nodes.
-The browser part (cold load, click, tap, Next) is measured by `bench/app_bench.py`.
+With --app, the browser part (cold load against the floor page, click, tap, Next, nginx gzip,
+a phone network, server memory) is measured by `bench/app_bench.py`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -94,7 +96,17 @@ def table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def main(as_json: bool = False, sizes: tuple[int, ...] = SIZES, repeat: int = 5) -> int:
-    results = run(sizes, repeat)
-    print(json.dumps(results, indent=2) if as_json else table(results))
+def main(as_json: bool = False, sizes: tuple[int, ...] = SIZES, repeat: int = 5, app: bool = False) -> int:
+    results = {"core": run(sizes, repeat)}
+    text = table(results["core"])
+    if app:
+        try:
+            from bench import app_bench  # top-level bench/ folder: run from the repository root
+        except ImportError as exc:
+            print(f"bench --app needs the test requirements and the repository root as working folder: {exc}",
+                  file=sys.stderr)
+            return 1
+        results["app"] = app_bench.run(repeat=repeat)
+        text += "\n\n" + app_bench.table(results["app"])
+    print(json.dumps(results, indent=2) if as_json else text)
     return 0

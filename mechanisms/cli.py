@@ -90,7 +90,7 @@ def _bench(args: argparse.Namespace) -> int:
     from . import bench
 
     sizes = tuple(int(x) for x in args.sizes.split(",")) if args.sizes else bench.SIZES
-    return bench.main(as_json=args.json, sizes=sizes, repeat=args.repeat)
+    return bench.main(as_json=args.json, sizes=sizes, repeat=args.repeat, app=args.app)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     bencher.add_argument("--json", action="store_true", help="one JSON object instead of a table")
     bencher.add_argument("--sizes", default="", help="synthetic sizes, e.g. 10,100,1000,5000")
     bencher.add_argument("--repeat", type=int, default=5)
+    bencher.add_argument("--app", action="store_true",
+                         help="also measure the app in headless Chromium (needs requirements-dev.txt, chromium, nginx)")
     bencher.set_defaults(run=_bench)
     return parser
 

@@ -66,9 +66,18 @@ def wait_idle(page, timeout: float = 30_000) -> None:
     page.wait_for_selector(IDLE, timeout=timeout)
 
 
+CHART_DRAWN = """() => { const gd = document.querySelector('.js-plotly-plot');
+    return !!gd && [...gd.querySelectorAll('.scatterlayer .point')].some(p => p.getBoundingClientRect().width > 0); }"""
+"""True once the diagram's markers are drawn (arrow tails are zero-size points, so not the first)."""
+
+
+def wait_chart(page, timeout: float = 60_000) -> None:
+    page.wait_for_function(CHART_DRAWN, timeout=timeout, polling=50)
+
+
 def open_app(page, url: str, query: str = "") -> None:
     page.goto(url + "/" + query)
-    page.wait_for_selector(".js-plotly-plot .scatterlayer .point", timeout=60_000)
+    wait_chart(page)
     wait_idle(page)
 
 

@@ -10,7 +10,7 @@ import pytest
 from mechanisms.load import load_catalog
 from mechanisms.standalone import build_html
 
-from .browser import node_point, point_centre
+from .browser import node_point, point_centre, wait_chart
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -41,7 +41,7 @@ def open_offline(browser, path: Path, **context_args):
     page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
     page.on("pageerror", lambda e: page.errors.append(str(e)))
     page.goto(path.as_uri())
-    page.wait_for_selector(".js-plotly-plot .point")
+    wait_chart(page)
     return context, page
 
 

@@ -1,0 +1,278 @@
+"""The browser half of `python -m mechanisms bench --app`: the app as a person meets it.
+
+Measured in Debian's headless Chromium (Playwright) against the app started on a free localhost
+port, side by side with the floor page (bench/floor_app.py) started the same way:
+cold load until the diagram is visible, click and tap on a node until the panel shows it, Next
+until the step changes; both again behind nginx with gzip (the README's deployment); the same on
+an emulated phone network (CDP: 9 Mbit/s down, 170 ms round trip), with bytes transferred; the
+standalone HTML page served by nginx over that network; server memory with 1 and 20 sessions.
+Every figure is a median over repeated runs; nothing here is a target, only a measurement.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import sync_playwright
+
+from mechanisms.load import load_catalog
+from mechanisms.standalone import build_html
+from tests.e2e.browser import CHART_DRAWN, CHROMIUM, CHROMIUM_ARGS, free_port, node_point, point_centre, start_app, stop_app
+
+ROOT = Path(__file__).resolve().parent.parent
+PHONE_NETWORK = {"offline": False, "latency": 170, "downloadThroughput": 9_000_000 / 8,
+                 "uploadThroughput": 2_000_000 / 8}
+
+NGINX_CONF = """
+worker_processes 1;
+daemon off;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+  access_log off;
+  client_body_temp_path {prefix}/body; proxy_temp_path {prefix}/proxy; fastcgi_temp_path {prefix}/fcgi;
+  uwsgi_temp_path {prefix}/uwsgi; scgi_temp_path {prefix}/scgi;
+  types {{ text/html html; application/javascript js; text/css css; application/json json; image/svg+xml svg; }}
+  gzip on; gzip_comp_level 6; gzip_min_length 1024; gzip_proxied any;
+  gzip_types application/javascript text/css application/json image/svg+xml text/plain;
+  map $http_upgrade $connection_upgrade {{ default upgrade; '' close; }}
+  server {{
+    listen 127.0.0.1:{port};
+    location /static-page/ {{ alias {static}/; }}
+    location / {{
+      proxy_pass http://127.0.0.1:{upstream};
+      proxy_http_version 1.1;
+      proxy_set_header Upgrade $http_upgrade;
+      proxy_set_header Connection $connection_upgrade;
+      proxy_set_header Host $host;
+      proxy_read_timeout 86400;
+    }}
+  }}
+}}
+"""
+
+
+@contextmanager
+def nginx_proxy(upstream_url: str, static_dir: Path):
+    """nginx with gzip in front of a Streamlit server (and serving a static folder), on loopback."""
+    if not shutil.which("nginx"):
+        raise RuntimeError("nginx is not installed (Debian: apt-get install nginx)")
+    prefix = Path(tempfile.mkdtemp(prefix="nginx-bench-"))
+    port = free_port()
+    upstream = upstream_url.rsplit(":", 1)[1]
+    conf = prefix / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(prefix=prefix, port=port, upstream=upstream, static=static_dir))
+    proc = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(prefix)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    time.sleep(0.5)
+    if proc.poll() is not None:
+        raise RuntimeError(f"nginx did not start: {proc.stderr.read().decode()[-500:]}")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, from /proc."""
+    total = 0
+    pids = [pid]
+    try:
+        children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+        pids += [int(c) for c in children]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+class Bench:
+    def __init__(self, browser, repeat: int):
+        self.browser = browser
+        self.repeat = repeat
+
+    def cold_load(self, url: str, network: dict | None = None) -> dict[str, float]:
+        """Fresh context each run (empty cache): time to the diagram visible, and bytes received."""
+        print(f"  cold load {url}{' (phone network)' if network else ''}", file=sys.stderr, flush=True)
+        times, sizes = [], []
+        for _ in range(self.repeat):
+            context = self.browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            received = {"bytes": 0}
+            cdp.on("Network.loadingFinished", lambda e: received.__setitem__("bytes", received["bytes"] + e["encodedDataLength"]))
+            if network:
+                cdp.send("Network.emulateNetworkConditions", network)
+            start = time.perf_counter()
+            page.goto(url)
+            page.wait_for_function(CHART_DRAWN, timeout=120_000, polling=50)
+            times.append((time.perf_counter() - start) * 1000)
+            page.wait_for_timeout(300)
+            sizes.append(received["bytes"])
+            context.close()
+        return {"ms": statistics.median(times), "bytes": statistics.median(sizes)}
+
+    def interactions(self, url: str, touch: bool) -> dict[str, float]:
+        """Click (or tap) on nodes until the panel shows them; Next until the step changes."""
+        catalog = load_catalog()
+        graph = catalog.graphs["dry-needling"]
+        viewport = {"width": 390, "height": 844} if touch else {"width": 1280, "height": 1400}
+        context = self.browser.new_context(viewport=viewport, is_mobile=touch, has_touch=touch)
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function(CHART_DRAWN, timeout=60_000, polling=50)
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+        clicks = []
+        for node in graph.nodes[: max(6, self.repeat * 2)]:
+            text = node.plain_label or node.label
+            page.evaluate(
+                """(t) => { window.__at = null; const obs = new MutationObserver(() => {
+                    const h = document.querySelector('.st-key-detail h3');
+                    if (h && h.innerText.trim() === t && window.__at === null) { window.__at = performance.now(); obs.disconnect(); } });
+                  obs.observe(document.body, {subtree: true, childList: true, characterData: true}); }""", text)
+            x, y = point_centre(page, node_point(page, node.id))
+            if not touch:
+                page.mouse.move(x, y)
+            start = page.evaluate("() => performance.now()")
+            if touch:
+                page.touchscreen.tap(x, y)
+            else:
+                page.mouse.click(x, y)
+            page.wait_for_function("() => window.__at !== null", timeout=15_000)
+            clicks.append(page.evaluate("() => window.__at") - start)
+            page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+            page.wait_for_timeout(300)
+        steps = []
+        if not touch:
+            page.goto(url)
+            page.wait_for_function(CHART_DRAWN, timeout=60_000, polling=50)
+            for n in range(2, min(len(graph.steps), 2 + self.repeat * 2) + 1):
+                page.evaluate(
+                    """(t) => { window.__at = null; const obs = new MutationObserver(() => {
+                        if (document.body.innerText.includes(t) && window.__at === null) { window.__at = performance.now(); obs.disconnect(); } });
+                      obs.observe(document.body, {subtree: true, childList: true, characterData: true}); }""",
+                    f"Step {n} of")
+                button = page.get_by_role("button", name="Next")
+                box = button.bounding_box()
+                page.mouse.move(box["x"] + 5, box["y"] + 5)
+                start = page.evaluate("() => performance.now()")
+                page.mouse.click(box["x"] + 5, box["y"] + 5)
+                page.wait_for_function("() => window.__at !== null", timeout=15_000)
+                steps.append(page.evaluate("() => window.__at") - start)
+                page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+                page.wait_for_timeout(200)
+        context.close()
+        result = {("tap_ms" if touch else "click_ms"): statistics.median(clicks)}
+        if steps:
+            result["next_ms"] = statistics.median(steps)
+        return result
+
+    def memory(self, proc: subprocess.Popen, url: str, sessions: int = 20) -> dict[str, float]:
+        """Server RSS after one open session and after `sessions` open at once (peak sampled)."""
+        contexts = []
+        context = self.browser.new_context()
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function(CHART_DRAWN, timeout=60_000, polling=50)
+        time.sleep(1)
+        one = rss_mb(proc.pid)
+        contexts.append(context)
+        peak = one
+        for _ in range(sessions - 1):
+            c = self.browser.new_context()
+            p = c.new_page()
+            p.goto(url)
+            p.wait_for_function(CHART_DRAWN, timeout=60_000, polling=50)
+            contexts.append(c)
+            peak = max(peak, rss_mb(proc.pid))
+        time.sleep(1)
+        many = rss_mb(proc.pid)
+        peak = max(peak, many)
+        for c in contexts:
+            c.close()
+        return {"rss_1_session_mb": one, f"rss_{sessions}_sessions_mb": many, "peak_mb": peak,
+                "per_extra_session_mb": (many - one) / (sessions - 1)}
+
+
+def run(repeat: int = 5) -> dict[str, Any]:
+    results: dict[str, Any] = {"unit": "ms (median), bytes, MB", "repeat": repeat}
+    app_proc, app_url = start_app()
+    floor_proc, floor_url = start_app(script="bench/floor_app.py")
+    static = Path(tempfile.mkdtemp(prefix="static-page-"))
+    static.chmod(0o755)  # nginx workers run as an unprivileged user
+    catalog = load_catalog()
+    (static / "dry-needling.html").write_text(build_html(catalog.graphs["dry-needling"], catalog.references),
+                                              encoding="utf-8")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            bench = Bench(browser, repeat)
+            # Warm the servers (first run imports and caches), then measure.
+            bench.cold_load(app_url)
+            bench.cold_load(floor_url)
+            app = bench.cold_load(app_url)
+            floor = bench.cold_load(floor_url)
+            results["localhost"] = {"app_cold_load": app, "floor_cold_load": floor,
+                                    "ratio_app_to_floor": app["ms"] / floor["ms"]}
+            results["interactions"] = {**bench.interactions(app_url, touch=False),
+                                       **bench.interactions(app_url, touch=True)}
+            with nginx_proxy(app_url, static) as app_proxy, nginx_proxy(floor_url, static) as floor_proxy:
+                app_gz, floor_gz = bench.cold_load(app_proxy), bench.cold_load(floor_proxy)
+                results["nginx_gzip"] = {"app_cold_load": app_gz, "floor_cold_load": floor_gz,
+                                         "ratio_app_to_floor": app_gz["ms"] / floor_gz["ms"]}
+                phone_direct = bench.cold_load(app_url, PHONE_NETWORK)
+                phone_proxy = bench.cold_load(app_proxy, PHONE_NETWORK)
+                phone_floor = bench.cold_load(floor_proxy, PHONE_NETWORK)
+                page = bench.cold_load(app_proxy + "/static-page/dry-needling.html", PHONE_NETWORK)
+                results["phone_network"] = {
+                    "app_direct": phone_direct, "app_nginx_gzip": phone_proxy, "floor_nginx_gzip": phone_floor,
+                    "standalone_html_nginx_gzip": page,
+                    "proxy_saving_bytes": phone_direct["bytes"] - phone_proxy["bytes"],
+                    "proxy_saving_ms": phone_direct["ms"] - phone_proxy["ms"],
+                }
+            results["memory"] = bench.memory(app_proc, app_url)
+            browser.close()
+    finally:
+        stop_app(app_proc)
+        stop_app(floor_proc)
+        shutil.rmtree(static, ignore_errors=True)
+    return results
+
+
+def table(results: dict[str, Any]) -> str:
+    lines = ["app in headless Chromium (median ms; bytes received)"]
+    for section in ("localhost", "nginx_gzip"):
+        r = results[section]
+        lines.append(f"  {section:<12} app {r['app_cold_load']['ms']:7.0f} ms {r['app_cold_load']['bytes'] / 1e6:5.2f} MB"
+                     f" | floor {r['floor_cold_load']['ms']:7.0f} ms {r['floor_cold_load']['bytes'] / 1e6:5.2f} MB"
+                     f" | app/floor {r['ratio_app_to_floor']:.2f}")
+    i = results["interactions"]
+    lines.append(f"  click to panel {i['click_ms']:.0f} ms, tap to panel {i['tap_ms']:.0f} ms, Next to step {i['next_ms']:.0f} ms")
+    ph = results["phone_network"]
+    lines.append("  phone network (9 Mbit/s, 170 ms RTT), cold load to diagram visible:")
+    for key in ("app_direct", "app_nginx_gzip", "floor_nginx_gzip", "standalone_html_nginx_gzip"):
+        lines.append(f"    {key:<28} {ph[key]['ms']:7.0f} ms {ph[key]['bytes'] / 1e6:5.2f} MB")
+    lines.append(f"    proxy saves {ph['proxy_saving_bytes'] / 1e6:.2f} MB and {ph['proxy_saving_ms']:.0f} ms")
+    m = results["memory"]
+    lines.append(f"  server memory: {m['rss_1_session_mb']:.0f} MB with 1 session, "
+                 f"{m['rss_20_sessions_mb']:.0f} MB with 20 (peak {m['peak_mb']:.0f}); "
+                 f"{m['per_extra_session_mb']:.1f} MB per extra session")
+    return "\n".join(lines)
