@@ -1,0 +1,144 @@
+"""Load: N concurrent browser sessions clicking nodes and stepping for a fixed time, on loopback.
+
+Usage: .venv/bin/python -m bench.load_test [--sessions 30] [--seconds 60] [--json]
+
+Each session is a Chromium page (one browser, one context per session) that, in a loop with a
+short pause, selects a random node (chart click) or presses Next/Previous, and checks that the
+page shows no Streamlit exception. A probe page measures click-to-panel latency alone before the
+load and again during the last part of it. Bounded in count and time; loopback only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import statistics
+import time
+from typing import Any
+
+from playwright.async_api import async_playwright
+
+from mechanisms.load import load_catalog
+from tests.e2e.browser import _FIND_POINT, CHART_DRAWN, CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
+
+from .app_bench import rss_mb
+
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+async def _point(page, node_id: str) -> tuple[float, float]:
+    k = await page.evaluate(_FIND_POINT, node_id)
+    point = page.locator(".js-plotly-plot .scatterlayer .point").nth(k)
+    await point.scroll_into_view_if_needed()
+    box = await point.bounding_box()
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+async def click_latency(page, node) -> float:
+    text = node.plain_label or node.label
+    await page.evaluate(
+        """(t) => { window.__at = null; const obs = new MutationObserver(() => {
+            const h = document.querySelector('.st-key-detail h3');
+            if (h && h.innerText.trim() === t && window.__at === null) { window.__at = performance.now(); obs.disconnect(); } });
+          obs.observe(document.body, {subtree: true, childList: true, characterData: true}); }""", text)
+    x, y = await _point(page, node.id)
+    await page.mouse.move(x, y)
+    start = await page.evaluate("() => performance.now()")
+    await page.mouse.click(x, y)
+    await page.wait_for_function("() => window.__at !== null", timeout=30_000)
+    latency = await page.evaluate("() => window.__at") - start
+    await page.wait_for_selector(IDLE, timeout=30_000)
+    return latency
+
+
+async def probe(page, nodes, count: int = 5) -> float:
+    times = []
+    for node in random.sample(nodes, count):
+        times.append(await click_latency(page, node))
+        await page.wait_for_timeout(300)
+    return statistics.median(times)
+
+
+async def session_loop(browser, url: str, nodes, deadline: float, stats: dict[str, Any], rng: random.Random) -> None:
+    context = await browser.new_context(viewport={"width": 1280, "height": 1400})
+    page = await context.new_page()
+    page.on("pageerror", lambda e: stats["page_errors"].append(str(e)[:200]))
+    try:
+        await page.goto(url)
+        await page.wait_for_function(CHART_DRAWN, timeout=120_000, polling=100)
+        while time.monotonic() < deadline:
+            try:
+                if rng.random() < 0.6:
+                    await click_latency(page, rng.choice(nodes))
+                else:
+                    name = "Next" if rng.random() < 0.7 else "Previous"
+                    button = page.get_by_role("button", name=name)
+                    if await button.is_enabled():
+                        await button.click()
+                        await page.wait_for_selector(IDLE, timeout=30_000)
+                stats["actions"] += 1
+                if await page.locator('[data-testid="stException"]').count():
+                    stats["errors"].append("exception shown")
+            except Exception as exc:  # a timeout or a detached element is an error of the run
+                stats["errors"].append(type(exc).__name__ + ": " + str(exc).splitlines()[0][:150])
+            await page.wait_for_timeout(rng.randint(300, 900))
+    finally:
+        await context.close()
+
+
+async def run(sessions: int, seconds: float) -> dict[str, Any]:
+    graph = load_catalog().graphs["dry-needling"]
+    nodes = graph.nodes
+    proc, url = start_app()
+    stats: dict[str, Any] = {"actions": 0, "errors": [], "page_errors": []}
+    try:
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            probe_ctx = await browser.new_context(viewport={"width": 1280, "height": 1400})
+            probe_page = await probe_ctx.new_page()
+            await probe_page.goto(url)
+            await probe_page.wait_for_function(CHART_DRAWN, timeout=60_000, polling=100)
+            alone = await probe(probe_page, nodes)
+            rss_before = rss_mb(proc.pid)
+            deadline = time.monotonic() + seconds
+            rng = random.Random(1)
+            tasks = [asyncio.create_task(session_loop(browser, url, nodes, deadline, stats, random.Random(rng.random())))
+                     for _ in range(sessions)]
+            peak = rss_before
+            while time.monotonic() < deadline - 12:
+                await asyncio.sleep(2)
+                peak = max(peak, rss_mb(proc.pid))
+            under_load = await probe(probe_page, nodes)
+            await asyncio.gather(*tasks)
+            peak = max(peak, rss_mb(proc.pid))
+            rss_after = rss_mb(proc.pid)
+            await browser.close()
+    finally:
+        stop_app(proc)
+    return {
+        "sessions": sessions, "seconds": seconds, "actions": stats["actions"], "errors": len(stats["errors"]),
+        "error_samples": stats["errors"][:5], "page_errors": len(stats["page_errors"]),
+        "click_ms_alone": round(alone, 1), "click_ms_under_load": round(under_load, 1),
+        "latency_ratio": round(under_load / alone, 2),
+        "server_rss_mb": {"before": round(rss_before, 1), "peak": round(peak, 1), "after": round(rss_after, 1)},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=30)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    result = asyncio.run(run(args.sessions, min(args.seconds, 300)))
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        for key, value in result.items():
+            print(f"{key:>20}: {value}")
+
+
+if __name__ == "__main__":
+    main()

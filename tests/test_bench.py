@@ -1,0 +1,15 @@
+"""A smoke run of the core benchmark: generous bounds (10x the targets) so a big regression fails CI."""
+
+from __future__ import annotations
+
+from mechanisms import bench
+
+
+def test_core_pipeline_stays_within_ten_times_its_targets():
+    results = bench.run(sizes=(10, 100, 1000), repeat=1)
+    graphs = results["graphs"]
+    assert graphs["dry-needling"]["pipeline"] < 500, "target 50 ms"
+    assert graphs["synthetic-1000"]["pipeline"] < 5000, "target 500 ms"
+    # Quadratic growth would give an exponent near 2 between 10 and 1,000 nodes.
+    assert results["growth_exponent"]["pipeline"] < 1.5
+    assert "synthetic-1000" in bench.table(results)
