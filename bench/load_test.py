@@ -29,11 +29,22 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 async def _point(page, node_id: str) -> tuple[float, float]:
-    k = await page.evaluate(_FIND_POINT, node_id)
-    point = page.locator(".js-plotly-plot .scatterlayer .point").nth(k)
-    await point.scroll_into_view_if_needed()
-    box = await point.bounding_box()
-    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    """Centre of a node's marker, once the chart has settled after the last rerun's remount."""
+    for _ in range(5):
+        await page.wait_for_function(CHART_DRAWN, timeout=30_000, polling=100)
+        await page.wait_for_timeout(150)
+        k = await page.evaluate(_FIND_POINT, node_id)
+        if k < 0:
+            continue
+        point = page.locator(".js-plotly-plot .scatterlayer .point").nth(k)
+        try:
+            await point.scroll_into_view_if_needed(timeout=5_000)
+            box = await point.bounding_box()
+        except Exception:  # the chart was replaced between finding and scrolling: look again
+            continue
+        if box:
+            return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    raise RuntimeError(f"node {node_id} not found in the chart")
 
 
 async def click_latency(page, node) -> float:
@@ -61,13 +72,23 @@ async def probe(page, nodes, count: int = 5) -> float:
     return statistics.median(times)
 
 
-async def session_loop(browser, url: str, nodes, deadline: float, stats: dict[str, Any], rng: random.Random) -> None:
+async def open_session(browser, url: str, stats: dict[str, Any], delay: float):
+    """One session's page, opened after `delay` seconds (30 cold loads at once starve 2 cores)."""
+    await asyncio.sleep(delay)
     context = await browser.new_context(viewport={"width": 1280, "height": 1400})
     page = await context.new_page()
     page.on("pageerror", lambda e: stats["page_errors"].append(str(e)[:200]))
     try:
-        await page.goto(url)
-        await page.wait_for_function(CHART_DRAWN, timeout=120_000, polling=100)
+        await page.goto(url, timeout=180_000)
+        await page.wait_for_function(CHART_DRAWN, timeout=180_000, polling=200)
+        await page.wait_for_selector(IDLE, timeout=60_000)
+    except Exception as exc:
+        stats["errors"].append("open: " + type(exc).__name__)
+    return context, page
+
+
+async def session_loop(page, nodes, deadline: float, stats: dict[str, Any], rng: random.Random) -> None:
+    try:
         while time.monotonic() < deadline:
             try:
                 if rng.random() < 0.6:
@@ -85,7 +106,7 @@ async def session_loop(browser, url: str, nodes, deadline: float, stats: dict[st
                 stats["errors"].append(type(exc).__name__ + ": " + str(exc).splitlines()[0][:150])
             await page.wait_for_timeout(rng.randint(300, 900))
     finally:
-        await context.close()
+        await page.context.close()
 
 
 async def run(sessions: int, seconds: float) -> dict[str, Any]:
@@ -102,10 +123,12 @@ async def run(sessions: int, seconds: float) -> dict[str, Any]:
             await probe_page.wait_for_function(CHART_DRAWN, timeout=60_000, polling=100)
             alone = await probe(probe_page, nodes)
             rss_before = rss_mb(proc.pid)
+            opened = await asyncio.gather(*(open_session(browser, url, stats, 0.7 * i) for i in range(sessions)))
+            rss_open = rss_mb(proc.pid)
             deadline = time.monotonic() + seconds
             rng = random.Random(1)
-            tasks = [asyncio.create_task(session_loop(browser, url, nodes, deadline, stats, random.Random(rng.random())))
-                     for _ in range(sessions)]
+            tasks = [asyncio.create_task(session_loop(page, nodes, deadline, stats, random.Random(rng.random())))
+                     for _, page in opened]
             peak = rss_before
             while time.monotonic() < deadline - 12:
                 await asyncio.sleep(2)
@@ -122,7 +145,8 @@ async def run(sessions: int, seconds: float) -> dict[str, Any]:
         "error_samples": stats["errors"][:5], "page_errors": len(stats["page_errors"]),
         "click_ms_alone": round(alone, 1), "click_ms_under_load": round(under_load, 1),
         "latency_ratio": round(under_load / alone, 2),
-        "server_rss_mb": {"before": round(rss_before, 1), "peak": round(peak, 1), "after": round(rss_after, 1)},
+        "server_rss_mb": {"before": round(rss_before, 1), "all_open": round(rss_open, 1), "peak": round(peak, 1),
+                          "after": round(rss_after, 1)},
     }
 
 

@@ -51,37 +51,73 @@ def _dump(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_target(output: str) -> str | None:
+    """Why `output` cannot be written, checked before minutes of drawing, or None."""
+    import os
+
+    path = Path(output)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        return f"cannot write {output}: it is a folder; give a file name"
+    if not folder.is_dir():
+        return f"cannot write {output}: the folder {folder} does not exist"
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return f"cannot write {output}: permission denied"
+    return None
+
+
 def _export(args: argparse.Namespace) -> int:
+    """One file, or one line on stderr and exit 1: never a traceback."""
     import os
 
     from .images import ExportError
 
-    loaded = _load_one(args.data, args.graph)
-    if loaded is None:
+    def fail(message: str) -> int:
+        print(f"export: {message}", file=sys.stderr)
         return 1
-    catalog, graph = loaded
+
+    if not Path(args.data).is_dir():
+        return fail(f"the data folder {args.data} does not exist (set --data or MECHANISMS_DATA)")
+    if args.step is not None and args.format not in ("png", "svg"):
+        return fail("--step applies to png and svg images only")
+    catalog = load_catalog(Path(args.data))
+    graph = catalog.graphs.get(args.graph)
+    if graph is None:
+        if args.graph in catalog.files or (Path(args.data) / f"{args.graph}.yaml").is_file():
+            return fail(f"graph '{args.graph}' has problems; run `python -m mechanisms --data {args.data} check`")
+        known = ", ".join(sorted(catalog.graphs)) or "none"
+        return fail(f"no valid graph '{args.graph}' in {args.data} (valid graphs: {known})")
+    problem = _export_target(args.output)
+    if problem:
+        return fail(problem)
     try:
         if args.format == "pdf":
-            from .handout import build_pdf
+            from .handout import build_pdf, font_dir, valid_base_url
 
-            base = args.base_url or os.environ.get("MECHANISMS_BASE_URL")
-            data: bytes = build_pdf(graph, catalog.references, args.audience, args.paper, base)
+            base = args.base_url if args.base_url is not None else os.environ.get("MECHANISMS_BASE_URL", "")
+            if base.strip() and not valid_base_url(base):
+                source = "--base-url" if args.base_url is not None else "MECHANISMS_BASE_URL"
+                return fail(f"{source} must be an http:// or https:// address, e.g. https://clinic.example/explainer")
+            font_dir()
+            data: bytes = build_pdf(graph, catalog.references, args.audience, args.paper, base or None)
         elif args.format == "html":
             from .standalone import build_html
 
             data = build_html(graph, catalog.references).encode("utf-8")
         else:
-            from .images import diagram, render
+            from .images import check_size, diagram, render
 
-            data = render(diagram(graph, step=args.step), args.format, width=args.width, scale=args.scale)
+            fig = diagram(graph, step=args.step)
+            check_size(fig, args.width, args.scale)
+            data = render(fig, args.format, width=args.width, scale=args.scale)
     except ExportError as exc:
-        print(f"export: {exc}", file=sys.stderr)
-        return 1
+        return fail(str(exc))
+    except Exception as exc:  # noqa: BLE001 - the command line shows one line, never a traceback
+        return fail(f"could not make the {args.format.upper()}: {type(exc).__name__}: {str(exc)[:200]}")
     try:
         Path(args.output).write_bytes(data)
     except OSError as exc:
-        print(f"export: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return fail(f"cannot write {args.output}: {exc.strerror or exc}")
     print(f"wrote {args.output} ({len(data):,} bytes)")
     return 0
 
@@ -110,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("-o", "--output", required=True, help="file to write")
     exporter.add_argument("--audience", choices=("patient", "practitioner"), default="patient")
     exporter.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    exporter.add_argument("--base-url", default="", help="address of the online app, for the PDF's link and QR code "
+    exporter.add_argument("--base-url", default=None, help="address of the online app, for the PDF's link and QR code "
                           "(default: $MECHANISMS_BASE_URL)")
     exporter.add_argument("--step", type=int, default=None, help="images: highlight this step (1-based)")
     exporter.add_argument("--width", type=int, default=1200, help="images: width in pixels")

@@ -1,6 +1,14 @@
-"""Static pictures of the diagram (PNG, SVG) through kaleido and the system's Chromium."""
+"""Static pictures of the diagram (PNG, SVG) through kaleido and the system's Chromium.
+
+kaleido finds Debian's /usr/bin/chromium by itself (or the browser named by BROWSER_PATH). Each
+export starts a browser, about 2.5 to 8 s; a process that draws several pictures calls
+`start_renderer()` once so they share one browser.
+"""
 
 from __future__ import annotations
+
+import atexit
+import warnings
 
 import plotly.graph_objects as go
 
@@ -8,9 +16,17 @@ from .figure import Highlight, build_figure
 from .layout import compute_layout
 from .model import Graph
 
+IMAGE_FORMATS = ("png", "svg")
+MAX_PIXELS = 12_000
+"""Largest side of an exported picture (width or height times scale): beyond it Chromium gives up."""
+CHROMIUM_NEEDED = (
+    "drawing the diagram needs a Chromium browser for kaleido "
+    "(Debian: apt-get install chromium, or set BROWSER_PATH to the browser's program)"
+)
+
 
 class ExportError(Exception):
-    """An export that cannot be made on this machine, with what would make it work."""
+    """An export that cannot be made on this machine or with these options, with what would make it work."""
 
 
 def step_highlight(graph: Graph, step: int | None) -> Highlight:
@@ -23,19 +39,64 @@ def step_highlight(graph: Graph, step: int | None) -> Highlight:
 
 
 def diagram(graph: Graph, step: int | None = None, labels: dict[str, str] | None = None,
-            per_row: int = 3) -> go.Figure:
-    """The figure as printed: the whole flow, optionally one step highlighted, no legend clipping."""
-    return build_figure(graph, compute_layout(graph, per_row=per_row), step_highlight(graph, step), labels=labels)
+            per_row: int = 3, font_size: int = 13) -> go.Figure:
+    """The figure as printed: the whole flow, optionally one step highlighted."""
+    return build_figure(graph, compute_layout(graph, per_row=per_row), step_highlight(graph, step), labels=labels,
+                        font_size=font_size)
+
+
+def check_size(fig: go.Figure, width: int, scale: float) -> None:
+    """An ExportError for a size Chromium cannot draw, before a browser is started for nothing."""
+    height = int(fig.layout.height or 0)
+    if width < 100:
+        raise ExportError(f"--width {width} is too small; use at least 100 pixels")
+    if not 0 < scale <= 10:
+        raise ExportError(f"--scale {scale:g} is out of range; use a number above 0 and at most 10")
+    if max(width, height) * scale > MAX_PIXELS:
+        raise ExportError(
+            f"a {width} x {height} picture at scale {scale:g} is too large; "
+            f"keep width and height times scale under {MAX_PIXELS} pixels"
+        )
+
+
+_renderer_started = False
+
+
+def start_renderer() -> None:
+    """Keep one kaleido browser for every later export in this process (stopped when it exits)."""
+    global _renderer_started
+    if _renderer_started:
+        return
+    import kaleido
+
+    kaleido.start_sync_server(silence_warnings=True)
+    _renderer_started = True
+    atexit.register(stop_renderer)
+
+
+def stop_renderer() -> None:
+    global _renderer_started
+    if not _renderer_started:
+        return
+    import kaleido
+
+    try:
+        kaleido.stop_sync_server(silence_warnings=True)
+    finally:
+        _renderer_started = False
 
 
 def render(fig: go.Figure, fmt: str, width: int = 1200, scale: float = 1.0) -> bytes:
-    """PNG or SVG bytes of a figure at its own height; a clear ExportError if Chromium is missing."""
-    if fmt not in ("png", "svg"):
+    """PNG or SVG bytes of a figure at its own layout height; a clear ExportError if Chromium is missing."""
+    if fmt not in IMAGE_FORMATS:
         raise ExportError(f"unknown image format {fmt!r}; choose png or svg")
+    check_size(fig, width, scale)
     try:
-        return fig.to_image(format=fmt, width=width, height=int(fig.layout.height), scale=scale)
+        with warnings.catch_warnings():
+            # plotly passes kaleido options a shared browser ignores; nothing for a user to act on.
+            warnings.filterwarnings("ignore", message="The kopts argument is ignored", category=UserWarning)
+            return fig.to_image(format=fmt, width=width, height=int(fig.layout.height), scale=scale)
     except Exception as exc:  # kaleido raises several unrelated types when no browser can start
-        raise ExportError(
-            "could not draw the diagram with kaleido: it needs a Chromium browser "
-            f"(Debian: apt-get install chromium; or set BROWSER_PATH). Detail: {str(exc).splitlines()[0][:200]}"
-        ) from None
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        detail = lines[0][:200] if lines else type(exc).__name__
+        raise ExportError(f"{CHROMIUM_NEEDED}; kaleido said: {detail}") from None

@@ -148,7 +148,7 @@ _PAGE = """<!DOCTYPE html>
   function renderStep() {
     var s = D.steps[state.step];
     document.getElementById("step-title").textContent = "Step " + (state.step + 1) + " of " + D.steps.length + ": " + s.title;
-    document.getElementById("step-text").textContent = s.patient;
+    document.getElementById("step-text").textContent = state.audience === "practitioner" && s.practitioner ? s.practitioner : s.patient;
     document.getElementById("step-unknowns").textContent = s.unknowns;
     document.getElementById("prev").disabled = state.step === 0;
     document.getElementById("next").disabled = state.step === D.steps.length - 1;
@@ -177,7 +177,7 @@ _PAGE = """<!DOCTYPE html>
   document.querySelectorAll("[data-audience]").forEach(function (b) { b.addEventListener("click", function () {
     state.audience = b.getAttribute("data-audience");
     document.querySelectorAll("[data-audience]").forEach(function (x) { x.setAttribute("aria-pressed", String(x === b)); });
-    renderPanel(); }); });
+    renderStep(); renderPanel(); }); });
   renderStep(); renderPanel();
 })();
 </script>
@@ -204,7 +204,8 @@ def page_data(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> dict
         "title": graph.title,
         "summary": graph.summary,
         "disclaimer": DISCLAIMER,
-        "steps": [{"id": s.id, "title": s.title, "patient": s.patient, "unknowns": s.unknowns,
+        "steps": [{"id": s.id, "title": s.title, "patient": s.patient, "practitioner": s.practitioner,
+                   "unknowns": s.unknowns,
                    "nodes": [n.id for n in graph.nodes_in_step(s.id)]} for s in graph.steps],
         "nodes": [n.model_dump() for n in graph.nodes],
         "edges": [{**e.model_dump(), "id": e.id} for e in graph.edges],

@@ -1,96 +1,181 @@
-"""Take-home exports: the PDF handout and the PNG/SVG images, checked as files."""
+"""The PDF handout, checked as a file: page size, every step and reference, the picture, the link back."""
 
 from __future__ import annotations
 
 import io
-import struct
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
+import shutil
+from functools import lru_cache
+from pathlib import Path
 
 import pytest
+import yaml
 from pypdf import PdfReader
 
+from mechanisms import cli, handout
 from mechanisms.citations import format_references
 from mechanisms.graph import cited_ids
-from mechanisms.handout import build_pdf
-from mechanisms.images import diagram, render
+from mechanisms.handout import build_pdf, valid_base_url, view_link
+from mechanisms.images import ExportError, start_renderer
 from mechanisms.load import load_catalog
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
-CATALOG = load_catalog(ROOT / "data")
-GRAPH = CATALOG.graphs["dry-needling"]
-
-
-@pytest.fixture(scope="module")
-def png() -> bytes:
-    labels = {n.id: n.plain_label or n.label for n in GRAPH.nodes}
-    return render(diagram(GRAPH, labels=labels), "png", width=900)
+CATALOG = load_catalog(FIXTURES)
+GRAPH = CATALOG.graphs["mini"]
+BASE = "https://clinic.example/explain"
+SIZES = {"a4": (595, 842), "letter": (612, 792)}
 
 
-def pdf_text(data: bytes) -> tuple[PdfReader, str]:
+@pytest.fixture(scope="module", autouse=True)
+def renderer():
+    start_renderer()  # one browser shared by every PDF's diagram in this process
+
+
+@lru_cache(maxsize=None)
+def pdf_for(audience: str = "patient", paper: str = "a4", base_url: str | None = None) -> bytes:
+    """Each handout built once for the module (a PDF with its diagram takes about a second)."""
+    return build_pdf(GRAPH, CATALOG.references, audience, paper, base_url)
+
+
+def read(data: bytes) -> tuple[PdfReader, str]:
+    """The PDF and its text with whitespace collapsed (line breaks fall anywhere)."""
+    assert data[:5] == b"%PDF-"
     reader = PdfReader(io.BytesIO(data))
-    return reader, "\n".join(page.extract_text() for page in reader.pages)
+    return reader, " ".join("\n".join(page.extract_text() for page in reader.pages).split())
 
 
-@pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
-def test_pdf_has_every_step_reference_and_the_disclaimer(png, paper, size):
-    reader, text = pdf_text(build_pdf(GRAPH, CATALOG.references, "patient", paper, image=png))
-    box = reader.pages[0].mediabox
-    assert (round(float(box.width)), round(float(box.height))) == size
-    flat = " ".join(text.split())
-    assert GRAPH.title in flat
-    for i, step in enumerate(GRAPH.steps, start=1):
-        assert f"Step {i}. {step.title}" in flat
-    for ref in format_references(cited_ids(GRAPH), CATALOG.references):
-        family = CATALOG.references[ref.id]["author"][0]["family"]
-        year = str(CATALOG.references[ref.id]["issued"]["date-parts"][0][0])
-        assert family in flat and year in flat, ref.id
-    assert "does not diagnose" in flat
-    assert "Fernández-de-las-Peñas" in flat, "Unicode names print"
+def cited(graph, references) -> list[tuple[str, str]]:
+    """(first author's family name, year) of every reference the graph cites."""
+    out = []
+    for ref in format_references(cited_ids(graph), references):
+        entry = references[ref.id]
+        family = (entry.get("author") or [{}])[0].get("family", "")
+        year = str(entry["issued"]["date-parts"][0][0]) if entry.get("issued") else ""
+        out.append((family, year))
+    return out
+
+
+def assert_complete(graph, references, reader: PdfReader, text: str) -> None:
+    assert graph.title in text
+    assert graph.summary in text
+    for i, step in enumerate(graph.steps, start=1):
+        assert f"Step {i}. {step.title}" in text
+    for family, year in cited(graph, references):
+        assert family in text and year in text, (family, year)
+    assert "It does not diagnose, and it is not medical advice." in text
     assert any(page.images for page in reader.pages), "the diagram is embedded as a picture"
 
 
-def test_pdf_links_back_when_a_base_address_is_set(png):
-    _, text = pdf_text(build_pdf(GRAPH, CATALOG.references, "practitioner", "a4",
-                                 base_url="https://clinic.example/explain", image=png))
-    flat = "".join(text.split())
-    assert "https://clinic.example/explain/?graph=dry-needling&step=1&audience=practitioner" in flat
-    _, patient_text = pdf_text(build_pdf(GRAPH, CATALOG.references, "patient", "a4", image=png))
-    assert "clinic.example" not in patient_text
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_pdf_has_every_step_reference_picture_and_the_disclaimer(paper):
+    reader, text = read(pdf_for("patient", paper))
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == SIZES[paper]
+    assert_complete(GRAPH, CATALOG.references, reader, text)
+    assert "Fernández-de-las-Peñas" in text, "Unicode names print"
+    for node in GRAPH.nodes:
+        assert node.patient in text
+    assert "Trigger point: A small, tight and sore spot in a muscle." in text, "glossary terms used"
+    fonts = {str(f.get("/BaseFont")) for page in reader.pages for f in page["/Resources"]["/Font"].values()}
+    assert any("DejaVu" in f for f in fonts), fonts
 
 
-def test_practitioner_pdf_uses_precise_text(png):
-    _, text = pdf_text(build_pdf(GRAPH, CATALOG.references, "practitioner", "a4", image=png))
-    assert "acetylcholinesterase" in " ".join(text.split())
+def test_practitioner_pdf_uses_the_precise_texts():
+    _, text = read(pdf_for("practitioner", "a4"))
+    assert "A solid filiform needle is inserted into the myofascial trigger point." in text
+    assert "A thin needle goes into the trigger point." not in text
+    assert "Information for practitioners" in text
 
 
-def test_png_is_a_valid_image_of_the_requested_width(png):
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", png[16:24])
-    assert width == 900
-    assert height == int(diagram(GRAPH).layout.height)
+def test_link_and_qr_code_back_online_only_when_a_base_address_is_set():
+    assert view_link(BASE, GRAPH, "patient") == f"{BASE}?graph=mini&step=1"
+    assert view_link(BASE, GRAPH, "practitioner") == f"{BASE}?graph=mini&step=1&audience=practitioner"
+    reader, _ = read(pdf_for("practitioner", "a4", BASE))
+    first = reader.pages[0]
+    assert f"{BASE}?graph=mini&step=1&audience=practitioner" in "".join(first.extract_text().split())
+    assert len(first.images) == 1, "the QR code"
+    links = [a.get_object()["/A"]["/URI"] for a in first.get("/Annots", [])]
+    assert f"{BASE}?graph=mini&step=1&audience=practitioner" in links, "the printed address is clickable"
+
+    reader, text = read(pdf_for("patient", "letter"))
+    assert "clinic.example" not in text and "See it online" not in text
+    assert len(reader.pages[0].images) == 0
+    for bad in ("javascript:alert(1)", "ftp://clinic.example", "https://", "https://a b.example", " "):
+        assert valid_base_url(bad) is None, "only http(s) addresses are printed"
+    assert valid_base_url(" https://clinic.example/x/ ") == "https://clinic.example/x/"
 
 
-def test_svg_is_valid_with_the_requested_size():
-    svg = render(diagram(GRAPH, step=3), "svg", width=800)
-    root = ET.fromstring(svg)
-    assert root.tag.endswith("svg")
-    assert float(root.get("width")) == 800
-    assert float(root.get("height")) == int(diagram(GRAPH).layout.height)
+def test_author_text_is_never_markup(tmp_path):
+    """Markdown, HTML, fpdf2's page-number alias and Greek letters all print exactly as written."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES, data)
+    doc = yaml.safe_load((data / "mini.yaml").read_text(encoding="utf-8"))
+    doc["title"] = "**Not bold** <b>not a tag</b>"
+    doc["nodes"][1]["patient"] = "Your body makes β-endorphin, page {nb} of __this__ <i>text</i>."
+    (data / "mini.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    catalog = load_catalog(data)
+    _, text = read(build_pdf(catalog.graphs["mini"], catalog.references, "patient", "a4"))
+    assert "**Not bold** <b>not a tag</b>" in text
+    assert "Your body makes β-endorphin, page {nb} of __this__ <i>text</i>." in text
 
 
-def test_cli_export_errors_are_one_line(tmp_path):
-    def run(*args):
-        return subprocess.run([sys.executable, "-m", "mechanisms", "export", *args], cwd=ROOT,
-                              capture_output=True, text=True, timeout=120)
+def test_real_graph_handout_when_it_is_valid():
+    catalog = load_catalog(ROOT / "data")
+    graph = next(iter(catalog.graphs.values()), None)
+    if graph is None:
+        pytest.skip("no valid graph in data/ yet")
+    reader, text = read(build_pdf(graph, catalog.references, "patient", "letter", base_url=BASE))
+    assert_complete(graph, catalog.references, reader, text)
 
-    bad_step = run("dry-needling", "--format", "png", "--step", "99", "-o", str(tmp_path / "x.png"))
-    assert bad_step.returncode == 1 and "step 99 does not exist" in bad_step.stderr
-    assert "Traceback" not in bad_step.stderr
-    unknown = run("nope", "--format", "pdf", "-o", str(tmp_path / "x.pdf"))
-    assert unknown.returncode == 1 and "no valid graph 'nope'" in unknown.stderr
-    ok = run("dry-needling", "--format", "html", "-o", str(tmp_path / "page.html"))
-    assert ok.returncode == 0, ok.stderr
-    assert (tmp_path / "page.html").stat().st_size > 1_000_000
+
+def run_cli(capsys, *args: str) -> tuple[int, str]:
+    code = cli.main(["--data", str(FIXTURES), "export", *args])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    return code, err
+
+
+def test_cli_writes_the_pdf_with_the_link_from_the_environment(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("MECHANISMS_BASE_URL", BASE)
+    out = tmp_path / "handout.pdf"
+    code, err = run_cli(capsys, "mini", "--format", "pdf", "--paper", "letter", "-o", str(out))
+    assert code == 0, err
+    reader, text = read(out.read_bytes())
+    assert round(float(reader.pages[0].mediabox.width)) == 612
+    assert f"{BASE}?graph=mini&step=1" in "".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nope", "--format", "pdf"], "no valid graph 'nope'"),
+        (["mini", "--format", "pdf", "--base-url", "ftp://clinic.example"], "--base-url must be an http"),
+        (["mini", "--format", "pdf", "--step", "1"], "--step applies to png and svg"),
+    ],
+)
+def test_cli_errors_are_one_line(tmp_path, capsys, args, message):
+    code, err = run_cli(capsys, *args, "-o", str(tmp_path / "x.pdf"))
+    assert code == 1 and message in err and len(err.strip().splitlines()) == 1, err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_cli_unwritable_output_and_missing_fonts(tmp_path, capsys, monkeypatch):
+    code, err = run_cli(capsys, "mini", "--format", "pdf", "-o", str(tmp_path / "no" / "x.pdf"))
+    assert code == 1 and "cannot write" in err and len(err.strip().splitlines()) == 1
+    monkeypatch.setattr(handout, "FONT_DIRS", (Path(tmp_path),))
+    code, err = run_cli(capsys, "mini", "--format", "pdf", "-o", str(tmp_path / "x.pdf"))
+    assert code == 1 and "apt-get install fonts-dejavu-core" in err and len(err.strip().splitlines()) == 1
+    with pytest.raises(ExportError, match="fonts-dejavu-core"):
+        build_pdf(GRAPH, CATALOG.references, image=b"")
+
+
+def test_cli_says_what_the_machine_needs_when_kaleido_fails(tmp_path, capsys, monkeypatch):
+    import plotly.graph_objects as go
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("\n\nKaleido requires Google Chrome to be installed.\n")
+
+    monkeypatch.setattr(go.Figure, "to_image", broken)
+    code, err = run_cli(capsys, "mini", "--format", "pdf", "-o", str(tmp_path / "x.pdf"))
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert "apt-get install chromium" in err and "Kaleido requires Google Chrome" in err
