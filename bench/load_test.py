@@ -21,7 +21,7 @@ from typing import Any
 from playwright.async_api import async_playwright
 
 from mechanisms.load import load_catalog
-from tests.e2e.browser import _FIND_POINT, CHART_DRAWN, CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
+from tests.e2e.browser import _FIND_POINT, CHART_DRAWN, point_locator, CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
 
 from .app_bench import rss_mb
 
@@ -33,10 +33,10 @@ async def _point(page, node_id: str) -> tuple[float, float]:
     for _ in range(5):
         await page.wait_for_function(CHART_DRAWN, timeout=30_000, polling=100)
         await page.wait_for_timeout(150)
-        k = await page.evaluate(_FIND_POINT, node_id)
-        if k < 0:
+        found = await page.evaluate(_FIND_POINT, node_id)
+        if found is None:
             continue
-        point = page.locator(".js-plotly-plot .scatterlayer .point").nth(k)
+        point = point_locator(page, found)
         try:
             await point.scroll_into_view_if_needed(timeout=5_000)
             box = await point.bounding_box()

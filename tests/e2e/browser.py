@@ -83,26 +83,35 @@ def open_app(page, url: str, query: str = "") -> None:
 
 _FIND_POINT = """(id) => {
     const gd = document.querySelector('.js-plotly-plot');
-    const trace = gd.data.find(tr => (tr.customdata || []).includes(id));
-    if (!trace) return -1;
-    const i = trace.customdata.indexOf(id);
+    // The node trace first: arrow lines carry zero-size points at the same place as the node they leave.
+    const clickable = tr => tr.name === 'mechanism' || tr.hoverinfo !== 'skip';
+    const ti = gd.data.findIndex(tr => clickable(tr) && (tr.customdata || []).includes(id));
+    if (ti < 0) return null;
+    const trace = gd.data[ti], i = trace.customdata.indexOf(id);
     const fl = gd._fullLayout, r = gd.getBoundingClientRect();
     const x = r.left + fl.xaxis._offset + fl.xaxis.l2p(trace.x[i]);
     const y = r.top + fl.yaxis._offset + fl.yaxis.l2p(trace.y[i]);
-    const points = [...gd.querySelectorAll('.scatterlayer .point')];
+    const points = [...gd.querySelectorAll('.scatterlayer .trace')[ti].querySelectorAll('.point')];
     let best = -1, dist = 1e9;
     points.forEach((p, k) => { const b = p.getBoundingClientRect();
         const d = Math.hypot(b.left + b.width / 2 - x, b.top + b.height / 2 - y);
         if (d < dist) { dist = d; best = k; } });
-    return dist < 4 ? best : -1;
+    return dist < 4 ? [ti, best] : null;
 }"""
+"""[trace index, point index] of the marker carrying this id in a clickable trace, or null."""
+
+
+def point_locator(page, found: list[int]):
+    """The locator of a point found by _FIND_POINT."""
+    ti, k = found
+    return page.locator(".js-plotly-plot .scatterlayer .trace").nth(ti).locator(".point").nth(k)
 
 
 def node_point(page, node_id: str):
     """The chart marker whose customdata is this node (or edge) id, found through plotly's own data."""
-    k = page.evaluate(_FIND_POINT, node_id)
-    assert k >= 0, f"{node_id} is not a point in the chart"
-    return page.locator(".js-plotly-plot .scatterlayer .point").nth(k)
+    found = page.evaluate(_FIND_POINT, node_id)
+    assert found is not None, f"{node_id} is not a point in the chart"
+    return point_locator(page, found)
 
 
 def point_centre(page, locator) -> tuple[float, float]:

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
-import asyncio
+import json
+import subprocess
+import sys
+from pathlib import Path
 
-from bench.load_test import run
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_concurrent_sessions_cause_no_errors_and_bounded_memory():
-    result = asyncio.run(run(sessions=6, seconds=15))
+    # Its own process: the async load runner cannot share the event loop of the suite's sync browser.
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.load_test", "--sessions", "6", "--seconds", "15", "--json"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout)
     assert result["actions"] >= 6
     assert result["errors"] == 0, result["error_samples"]
     assert result["page_errors"] == 0
     rss = result["server_rss_mb"]
     assert rss["peak"] - rss["before"] < 100
-    assert result["latency_ratio"] < 3, "generous: the browser shares the same 2 cores as the server"
+    # The ratio itself is reported by the bench: with 7 Chromium pages and the server on 2 cores it mostly
+    # measures the browser's share of the CPU, too noisy for a gate. A click must still answer promptly.
+    assert result["click_ms_under_load"] < 2000, result
