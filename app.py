@@ -6,6 +6,7 @@ wires state (the `View` in session state, mirrored in the link) to the page.
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -56,8 +57,17 @@ def _figure(signature: tuple, graph_id: str, highlight: Highlight, audience: str
     )
 
 
+@st.cache_resource(show_spinner=False)
+def _freeze_long_lived_objects() -> None:
+    """Once per process: Streamlit runs a full gc.collect() after every script run (about 50 ms here,
+    holding the GIL while the reply is being sent); moving the objects loaded at start-up (plotly,
+    networkx, citeproc, the catalog) out of the collector's reach makes that collection cheap."""
+    gc.freeze()
+
+
 SIGNATURE = _data_signature(DATA_DIR)
 CATALOG = _catalog(SIGNATURE)
+_freeze_long_lived_objects()
 
 
 def _broken_files_notice() -> None:
