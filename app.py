@@ -299,8 +299,14 @@ def main() -> None:
     explorer()
     if view.consult:
         return
-    with st.expander("Text version of the whole diagram (for screen readers and printing)"):
-        ui.outline(graph, view.audience)
+    # Written only while open: the whole flow as Markdown costs a cold load about 80 ms of the
+    # browser's main thread, and a closed expander hides it from screen readers and print anyway.
+    text_version = st.expander(
+        "Text version of the whole diagram (for screen readers and printing)", key="outline_open", on_change="rerun"
+    )
+    if text_version.open:
+        with text_version:
+            ui.outline(graph, view.audience)
     take_home(graph, view)
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from .browser import click_node, open_app, start_app, stop_app, wait_idle
 
@@ -108,6 +109,6 @@ def test_no_serious_accessibility_violations(page, app_url, query):
 def test_outline_has_no_serious_accessibility_violations(page, app_url):
     open_app(page, app_url)
     page.get_by_text("Text version of the whole diagram").click()
-    page.wait_for_timeout(500)
-    assert "Step 8." in page.locator('[data-testid="stExpander"]').last.inner_text()
+    expect(page.locator('[data-testid="stExpander"]').last).to_contain_text("Step 8.")
+    wait_idle(page)
     assert axe_violations(page) == []
