@@ -61,6 +61,14 @@ http {{
 """
 
 
+FIRST_DRAWN = f"""(() => {{ const drawn = {CHART_DRAWN};
+    const check = () => drawn() ? (window.__drawn = performance.now()) : requestAnimationFrame(check);
+    requestAnimationFrame(check); }})();"""
+"""Init script: the time since navigation start of the first frame with the diagram drawn."""
+TRANSFERRED = """() => [window.__drawn, [...performance.getEntriesByType('navigation'),
+    ...performance.getEntriesByType('resource')].reduce((sum, e) => sum + e.transferSize, 0)]"""
+
+
 @contextmanager
 def nginx_proxy(upstream_url: str, static_dir: Path):
     """nginx with gzip in front of a Streamlit server (and serving a static folder), on loopback."""
@@ -108,27 +116,33 @@ class Bench:
         self.browser = browser
         self.repeat = repeat
 
-    def cold_load(self, url: str, network: dict | None = None) -> dict[str, float]:
-        """Fresh context each run (empty cache): time to the diagram visible, and bytes received."""
-        print(f"  cold load {url}{' (phone network)' if network else ''}", file=sys.stderr, flush=True)
-        times, sizes = [], []
+    def cold_loads(self, urls: list[str], network: dict | None = None) -> list[dict[str, float]]:
+        """Fresh context each run (empty cache), the pages taking turns so both meet the same machine.
+
+        Time: from navigation start to the first animation frame with a diagram marker drawn, taken in
+        the page (a Python-side poll, or Chromium's Network events streamed to Python, add tens of ms
+        per page, more on the page with more requests and websocket messages). Bytes: transfer sizes
+        (headers and encoded bodies) of the page and every resource, from the Resource Timing API.
+        """
+        for url in urls:
+            print(f"  cold load {url}{' (phone network)' if network else ''}", file=sys.stderr, flush=True)
+        runs: list[list[tuple[float, int]]] = [[] for _ in urls]
         for _ in range(self.repeat):
-            context = self.browser.new_context(viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            cdp = context.new_cdp_session(page)
-            cdp.send("Network.enable")
-            received = {"bytes": 0}
-            cdp.on("Network.loadingFinished", lambda e: received.__setitem__("bytes", received["bytes"] + e["encodedDataLength"]))
-            if network:
-                cdp.send("Network.emulateNetworkConditions", network)
-            start = time.perf_counter()
-            page.goto(url)
-            page.wait_for_function(CHART_DRAWN, timeout=120_000, polling=50)
-            times.append((time.perf_counter() - start) * 1000)
-            page.wait_for_timeout(300)
-            sizes.append(received["bytes"])
-            context.close()
-        return {"ms": statistics.median(times), "bytes": statistics.median(sizes)}
+            for k, url in enumerate(urls):
+                context = self.browser.new_context(viewport={"width": 1280, "height": 900})
+                page = context.new_page()
+                if network:
+                    cdp = context.new_cdp_session(page)
+                    cdp.send("Network.enable")
+                    cdp.send("Network.emulateNetworkConditions", network)
+                page.add_init_script(FIRST_DRAWN)
+                page.goto(url, timeout=120_000)
+                page.wait_for_function("() => window.__drawn !== undefined", timeout=120_000)
+                page.wait_for_timeout(300)
+                drawn, size = page.evaluate(TRANSFERRED)
+                runs[k].append((drawn, size))
+                context.close()
+        return [{"ms": statistics.median(t for t, _ in r), "bytes": statistics.median(b for _, b in r)} for r in runs]
 
     def interactions(self, url: str, touch: bool) -> dict[str, float]:
         """Click (or tap) on nodes until the panel shows them; Next until the step changes."""
@@ -226,22 +240,18 @@ def run(repeat: int = 5) -> dict[str, Any]:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             bench = Bench(browser, repeat)
             # Warm the servers (first run imports and caches), then measure.
-            bench.cold_load(app_url)
-            bench.cold_load(floor_url)
-            app = bench.cold_load(app_url)
-            floor = bench.cold_load(floor_url)
+            bench.cold_loads([app_url, floor_url])
+            app, floor = bench.cold_loads([app_url, floor_url])
             results["localhost"] = {"app_cold_load": app, "floor_cold_load": floor,
                                     "ratio_app_to_floor": app["ms"] / floor["ms"]}
             results["interactions"] = {**bench.interactions(app_url, touch=False),
                                        **bench.interactions(app_url, touch=True)}
             with nginx_proxy(app_url, static) as app_proxy, nginx_proxy(floor_url, static) as floor_proxy:
-                app_gz, floor_gz = bench.cold_load(app_proxy), bench.cold_load(floor_proxy)
+                app_gz, floor_gz = bench.cold_loads([app_proxy, floor_proxy])
                 results["nginx_gzip"] = {"app_cold_load": app_gz, "floor_cold_load": floor_gz,
                                          "ratio_app_to_floor": app_gz["ms"] / floor_gz["ms"]}
-                phone_direct = bench.cold_load(app_url, PHONE_NETWORK)
-                phone_proxy = bench.cold_load(app_proxy, PHONE_NETWORK)
-                phone_floor = bench.cold_load(floor_proxy, PHONE_NETWORK)
-                page = bench.cold_load(app_proxy + "/static-page/dry-needling.html", PHONE_NETWORK)
+                phone_direct, phone_proxy, phone_floor, page = bench.cold_loads(
+                    [app_url, app_proxy, floor_proxy, app_proxy + "/static-page/dry-needling.html"], PHONE_NETWORK)
                 results["phone_network"] = {
                     "app_direct": phone_direct, "app_nginx_gzip": phone_proxy, "floor_nginx_gzip": phone_floor,
                     "standalone_html_nginx_gzip": page,
