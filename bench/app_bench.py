@@ -25,7 +25,7 @@ from playwright.sync_api import sync_playwright
 
 from mechanisms.load import load_catalog
 from mechanisms.standalone import build_html
-from tests.e2e.browser import CHART_DRAWN, CHROMIUM, CHROMIUM_ARGS, free_port, node_point, point_centre, start_app, stop_app
+from tests.e2e.browser import WATCH_PANEL, CHART_DRAWN, CHROMIUM, CHROMIUM_ARGS, free_port, node_point, point_centre, start_app, stop_app
 
 ROOT = Path(__file__).resolve().parent.parent
 PHONE_NETWORK = {"offline": False, "latency": 170, "downloadThroughput": 9_000_000 / 8,
@@ -157,11 +157,7 @@ class Bench:
         clicks = []
         for node in graph.nodes[: max(6, self.repeat * 2)]:
             text = node.plain_label or node.label
-            page.evaluate(
-                """(t) => { window.__at = null; const obs = new MutationObserver(() => {
-                    const h = document.querySelector('.st-key-detail h3');
-                    if (h && h.innerText.trim() === t && window.__at === null) { window.__at = performance.now(); obs.disconnect(); } });
-                  obs.observe(document.body, {subtree: true, childList: true, characterData: true}); }""", text)
+            page.evaluate(WATCH_PANEL, text)
             x, y = point_centre(page, node_point(page, node.id))
             if not touch:
                 page.mouse.move(x, y)

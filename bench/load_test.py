@@ -27,7 +27,7 @@ from typing import Any
 from playwright.async_api import async_playwright
 
 from mechanisms.load import load_catalog
-from tests.e2e.browser import _FIND_POINT, CHART_DRAWN, point_locator, CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
+from tests.e2e.browser import WATCH_PANEL, _FIND_POINT, CHART_DRAWN, point_locator, CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
 
 from .app_bench import rss_mb
 
@@ -65,11 +65,7 @@ async def _heading(page) -> str:
 
 async def click_latency(page, node) -> float:
     text = node.plain_label or node.label
-    await page.evaluate(
-        """(t) => { window.__at = null; const obs = new MutationObserver(() => {
-            const h = document.querySelector('.st-key-detail h3');
-            if (h && h.innerText.trim() === t && window.__at === null) { window.__at = performance.now(); obs.disconnect(); } });
-          obs.observe(document.body, {subtree: true, childList: true, characterData: true}); }""", text)
+    await page.evaluate(WATCH_PANEL, text)
     x, y = await _point(page, node.id)
     await page.mouse.move(x, y)
     start = await page.evaluate("() => performance.now()")

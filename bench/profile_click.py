@@ -15,7 +15,7 @@ import statistics
 from playwright.sync_api import sync_playwright
 
 from mechanisms.load import load_catalog
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, node_point, open_app, point_centre, start_app, stop_app, wait_idle
+from tests.e2e.browser import WATCH_PANEL, CHROMIUM, CHROMIUM_ARGS, node_point, open_app, point_centre, start_app, stop_app, wait_idle
 
 
 def bucket(url: str) -> str:
@@ -52,11 +52,7 @@ def main() -> None:
                 label = node.plain_label or node.label
                 x, y = point_centre(page, node_point(page, node.id))
                 page.mouse.move(x, y)
-                page.evaluate(
-                    """(t) => { window.__at = null; const obs = new MutationObserver(() => {
-                        const h = document.querySelector('.st-key-detail h3');
-                        if (h && h.innerText.trim() === t && window.__at === null) { window.__at = performance.now(); obs.disconnect(); } });
-                      obs.observe(document.body, {subtree: true, childList: true, characterData: true}); }""", label)
+                page.evaluate(WATCH_PANEL, label)
                 frames.clear()
                 cdp.send("Profiler.start")
                 start = page.evaluate("() => performance.now()")

@@ -71,6 +71,13 @@ CHART_DRAWN = """() => { const gd = document.querySelector('.js-plotly-plot');
 """True once the diagram's markers are drawn (arrow tails are zero-size points, so not the first)."""
 
 
+WATCH_PANEL = """(t) => { window.__at = null; const obs = new MutationObserver(() => {
+    const h = document.querySelector('.st-key-detail h3');
+    if (h && h.innerText.trim() === t && window.__at === null) { window.__at = performance.now(); obs.disconnect(); } });
+  obs.observe(document.body, {subtree: true, childList: true, characterData: true}); }"""
+"""Sets window.__at to performance.now() when the panel heading first reads t: timing a click in the page."""
+
+
 def wait_chart(page, timeout: float = 60_000) -> None:
     page.wait_for_function(CHART_DRAWN, timeout=timeout, polling=50)
 
@@ -83,9 +90,8 @@ def open_app(page, url: str, query: str = "") -> None:
 
 _FIND_POINT = """(id) => {
     const gd = document.querySelector('.js-plotly-plot');
-    // The node trace first: arrow lines carry zero-size points at the same place as the node they leave.
-    const clickable = tr => tr.name === 'mechanism' || tr.hoverinfo !== 'skip';
-    const ti = gd.data.findIndex(tr => clickable(tr) && (tr.customdata || []).includes(id));
+    // Only traces that take clicks: arrow lines (hoverinfo 'skip') have zero-size points at the node they leave.
+    const ti = gd.data.findIndex(tr => tr.hoverinfo !== 'skip' && (tr.customdata || []).includes(id));
     if (ti < 0) return null;
     const trace = gd.data[ti], i = trace.customdata.indexOf(id);
     const fl = gd._fullLayout, r = gd.getBoundingClientRect();
