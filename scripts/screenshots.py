@@ -17,7 +17,7 @@ from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, open_app, start_app, stop
 
 SHOTS = [
     ("desktop-start", {"width": 1280, "height": 800}, "", None),
-    ("desktop-node", {"width": 1280, "height": 800}, "?node=dorsal-horn", ".st-key-detail"),
+    ("desktop-node", {"width": 1280, "height": 800}, "?node=local-twitch-response", ".st-key-detail"),
     ("desktop-consult", {"width": 1280, "height": 800}, "?step=6&mode=consult", None),
     ("phone-start", {"width": 390, "height": 844}, "", None),
     ("phone-node", {"width": 390, "height": 844}, "?node=substance-p", ".st-key-detail"),
@@ -38,10 +38,8 @@ def main() -> None:
                                               device_scale_factor=1)
                 page = context.new_page()
                 open_app(page, url, query)
-                if scroll_to:
-                    page.locator(scroll_to).scroll_into_view_if_needed()
-                    if not phone:
-                        page.locator(".js-plotly-plot").scroll_into_view_if_needed()
+                if scroll_to:  # the panel's heading at the top; on a desktop the diagram's top beside it
+                    page.evaluate("(sel) => document.querySelector(sel).scrollIntoView({block: 'start'})", scroll_to)
                 page.wait_for_timeout(800)
                 page.screenshot(path=str(out / f"{name}.png"))
                 context.close()
