@@ -37,7 +37,10 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 async def _point(page, node_id: str) -> tuple[float, float]:
     """Centre of a node's marker, once the chart has settled after the last rerun's remount."""
     for _ in range(5):
-        await page.wait_for_function(CHART_DRAWN, timeout=30_000, polling=100)
+        try:
+            await page.wait_for_function(CHART_DRAWN, timeout=30_000, polling=100)
+        except Exception as exc:
+            raise TimeoutError("chart not drawn within 30 s") from exc
         await page.wait_for_timeout(150)
         found = await page.evaluate(_FIND_POINT, node_id)
         if found is None:
@@ -51,6 +54,25 @@ async def _point(page, node_id: str) -> tuple[float, float]:
         if box:
             return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     raise RuntimeError(f"node {node_id} not found in the chart")
+
+
+HOVERED = """(id) => { const gd = document.querySelector('.js-plotly-plot');
+    return !!gd && (gd._hoverdata || []).some(p => p.customdata === id); }"""
+
+
+MARK_CHART = "() => { const gd = document.querySelector('.js-plotly-plot'); if (gd) gd.dataset.before = '1'; }"
+NEW_CHART_DRAWN = """() => { const gd = document.querySelector('.js-plotly-plot');
+    return !!gd && !gd.dataset.before && [...gd.querySelectorAll('.scatterlayer .point')].some(p => p.getBoundingClientRect().width > 0); }"""
+
+
+async def _wait_new_chart(page) -> None:
+    """After an action changed the figure, wait for Streamlit to replace the chart: a click on the
+    outgoing chart reports a widget the new run no longer has, and is dropped (a real, brief window
+    that a starved browser makes long)."""
+    try:
+        await page.wait_for_function(NEW_CHART_DRAWN, timeout=15_000, polling=100)
+    except Exception:
+        pass  # the figure did not change (or the chart was kept): nothing to wait for
 
 
 class ClickNotRegistered(Exception):
@@ -68,7 +90,12 @@ async def click_latency(page, node) -> float:
     await page.evaluate(WATCH_PANEL, text)
     x, y = await _point(page, node.id)
     await page.mouse.move(x, y)
+    try:  # plotly selects the point it last hovered: click once the hover is there, as a hand would
+        await page.wait_for_function(HOVERED, arg=node.id, timeout=10_000, polling=50)
+    except Exception as exc:
+        raise ClickNotRegistered(f"{node.id}: plotly did not register the hover in 10 s") from exc
     start = await page.evaluate("() => performance.now()")
+    await page.evaluate(MARK_CHART)
     sent = getattr(page, "frames_sent", [0])[0]
     before = await _heading(page)
     await page.mouse.click(x, y)
@@ -80,15 +107,17 @@ async def click_latency(page, node) -> float:
         now = await _heading(page)
         if now not in (before, text):  # the server answered, for the point plotly last hovered
             raise ClickNotRegistered(f"{node.id}: plotly selected {now!r}, its last hovered point") from exc
-        raise
+        raise TimeoutError(f"request sent, panel still {now!r} after 30 s (clicked {text!r})") from exc
     latency = await page.evaluate("() => window.__at") - start
     await page.wait_for_selector(IDLE, timeout=30_000)
+    await _wait_new_chart(page)
     return latency
 
 
 async def probe(page, nodes, count: int = 5) -> float:
     times = []
-    for node in random.sample(nodes, count):
+    shown = await _heading(page)
+    for node in random.sample([n for n in nodes if (n.plain_label or n.label) != shown], count):
         times.append(await click_latency(page, node))
         await page.wait_for_timeout(300)
     return statistics.median(times)
@@ -120,13 +149,17 @@ async def session_loop(page, nodes, deadline: float, stats: dict[str, Any], rng:
         while time.monotonic() < deadline:
             try:
                 if rng.random() < 0.6:
-                    await click_latency(page, rng.choice(nodes))
+                    # Not the node on show: a re-click deselects, and the app keeps the view as it is.
+                    shown = await _heading(page)
+                    await click_latency(page, rng.choice([n for n in nodes if (n.plain_label or n.label) != shown]))
                 else:
                     name = "Next" if rng.random() < 0.7 else "Previous"
                     button = page.get_by_role("button", name=name)
                     if await button.is_enabled():
+                        await page.evaluate(MARK_CHART)
                         await button.click()
                         await page.wait_for_selector(IDLE, timeout=30_000)
+                        await _wait_new_chart(page)
                 stats["actions"] += 1
                 if await page.locator('[data-testid="stException"]').count():
                     stats["errors"].append("exception shown")
