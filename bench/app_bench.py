@@ -25,7 +25,9 @@ from playwright.sync_api import sync_playwright
 
 from mechanisms.load import load_catalog
 from mechanisms.standalone import build_html
-from tests.e2e.browser import WATCH_PANEL, CHART_DRAWN, CHROMIUM, CHROMIUM_ARGS, free_port, node_point, point_centre, start_app, stop_app
+from tests.e2e.browser import (
+    CHART_DRAWN, CHROMIUM, CHROMIUM_ARGS, IDLE, WATCH_PANEL, free_port, node_point, point_centre, start_app, stop_app,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PHONE_NETWORK = {"offline": False, "latency": 170, "downloadThroughput": 9_000_000 / 8,
@@ -153,7 +155,7 @@ class Bench:
         page = context.new_page()
         page.goto(url)
         page.wait_for_function(CHART_DRAWN, timeout=60_000, polling=50)
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+        page.wait_for_selector(IDLE)
         clicks = []
         for node in graph.nodes[: max(6, self.repeat * 2)]:
             text = node.plain_label or node.label
@@ -168,7 +170,7 @@ class Bench:
                 page.mouse.click(x, y)
             page.wait_for_function("() => window.__at !== null", timeout=15_000)
             clicks.append(page.evaluate("() => window.__at") - start)
-            page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+            page.wait_for_selector(IDLE)
             page.wait_for_timeout(300)
         steps = []
         if not touch:
@@ -187,7 +189,7 @@ class Bench:
                 page.mouse.click(box["x"] + 5, box["y"] + 5)
                 page.wait_for_function("() => window.__at !== null", timeout=15_000)
                 steps.append(page.evaluate("() => window.__at") - start)
-                page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+                page.wait_for_selector(IDLE)
                 page.wait_for_timeout(200)
         context.close()
         result = {("tap_ms" if touch else "click_ms"): statistics.median(clicks)}

@@ -27,11 +27,12 @@ from typing import Any
 from playwright.async_api import async_playwright
 
 from mechanisms.load import load_catalog
-from tests.e2e.browser import WATCH_PANEL, _FIND_POINT, CHART_DRAWN, point_locator, CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
+from tests.e2e.browser import (
+    _FIND_POINT, CHART_DRAWN, CHROMIUM, CHROMIUM_ARGS, IDLE, WATCH_PANEL, point_locator, start_app, stop_app,
+)
 
 from .app_bench import rss_mb
 
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 async def _point(page, node_id: str) -> tuple[float, float]:
@@ -61,14 +62,13 @@ HOVERED = """(id) => { const gd = document.querySelector('.js-plotly-plot');
 
 
 MARK_CHART = "() => { const gd = document.querySelector('.js-plotly-plot'); if (gd) gd.dataset.before = '1'; }"
-NEW_CHART_DRAWN = """() => { const gd = document.querySelector('.js-plotly-plot');
-    return !!gd && !gd.dataset.before && [...gd.querySelectorAll('.scatterlayer .point')].some(p => p.getBoundingClientRect().width > 0); }"""
+NEW_CHART_DRAWN = f"() => !document.querySelector('.js-plotly-plot')?.dataset.before && ({CHART_DRAWN})()"
 
 
 async def _wait_new_chart(page) -> None:
     """After an action changed the figure, wait for Streamlit to replace the chart: a click on the
-    outgoing chart reports a widget the new run no longer has, and is dropped (a real, brief window
-    that a starved browser makes long)."""
+    outgoing chart most likely reports a widget the new run no longer has, and is dropped (a brief
+    window that a starved browser makes long)."""
     try:
         await page.wait_for_function(NEW_CHART_DRAWN, timeout=15_000, polling=100)
     except Exception:
@@ -85,8 +85,29 @@ async def _heading(page) -> str:
     return await page.evaluate("() => ((document.querySelector('.st-key-detail h3') || {}).innerText || '').trim()")
 
 
+def _label(node) -> str:
+    """The label the panel heading shows for the patient audience (the app's default)."""
+    return node.plain_label or node.label
+
+
+async def _not_shown(page, nodes) -> list:
+    """Every node but the one on show: a re-click deselects, and the app keeps the view as it is."""
+    shown = await _heading(page)
+    return [n for n in nodes if _label(n) != shown]
+
+
+def _count_sent(page) -> None:
+    """Count websocket messages to the server on page.frames_sent: a click that selects sends one."""
+    page.frames_sent = [0]
+
+    def count(_frame) -> None:
+        page.frames_sent[0] += 1
+
+    page.on("websocket", lambda ws: ws.on("framesent", count))
+
+
 async def click_latency(page, node) -> float:
-    text = node.plain_label or node.label
+    text = _label(node)
     await page.evaluate(WATCH_PANEL, text)
     x, y = await _point(page, node.id)
     await page.mouse.move(x, y)
@@ -96,13 +117,13 @@ async def click_latency(page, node) -> float:
         raise ClickNotRegistered(f"{node.id}: plotly did not register the hover in 10 s") from exc
     start = await page.evaluate("() => performance.now()")
     await page.evaluate(MARK_CHART)
-    sent = getattr(page, "frames_sent", [0])[0]
+    sent = page.frames_sent[0]
     before = await _heading(page)
     await page.mouse.click(x, y)
     try:
         await page.wait_for_function("() => window.__at !== null", timeout=30_000)
     except Exception as exc:
-        if getattr(page, "frames_sent", [0])[0] == sent:  # nothing reached the server
+        if page.frames_sent[0] == sent:  # nothing reached the server
             raise ClickNotRegistered(f"{node.id}: no request sent") from exc
         now = await _heading(page)
         if now not in (before, text):  # the server answered, for the point plotly last hovered
@@ -116,8 +137,7 @@ async def click_latency(page, node) -> float:
 
 async def probe(page, nodes, count: int = 5) -> float:
     times = []
-    shown = await _heading(page)
-    for node in random.sample([n for n in nodes if (n.plain_label or n.label) != shown], count):
+    for node in random.sample(await _not_shown(page, nodes), count):
         times.append(await click_latency(page, node))
         await page.wait_for_timeout(300)
     return statistics.median(times)
@@ -129,12 +149,7 @@ async def open_session(browser, url: str, stats: dict[str, Any], delay: float):
     context = await browser.new_context(viewport={"width": 1280, "height": 1400})
     page = await context.new_page()
     page.on("pageerror", lambda e: stats["page_errors"].append(str(e)[:200]))
-    page.frames_sent = [0]  # websocket messages to the server: a click that selects sends one
-
-    def count_sent(_frame) -> None:
-        page.frames_sent[0] += 1
-
-    page.on("websocket", lambda ws: ws.on("framesent", count_sent))
+    _count_sent(page)
     try:
         await page.goto(url, timeout=180_000)
         await page.wait_for_function(CHART_DRAWN, timeout=180_000, polling=200)
@@ -149,9 +164,7 @@ async def session_loop(page, nodes, deadline: float, stats: dict[str, Any], rng:
         while time.monotonic() < deadline:
             try:
                 if rng.random() < 0.6:
-                    # Not the node on show: a re-click deselects, and the app keeps the view as it is.
-                    shown = await _heading(page)
-                    await click_latency(page, rng.choice([n for n in nodes if (n.plain_label or n.label) != shown]))
+                    await click_latency(page, rng.choice(await _not_shown(page, nodes)))
                 else:
                     name = "Next" if rng.random() < 0.7 else "Previous"
                     button = page.get_by_role("button", name=name)
@@ -182,6 +195,7 @@ async def run(sessions: int, seconds: float) -> dict[str, Any]:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             probe_ctx = await browser.new_context(viewport={"width": 1280, "height": 1400})
             probe_page = await probe_ctx.new_page()
+            _count_sent(probe_page)
             await probe_page.goto(url)
             await probe_page.wait_for_function(CHART_DRAWN, timeout=60_000, polling=100)
             alone = await probe(probe_page, nodes)

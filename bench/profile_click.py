@@ -15,7 +15,9 @@ import statistics
 from playwright.sync_api import sync_playwright
 
 from mechanisms.load import load_catalog
-from tests.e2e.browser import WATCH_PANEL, CHROMIUM, CHROMIUM_ARGS, node_point, open_app, point_centre, start_app, stop_app, wait_idle
+from tests.e2e.browser import (
+    CHROMIUM, CHROMIUM_ARGS, WATCH_PANEL, node_point, open_app, point_centre, start_app, stop_app, wait_idle,
+)
 
 
 def bucket(url: str) -> str:
