@@ -13,16 +13,20 @@ from pathlib import Path
 
 import streamlit as st
 
-import ui
-from mechanisms.figure import Highlight, build_figure
-from mechanisms.layout import Layout, compute_layout
-from mechanisms.load import DATA_DIR, Catalog, graph_files, load_catalog
-from mechanisms.markup import md_escape
-from mechanisms.model import Graph
-from mechanisms.state import View, go_to_step, parse_view, select_edge, select_node, to_params
+import panels
+from mechanisms.content.load import DATA_DIR, REFERENCES_FILE, Catalog, graph_files, load_catalog
+from mechanisms.content.model import Graph
+from mechanisms.diagram.figure import build_figure
+from mechanisms.diagram.layout import Layout, compute_layout
+from mechanisms.diagram.style import CONSULT_FONT_PX, LABEL_FONT_PX, PLOTLY_CONFIG
+from mechanisms.present import wording
+from mechanisms.present.audience import AUDIENCE_NAMES, AUDIENCES, node_label, story_nodes
+from mechanisms.present.highlight import Highlight, highlight_of
+from mechanisms.present.links import to_params
+from mechanisms.present.markup import md_escape
+from mechanisms.present.view import View, go_to_step, parse_view, select, select_node
 
 DEFAULT_GRAPH = "dry-needling"
-PER_ROW = 3
 
 # A local icon file: a Material icon name as page icon makes the browser fetch it from
 # fonts.gstatic.com (caught by tests/e2e/test_safety.py), and nothing may leave the machine.
@@ -33,7 +37,7 @@ st.set_page_config(
 
 def _data_signature(data_dir: Path) -> tuple[tuple[str, float, int], ...]:
     """Changes when any data file changes, so an edited graph shows without a restart."""
-    files = [*graph_files(data_dir), data_dir / "references.csl.json"]
+    files = [*graph_files(data_dir), data_dir / REFERENCES_FILE]
     return tuple((p.name, p.stat().st_mtime, p.stat().st_size) for p in files if p.exists())
 
 
@@ -44,16 +48,15 @@ def _catalog(signature: tuple) -> Catalog:
 
 @st.cache_resource(show_spinner=False)
 def _layout(signature: tuple, graph_id: str) -> Layout:
-    return compute_layout(_catalog(signature).graphs[graph_id], per_row=PER_ROW)
+    return compute_layout(_catalog(signature).graphs[graph_id])
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
 def _figure(signature: tuple, graph_id: str, highlight: Highlight, audience: str, consult: bool):
     graph = _catalog(signature).graphs[graph_id]
-    labels = {n.id: ui.node_label(n, audience) for n in graph.nodes}
     return build_figure(
-        graph, _layout(signature, graph_id), highlight, labels=labels, font_size=16 if consult else 13,
-        crop_to_focus=consult,
+        graph, _layout(signature, graph_id), highlight, audience=audience,
+        font_size=CONSULT_FONT_PX if consult else LABEL_FONT_PX, crop_to_focus=consult,
     )
 
 
@@ -107,10 +110,6 @@ def pick_node(node_id: str) -> None:
     set_view(select_node(current(), graph_of(current()), node_id))
 
 
-def pick_edge(edge_id: str) -> None:
-    set_view(select_edge(current(), graph_of(current()), edge_id))
-
-
 def on_chart_select() -> None:
     """A click or tap on the chart; empty selections (re-click, double-click) keep the view."""
     event = st.session_state.get("chart") or {}
@@ -120,12 +119,7 @@ def on_chart_select() -> None:
     picked = points[0].get("customdata")
     if isinstance(picked, list):
         picked = picked[0] if picked else None
-    if not isinstance(picked, str):
-        return
-    if "->" in picked:
-        pick_edge(picked)
-    else:
-        pick_node(picked)
+    set_view(select(current(), graph_of(current()), picked))
 
 
 def on_picker() -> None:
@@ -148,9 +142,9 @@ def sync_link() -> None:
 def step_header(graph: Graph, view: View, large: bool) -> None:
     step = graph.steps[view.step - 1]
     with st.container(key="consult-step" if large else "step-text"):
-        st.markdown(f"## Step {view.step} of {len(graph.steps)}: {md_escape(step.title)}")
+        st.markdown(f"## {md_escape(wording.step_heading(view.step, len(graph.steps), step.title))}")
         st.markdown(md_escape(step.patient))
-        st.markdown(f"**Not yet known:** {md_escape(step.unknowns)}")
+        st.markdown(f"**{wording.NOT_YET_KNOWN}** {md_escape(step.unknowns)}")
     prev_col, next_col = st.columns(2)
     prev_col.button(
         "Previous", key="prev", icon=":material/arrow_back:", disabled=view.step <= 1,
@@ -163,29 +157,20 @@ def step_header(graph: Graph, view: View, large: bool) -> None:
 
 
 def chart(graph: Graph, view: View) -> None:
-    if view.node:
-        highlight = Highlight(node=view.node)
-    elif view.edge:
-        edge = graph.edge(view.edge)
-        highlight = Highlight(edge=view.edge, focus=frozenset({edge.source, edge.target}) if edge else frozenset())
-    else:
-        step_nodes = graph.nodes_in_step(graph.steps[view.step - 1].id)
-        highlight = Highlight(focus=frozenset(n.id for n in step_nodes))
-    fig = _figure(SIGNATURE, graph.id, highlight, view.audience, view.consult)
+    fig = _figure(SIGNATURE, graph.id, highlight_of(graph, view), view.audience, view.consult)
     st.plotly_chart(
-        fig, key="chart", on_select=on_chart_select, selection_mode="points", width="stretch",
-        config={"displayModeBar": False, "doubleClickDelay": 100, "scrollZoom": False, "responsive": True},
+        fig, key="chart", on_select=on_chart_select, selection_mode="points", width="stretch", config=PLOTLY_CONFIG,
         alt=f"Flow diagram: {graph.title}. The same content is in the text version below the diagram.",
     )
 
 
 def picker(graph: Graph, view: View) -> None:
     """Keyboard and screen-reader route to every node, kept in sync with the chart."""
-    ids = [n.id for s in graph.steps for n in graph.nodes_in_step(s.id)]
+    ids = [n.id for n in story_nodes(graph)]
     st.session_state.picker = view.node
     st.selectbox(
-        "Jump to any part of the story", ids, index=None, key="picker", on_change=on_picker,
-        placeholder="Choose a part of the diagram", format_func=lambda i: ui.node_label(graph.node(i), view.audience),
+        wording.PICKER_LABEL, ids, index=None, key="picker", on_change=on_picker,
+        placeholder=wording.PICKER_PLACEHOLDER, format_func=lambda i: node_label(graph.node(i), view.audience),
     )
 
 
@@ -194,15 +179,16 @@ def panel(graph: Graph, view: View) -> None:
         node = graph.node(view.node) if view.node else None
         edge = graph.edge(view.edge) if view.edge else None
         if node is not None:
-            ui.node_panel(graph, node, view.audience, CATALOG.references, pick_node)
+            panels.node_panel(graph, node, view.audience, CATALOG.references, pick_node)
         elif edge is not None:
-            ui.edge_panel(graph, edge, view.audience, CATALOG.references, pick_node)
+            panels.edge_panel(graph, edge, view.audience, CATALOG.references, pick_node)
         else:
-            st.markdown("### Explore this step")
-            st.markdown("Tap a circle in the diagram, or a button below, to read what it does.")
+            st.markdown(f"### {wording.EXPLORE_HEADING}")
+            st.markdown(wording.EXPLORE_HINT)
             step = graph.steps[view.step - 1]
             for n in graph.nodes_in_step(step.id):
-                st.button(ui.node_label(n, view.audience), key=f"stepnode-{n.id}", on_click=pick_node, args=(n.id,))
+                st.button(md_escape(node_label(n, view.audience)), key=f"stepnode-{n.id}", on_click=pick_node,
+                          args=(n.id,))
 
 
 @st.fragment
@@ -223,17 +209,14 @@ def explorer() -> None:
     with right:
         panel(graph, view)
     with left:
-        st.markdown(
-            "**How to read this diagram:** read from top to bottom. Each circle is a step in the body; "
-            "the small shapes on the lines show how one leads to the next. Tap any of them."
-        )
+        st.markdown(f"**How to read this diagram:** {wording.HOW_TO_READ}")
         chart(graph, view)
     sync_link()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _handout(signature: tuple, graph_id: str, audience: str, base_url: str) -> bytes:
-    from mechanisms.handout import build_pdf
+    from mechanisms.outputs.handout import build_pdf
 
     return build_pdf(_catalog(signature).graphs[graph_id], _catalog(signature).references, audience, "a4",
                      base_url or None)
@@ -241,7 +224,7 @@ def _handout(signature: tuple, graph_id: str, audience: str, base_url: str) -> b
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _standalone(signature: tuple, graph_id: str) -> str:
-    from mechanisms.standalone import build_html
+    from mechanisms.outputs.standalone import build_html
 
     return build_html(_catalog(signature).graphs[graph_id], _catalog(signature).references)
 
@@ -270,10 +253,10 @@ def controls(view: View) -> None:
                 format_func=lambda g: CATALOG.graphs[g].title, on_change=lambda: set_view(
                     View(graph=st.session_state.graph_choice, audience=current().audience)),
             )
-        st.session_state.audience_choice = view.audience.capitalize()
+        st.session_state.audience_choice = view.audience
         st.segmented_control(
-            "Explain it for", ["Patient", "Practitioner"], key="audience_choice", required=True,
-            on_change=lambda: set_view(replace(current(), audience=st.session_state.audience_choice.lower())),
+            "Explain it for", AUDIENCES, key="audience_choice", required=True, format_func=AUDIENCE_NAMES.get,
+            on_change=lambda: set_view(replace(current(), audience=st.session_state.audience_choice)),
         )
         st.session_state.consult_choice = view.consult
         st.toggle(
@@ -283,17 +266,17 @@ def controls(view: View) -> None:
 
 
 def main() -> None:
-    ui.install_assets()
+    panels.install_assets()
     view = current()
     graph = graph_of(view)
     if st.session_state.get("ignored"):
         names = ", ".join(st.session_state.ignored)
-        st.info(f"Part of the link was not recognised ({md_escape(names)}), so this starts from the beginning.")
+        st.info(wording.LINK_NOTICE.format(names=md_escape(names)))
         st.session_state.ignored = []
     if not view.consult:
         st.title(md_escape(graph.title))
         st.markdown(md_escape(graph.summary))
-        st.info(ui.DISCLAIMER, icon=":material/info:")
+        st.info(wording.DISCLAIMER, icon=":material/info:")
         _broken_files_notice()
     controls(view)
     explorer()
@@ -306,7 +289,7 @@ def main() -> None:
     )
     if text_version.open:
         with text_version:
-            ui.outline(graph, view.audience)
+            panels.outline(graph, view.audience)
     take_home(graph, view)
 
 

@@ -1,49 +1,15 @@
-<script>
-// Installed once per page. Constant code: no data from the graph or the link is ever put here.
+// The app's own page behaviour (taps on the diagram are handled by mechanisms/diagram/touch.js).
+// Constant code: no data from the graph or the link is ever put here. Installed once per page.
 (function () {
   if (window.__explainerInstalled) return;
   window.__explainerInstalled = true;
   var lastChartTap = 0;
-  var tapStart = [-1e6, -1e6];
 
-  // plotly.js selects the point of the last *hover* on click; a tap makes no hover, so a tap
-  // selected the previously tapped node. A synthetic mousemove at the touch point, sent before
-  // plotly sees the touch, makes the hover (and so the selection) the node under the finger.
-  // Streamlit replaces a figure's `dragmode: false` with "pan" when selection is on, and with
-  // any dragmode plotly.js cancels touchmove on the chart: the page cannot be scrolled through it.
-  // plotly reads the dragmode again at each press, so setting it back to false here keeps clicks
-  // and taps selecting points while the page scrolls normally.
-  function noDrag(target) {
-    var gd = target.closest(".js-plotly-plot");
-    if (gd && gd._fullLayout) gd._fullLayout.dragmode = false;
-    return gd;
+  function onChart(ev) {
+    if (ev.target && ev.target.closest && ev.target.closest(".js-plotly-plot")) lastChartTap = Date.now();
   }
-
-  document.addEventListener("touchstart", function (ev) {
-    var target = ev.target;
-    if (!target || !target.closest || !noDrag(target)) return;
-    var t = ev.touches && ev.touches[0];
-    if (!t) return;
-    lastChartTap = Date.now();
-    tapStart = [t.clientX, t.clientY];
-    target.dispatchEvent(new MouseEvent("mousemove", {
-      bubbles: true, cancelable: true, view: window, clientX: t.clientX, clientY: t.clientY
-    }));
-  }, { capture: true, passive: true });
-
-  // With dragmode false plotly.js takes the tap itself (on touchend); the browser would then send
-  // the compatibility mouse events too, a second click within the double-click window that
-  // clears the selection. Cancelling a tap's touchend suppresses those events only.
-  document.addEventListener("touchend", function (ev) {
-    var target = ev.target;
-    if (!target || !target.closest || !target.closest(".js-plotly-plot")) return;
-    var t = ev.changedTouches && ev.changedTouches[0];
-    if (t && Math.abs(t.clientX - tapStart[0]) < 10 && Math.abs(t.clientY - tapStart[1]) < 10) ev.preventDefault();
-  }, { capture: true, passive: false });
-
-  document.addEventListener("mousedown", function (ev) {
-    if (ev.target && ev.target.closest && noDrag(ev.target)) lastChartTap = Date.now();
-  }, { capture: true, passive: true });
+  document.addEventListener("touchstart", onChart, { capture: true, passive: true });
+  document.addEventListener("mousedown", onChart, { capture: true, passive: true });
 
   // On a narrow screen the panel sits under a tall diagram: bring it into view after a tap.
   var observer = new MutationObserver(function () {
@@ -55,4 +21,3 @@
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 })();
-</script>

@@ -23,9 +23,9 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
-from mechanisms.load import load_catalog
-from mechanisms.standalone import build_html
-from tests.e2e.browser import (
+from mechanisms.content.load import load_catalog
+from mechanisms.outputs.standalone import build_html
+from bench.browser import (
     CHART_DRAWN, CHROMIUM, CHROMIUM_ARGS, IDLE, WATCH_PANEL, free_port, node_point, point_centre, start_app, stop_app,
 )
 

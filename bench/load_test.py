@@ -26,8 +26,8 @@ from typing import Any
 
 from playwright.async_api import async_playwright
 
-from mechanisms.load import load_catalog
-from tests.e2e.browser import (
+from mechanisms.content.load import load_catalog
+from bench.browser import (
     _FIND_POINT, CHART_DRAWN, CHROMIUM, CHROMIUM_ARGS, IDLE, WATCH_PANEL, point_locator, start_app, stop_app,
 )
 

@@ -14,8 +14,8 @@ import statistics
 
 from playwright.sync_api import sync_playwright
 
-from mechanisms.load import load_catalog
-from tests.e2e.browser import (
+from mechanisms.content.load import load_catalog
+from bench.browser import (
     CHROMIUM, CHROMIUM_ARGS, WATCH_PANEL, node_point, open_app, point_centre, start_app, stop_app, wait_idle,
 )
 

@@ -6,15 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from .export import DUMP_FORMATS, dump
-from .graph import build_digraph
-from .load import DATA_DIR, load_catalog
+from .content.load import DATA_DIR, load_catalog
+from .outputs.dumps import DUMP_FORMATS, dump
+from .present.audience import AUDIENCES, PATIENT
 
 
 def _check(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or None
     data_dir = Path(args.data)
-    catalog = load_catalog(data_dir, paths)
+    catalog = load_catalog(data_dir, paths, reading=True)
     for problem in catalog.problems:
         print(problem, file=sys.stderr)
     if catalog.problems:
@@ -47,7 +47,7 @@ def _dump(args: argparse.Namespace) -> int:
     if loaded is None:
         return 1
     catalog, graph = loaded
-    sys.stdout.write(dump(build_digraph(graph, catalog.references), args.format))
+    sys.stdout.write(dump(graph, catalog.references, args.format))
     return 0
 
 
@@ -66,11 +66,52 @@ def _export_target(output: str) -> str | None:
     return None
 
 
-def _export(args: argparse.Namespace) -> int:
-    """One file, or one line on stderr and exit 1: never a traceback."""
+def _export_bytes(args: argparse.Namespace, graph, references) -> bytes:
+    """The exported file's bytes; an ExportError says what this machine or these options lack."""
+    if args.format == "pdf":
+        from .outputs.handout import build_pdf
+        from .outputs.pdf_page import font_dir
+
+        font_dir()
+        return build_pdf(graph, references, args.audience, args.paper, _base_url(args) or None)
+    if args.format == "html":
+        from .outputs.standalone import build_html
+
+        return build_html(graph, references).encode("utf-8")
+    from .outputs.images import check_size, diagram, render
+
+    fig = diagram(graph, step=args.step, audience=args.audience)
+    check_size(fig, args.width, args.scale)
+    return render(fig, args.format, width=args.width, scale=args.scale)
+
+
+def _base_url(args: argparse.Namespace) -> str:
+    """The online address for the PDF's link: --base-url, else $MECHANISMS_BASE_URL, else ''."""
     import os
 
-    from .images import ExportError
+    return args.base_url if args.base_url is not None else os.environ.get("MECHANISMS_BASE_URL", "")
+
+
+def _export_problem(args: argparse.Namespace, catalog) -> str | None:
+    """Why this export cannot start, found before any drawing, or None."""
+    from .present.links import valid_base_url
+
+    if args.step is not None and args.format not in ("png", "svg"):
+        return "--step applies to png and svg images only"
+    if args.graph not in catalog.graphs:
+        if args.graph in catalog.files or (Path(args.data) / f"{args.graph}.yaml").is_file():
+            return f"graph '{args.graph}' has problems; run `python -m mechanisms --data {args.data} check`"
+        known = ", ".join(sorted(catalog.graphs)) or "none"
+        return f"no valid graph '{args.graph}' in {args.data} (valid graphs: {known})"
+    if args.format == "pdf" and _base_url(args).strip() and not valid_base_url(_base_url(args)):
+        source = "--base-url" if args.base_url is not None else "MECHANISMS_BASE_URL"
+        return f"{source} must be an http:// or https:// address, e.g. https://clinic.example/explainer"
+    return _export_target(args.output)
+
+
+def _export(args: argparse.Namespace) -> int:
+    """One file, or one line on stderr and exit 1: never a traceback."""
+    from .outputs.errors import ExportError
 
     def fail(message: str) -> int:
         print(f"export: {message}", file=sys.stderr)
@@ -78,38 +119,12 @@ def _export(args: argparse.Namespace) -> int:
 
     if not Path(args.data).is_dir():
         return fail(f"the data folder {args.data} does not exist (set --data or MECHANISMS_DATA)")
-    if args.step is not None and args.format not in ("png", "svg"):
-        return fail("--step applies to png and svg images only")
     catalog = load_catalog(Path(args.data))
-    graph = catalog.graphs.get(args.graph)
-    if graph is None:
-        if args.graph in catalog.files or (Path(args.data) / f"{args.graph}.yaml").is_file():
-            return fail(f"graph '{args.graph}' has problems; run `python -m mechanisms --data {args.data} check`")
-        known = ", ".join(sorted(catalog.graphs)) or "none"
-        return fail(f"no valid graph '{args.graph}' in {args.data} (valid graphs: {known})")
-    problem = _export_target(args.output)
+    problem = _export_problem(args, catalog)
     if problem:
         return fail(problem)
     try:
-        if args.format == "pdf":
-            from .handout import build_pdf, font_dir, valid_base_url
-
-            base = args.base_url if args.base_url is not None else os.environ.get("MECHANISMS_BASE_URL", "")
-            if base.strip() and not valid_base_url(base):
-                source = "--base-url" if args.base_url is not None else "MECHANISMS_BASE_URL"
-                return fail(f"{source} must be an http:// or https:// address, e.g. https://clinic.example/explainer")
-            font_dir()
-            data: bytes = build_pdf(graph, catalog.references, args.audience, args.paper, base or None)
-        elif args.format == "html":
-            from .standalone import build_html
-
-            data = build_html(graph, catalog.references).encode("utf-8")
-        else:
-            from .images import check_size, diagram, render
-
-            fig = diagram(graph, step=args.step)
-            check_size(fig, args.width, args.scale)
-            data = render(fig, args.format, width=args.width, scale=args.scale)
+        data = _export_bytes(args, catalog.graphs[args.graph], catalog.references)
     except ExportError as exc:
         return fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - the command line shows one line, never a traceback
@@ -144,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("graph", help="graph id, e.g. dry-needling")
     exporter.add_argument("--format", choices=("pdf", "html", "png", "svg"), required=True)
     exporter.add_argument("-o", "--output", required=True, help="file to write")
-    exporter.add_argument("--audience", choices=("patient", "practitioner"), default="patient")
+    exporter.add_argument("--audience", choices=AUDIENCES, default=PATIENT, help="whose words (PDF, images)")
     exporter.add_argument("--paper", choices=("a4", "letter"), default="a4")
     exporter.add_argument("--base-url", default=None, help="address of the online app, for the PDF's link and QR code "
                           "(default: $MECHANISMS_BASE_URL)")

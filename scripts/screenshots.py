@@ -13,7 +13,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, open_app, start_app, stop_app  # noqa: E402
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, open_app, start_app, stop_app  # noqa: E402
 
 SHOTS = [
     ("desktop-start", {"width": 1280, "height": 800}, "", None),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mechanisms.load import load_catalog
+from mechanisms.content.load import load_catalog
 
 from .conftest import ROOT
 
@@ -101,5 +101,5 @@ def test_neighbour_buttons_walk_the_cascade():
 
 def test_audience_switch_updates_the_link():
     at = start()
-    at.segmented_control(key="audience_choice").set_value("Practitioner").run()
+    at.segmented_control(key="audience_choice").set_value("practitioner").run()
     assert params(at).get("audience") == "practitioner"

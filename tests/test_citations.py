@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from mechanisms.citations import format_references
-from mechanisms.load import load_references
+from mechanisms.content.citations import format_references
+from mechanisms.content.load import load_references
 
 from .conftest import FIXTURES
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from mechanisms.load import DATA_DIR, load_catalog
-from mechanisms.readability import GRADE_LIMIT, grade
+from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.content.readability import GRADE_LIMIT, grade
 
 from .conftest import ROOT
 

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import json
 
-from mechanisms.figure import Highlight, build_figure, wrap_label
-from mechanisms.layout import compute_layout
-from mechanisms.load import load_catalog
+from mechanisms.content.load import load_catalog
+from mechanisms.diagram.figure import build_figure, wrap_label
+from mechanisms.diagram.layout import compute_layout
+from mechanisms.diagram.style import REGION_FILLS
+from mechanisms.present.highlight import Highlight, node_highlight
 
 from .conftest import FIXTURES, ROOT
 
@@ -37,7 +39,7 @@ def test_edge_kinds_differ_by_dash_and_symbol_not_only_colour():
 
 
 def test_selected_node_is_bigger_with_outlined_neighbours():
-    fig = build_figure(REAL, compute_layout(REAL), Highlight(node="dorsal-horn"))
+    fig = build_figure(REAL, compute_layout(REAL), node_highlight(REAL, "dorsal-horn"))
     t = node_trace(fig)
     i = REAL.nodes.index(REAL.node("dorsal-horn"))
     assert t["marker"]["size"][i] > min(t["marker"]["size"])
@@ -107,8 +109,6 @@ def _over(alpha: float, top: str, bottom: str) -> str:
 
 
 def test_every_label_has_at_least_4_5_to_1_contrast_even_when_dimmed():
-    from mechanisms.figure import REGION_FILLS
-
     focus = frozenset(n.id for n in REAL.nodes_in_step("brain"))
     fig = build_figure(REAL, compute_layout(REAL), Highlight(focus=focus))
     worst = 99.0

@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mechanisms.load import load_graph, load_references
-from mechanisms.model import Graph
-from mechanisms.problems import DataError
+from mechanisms.content.load import load_graph, load_references
+from mechanisms.content.model import Graph
+from mechanisms.content.problems import DataError
 
 from .conftest import FIXTURES
 

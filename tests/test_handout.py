@@ -11,12 +11,14 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from mechanisms import cli, handout
-from mechanisms.citations import format_references
-from mechanisms.graph import cited_ids
-from mechanisms.handout import build_pdf, valid_base_url, view_link
-from mechanisms.images import ExportError, start_renderer
-from mechanisms.load import load_catalog
+from mechanisms import cli
+from mechanisms.content.citations import cited_ids, format_references
+from mechanisms.content.load import load_catalog
+from mechanisms.outputs import pdf_page
+from mechanisms.outputs.errors import ExportError
+from mechanisms.outputs.handout import build_pdf, view_link
+from mechanisms.outputs.images import start_renderer
+from mechanisms.present.links import valid_base_url
 
 from .conftest import FIXTURES, ROOT
 
@@ -162,7 +164,7 @@ def test_cli_errors_are_one_line(tmp_path, capsys, args, message):
 def test_cli_unwritable_output_and_missing_fonts(tmp_path, capsys, monkeypatch):
     code, err = run_cli(capsys, "mini", "--format", "pdf", "-o", str(tmp_path / "no" / "x.pdf"))
     assert code == 1 and "cannot write" in err and len(err.strip().splitlines()) == 1
-    monkeypatch.setattr(handout, "FONT_DIRS", (Path(tmp_path),))
+    monkeypatch.setattr(pdf_page, "FONT_DIRS", (Path(tmp_path),))
     code, err = run_cli(capsys, "mini", "--format", "pdf", "-o", str(tmp_path / "x.pdf"))
     assert code == 1 and "apt-get install fonts-dejavu-core" in err and len(err.strip().splitlines()) == 1
     with pytest.raises(ExportError, match="fonts-dejavu-core"):

@@ -11,8 +11,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from mechanisms import cli
-from mechanisms.images import ExportError, diagram, render, start_renderer, step_highlight
-from mechanisms.load import load_catalog
+from mechanisms.content.load import load_catalog
+from mechanisms.outputs.errors import ExportError
+from mechanisms.outputs.images import diagram, render, start_renderer
+from mechanisms.present.highlight import step_highlight
 
 from .conftest import FIXTURES, ROOT
 
@@ -57,9 +59,9 @@ def test_svg_is_valid_xml_with_the_requested_size():
 
 def test_step_highlights_that_steps_nodes():
     assert step_highlight(GRAPH, 2).focus == {"pain", "calm"}
-    assert step_highlight(GRAPH, None).focus == frozenset()
+    assert list(diagram(GRAPH).data[-1].marker.opacity) == [1.0] * len(GRAPH.nodes), "no step: everything strong"
     with pytest.raises(ExportError, match="step 3 does not exist"):
-        step_highlight(GRAPH, 3)
+        diagram(GRAPH, step=3)
     nodes = next(t for t in diagram(GRAPH, step=2).data if t.name == "mechanism")
     opacity = dict(zip(nodes.customdata, nodes.marker.opacity))
     assert opacity["pain"] == opacity["calm"] == 1 > opacity["needle"] == opacity["twitch"]

@@ -3,8 +3,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from mechanisms.layout import causal_depth, compute_layout
-from mechanisms.load import load_catalog, load_graph, load_references
+from mechanisms.diagram.layout import causal_depth, compute_layout
+from mechanisms.content.load import load_catalog, load_graph, load_references
 from mechanisms.synthetic import synthetic_yaml
 
 from .conftest import FIXTURES, ROOT

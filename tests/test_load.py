@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from mechanisms.load import load_catalog, load_graph, load_references
-from mechanisms.problems import DataError
+from mechanisms.content.load import load_catalog, load_graph, load_references
+from mechanisms.content.problems import DataError
 
 from .conftest import FIXTURES, mini_document
 
@@ -141,7 +141,7 @@ def test_alias_bomb_fails_fast(write_graph):
 
 
 def test_oversized_file_is_refused_without_reading_it(write_graph, monkeypatch):
-    import mechanisms.load as load
+    import mechanisms.content.load as load
 
     monkeypatch.setattr(load, "MAX_FILE_BYTES", 15_000)
     text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8") + "# padding\n" * 2000

@@ -4,7 +4,7 @@ import socket
 
 import pytest
 
-from mechanisms.readability import grade
+from mechanisms.content.readability import grade
 
 
 def test_grade_is_offline(monkeypatch):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, start_app, stop_app
 
 
 def pytest_collection_modifyitems(items):

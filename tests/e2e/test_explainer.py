@@ -9,9 +9,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from mechanisms.load import DATA_DIR, load_catalog
+from mechanisms.content.load import DATA_DIR, load_catalog
 
-from .browser import click_node, node_point, open_app, panel_text, point_centre, wait_idle
+from bench.browser import click_node, node_point, open_app, panel_text, point_centre, wait_idle
 
 CATALOG = load_catalog(DATA_DIR)
 GRAPH = CATALOG.graphs.get("dry-needling") or next(iter(CATALOG.graphs.values()))

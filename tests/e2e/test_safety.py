@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from .browser import click_node, open_app, start_app, stop_app, wait_idle
+from bench.browser import click_node, open_app, start_app, stop_app, wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = '<img src=x onerror=alert(1)>'

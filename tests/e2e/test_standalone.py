@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mechanisms.load import load_catalog
-from mechanisms.standalone import build_html
+from mechanisms.content.load import load_catalog
+from mechanisms.outputs.standalone import build_html
 
-from .browser import node_point, point_centre, wait_chart
+from bench.browser import node_point, point_centre, wait_chart
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "data"
@@ -86,7 +86,7 @@ def test_page_works_offline_and_reacts_to_clicks_and_steps(browser, mini_page):
     panel_title_is(page, "Local twitch response")
     panel = page.locator("#panel")
     assert "The muscle gives a quick jump." in panel.inner_text()
-    assert "human trial" in panel.inner_text()
+    assert "Human trial" in panel.inner_text(), "the badge reads as in the app"
     assert "Hong CZ" in panel.inner_text() and "1994" in panel.inner_text()  # a reference with no DOI or PMID
 
     click(page, "needle")

@@ -12,9 +12,13 @@ import warnings
 
 import plotly.graph_objects as go
 
-from .figure import Highlight, build_figure
-from .layout import compute_layout
-from .model import Graph
+from ..content.model import Graph
+from ..diagram.figure import build_figure
+from ..diagram.layout import compute_layout
+from ..diagram.style import LABEL_FONT_PX
+from ..present.audience import PATIENT
+from ..present.highlight import Highlight, step_highlight
+from .errors import ExportError
 
 IMAGE_FORMATS = ("png", "svg")
 MAX_PIXELS = 12_000
@@ -25,24 +29,12 @@ CHROMIUM_NEEDED = (
 )
 
 
-class ExportError(Exception):
-    """An export that cannot be made on this machine or with these options, with what would make it work."""
-
-
-def step_highlight(graph: Graph, step: int | None) -> Highlight:
-    """Highlight one step's nodes (1-based), or nothing."""
-    if step is None:
-        return Highlight()
-    if not 1 <= step <= len(graph.steps):
+def diagram(graph: Graph, step: int | None = None, audience: str = PATIENT, font_size: int = LABEL_FONT_PX) -> go.Figure:
+    """The figure as printed: the whole flow for one audience, optionally one step (1-based) highlighted."""
+    if step is not None and not 1 <= step <= len(graph.steps):
         raise ExportError(f"step {step} does not exist: this graph has steps 1 to {len(graph.steps)}")
-    return Highlight(focus=frozenset(n.id for n in graph.nodes_in_step(graph.steps[step - 1].id)))
-
-
-def diagram(graph: Graph, step: int | None = None, labels: dict[str, str] | None = None,
-            per_row: int = 3, font_size: int = 13) -> go.Figure:
-    """The figure as printed: the whole flow, optionally one step highlighted."""
-    return build_figure(graph, compute_layout(graph, per_row=per_row), step_highlight(graph, step), labels=labels,
-                        font_size=font_size)
+    highlight = step_highlight(graph, step) if step is not None else Highlight()
+    return build_figure(graph, compute_layout(graph), highlight, audience=audience, font_size=font_size)
 
 
 def check_size(fig: go.Figure, width: int, scale: float) -> None:

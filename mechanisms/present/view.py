@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from .model import Graph
+from ..content.model import Graph
+from .audience import AUDIENCES, PATIENT
 
-AUDIENCES = ("patient", "practitioner")
 MAX_PARAM_LENGTH = 200
 
 
@@ -24,7 +24,7 @@ class View:
     step: int = 1
     node: str | None = None
     edge: str | None = None
-    audience: str = "patient"
+    audience: str = PATIENT
     consult: bool = False
 
 
@@ -100,20 +100,6 @@ def parse_view(
     return view, sorted(set(notices))
 
 
-def to_params(view: View) -> dict[str, str]:
-    """The query parameters that reopen exactly this view (defaults left out to keep links short)."""
-    params = {"graph": view.graph, "step": str(view.step)}
-    if view.node:
-        params["node"] = view.node
-    if view.edge:
-        params["edge"] = view.edge
-    if view.audience != "patient":
-        params["audience"] = view.audience
-    if view.consult:
-        params["mode"] = "consult"
-    return params
-
-
 def go_to_step(view: View, graph: Graph, step: int) -> View:
     """Move to a step (clamped to the story), clearing a selection that belongs elsewhere."""
     step = max(1, min(len(graph.steps), step))
@@ -129,6 +115,16 @@ def select_node(view: View, graph: Graph, node_id: str) -> View:
 
 
 def select_edge(view: View, graph: Graph, edge_id: str) -> View:
+    """Select a link (its step stays: a link may join two steps)."""
     if graph.edge(edge_id) is None:
         return view
     return replace(view, edge=edge_id, node=None)
+
+
+def select(view: View, graph: Graph, item_id: object) -> View:
+    """Select whatever a click or a list names, node or link, found by its id; anything else keeps the view."""
+    if not isinstance(item_id, str):
+        return view
+    if graph.node(item_id) is not None:
+        return select_node(view, graph, item_id)
+    return select_edge(view, graph, item_id)

@@ -6,7 +6,6 @@ problem, never a traceback, and must never take down the other graphs.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 from dataclasses import dataclass, field
@@ -16,89 +15,16 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .checks import Loc, check_graph
+from .checks import check_graph, check_reading
 from .model import Graph
 from .problems import DataError, Problem
+from .yaml_tree import Loc, line_of, parse_yaml
 
-DATA_DIR = Path(os.environ.get("MECHANISMS_DATA") or Path(__file__).resolve().parent.parent / "data")
+DATA_DIR = Path(os.environ.get("MECHANISMS_DATA") or Path(__file__).resolve().parents[2] / "data")
 """Where graphs live; MECHANISMS_DATA points the app and the CLI at another folder (tests, clinics)."""
 REFERENCES_FILE = "references.csl.json"
 MAX_FILE_BYTES = 20_000_000
 """A graph file is hand-written text; anything larger is a mistake, not content."""
-
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader when PyYAML was built with it (about 10x faster), else the Python one."""
-
-
-_BOOL = {"true": True, "yes": True, "on": True, "false": False, "no": False, "off": False}
-
-
-def _scalar(node: yaml.ScalarNode) -> object:
-    """The value of a scalar, by the tag the composer resolved (YAML 1.1 core types)."""
-    tag = node.tag.rsplit(":", 1)[-1]
-    value = node.value
-    if tag == "str":
-        return value
-    if tag == "bool":
-        return _BOOL.get(value.lower(), value)
-    if tag == "null":
-        return None
-    try:
-        if tag == "int":
-            return int(value.replace("_", ""), 0) if value[:2].lower() in ("0x", "0o", "0b") else int(value.replace("_", ""))
-        if tag == "float":
-            return float(value.replace("_", ""))
-    except ValueError:
-        pass
-    return value
-
-
-def _construct(tree: yaml.Node) -> object:
-    """Plain Python data from a node tree, refusing aliases on the way.
-
-    Graphs need no anchors or aliases, and aliases allow 'billion laughs'. The composer shares one
-    node object for every alias of an anchor, so an alias bomb is a small tree here: the walk stops
-    at the first node seen twice, before anything is expanded. One iterative pass, no recursion
-    limit, and several times faster than PyYAML's generic constructor.
-    """
-    seen: set[int] = set()
-
-    def check(node: yaml.Node) -> None:
-        if id(node) in seen:
-            raise yaml.MarkedYAMLError(
-                None, None, "aliases (*name) are not allowed in graph files; repeat the value instead", node.start_mark
-            )
-        seen.add(id(node))
-
-    def new(node: yaml.Node) -> object:
-        check(node)
-        if isinstance(node, yaml.MappingNode):
-            return {}
-        if isinstance(node, yaml.SequenceNode):
-            return []
-        return _scalar(node)
-
-    root = new(tree)
-    stack: list[tuple[yaml.Node, object]] = [(tree, root)]
-    while stack:
-        node, out = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                key = new(key_node)
-                if not isinstance(key, (str, int, float, bool)) and key is not None:
-                    raise yaml.MarkedYAMLError(None, None, "a key must be a plain value", key_node.start_mark)
-                if key == "<<":
-                    raise yaml.MarkedYAMLError(None, None, "merge keys (<<) are not allowed", key_node.start_mark)
-                value = new(value_node)
-                out[key] = value  # type: ignore[index]
-                stack.append((value_node, value))
-        elif isinstance(node, yaml.SequenceNode):
-            for item_node in node.value:
-                item = new(item_node)
-                out.append(item)  # type: ignore[union-attr]
-                stack.append((item_node, item))
-    return root
 
 
 @dataclass
@@ -138,45 +64,6 @@ def read_text(path: Path) -> str:
     if not text.strip():
         raise DataError([Problem(name, "file", "is empty")])
     return text.removeprefix("\ufeff")
-
-
-def parse_yaml(text: str, name: str) -> tuple[Any, yaml.Node]:
-    """The document and its node tree (kept to find the line of any value)."""
-    try:
-        loader = _Loader(text)
-        gc_was_on = gc.isenabled()
-        gc.disable()  # the tree is acyclic; collections during a big parse made it superlinear
-        try:
-            tree = loader.get_single_node()
-            data = _construct(tree) if tree is not None else None
-        finally:
-            loader.dispose()
-            if gc_was_on:
-                gc.enable()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = " ".join(x for x in (exc.context, exc.problem) if x) or "invalid YAML"
-        raise DataError([Problem(name, "YAML", what, line)]) from None
-    except yaml.YAMLError as exc:
-        raise DataError([Problem(name, "YAML", str(exc).splitlines()[0])]) from None
-    return data, tree
-
-
-def line_of(tree: yaml.Node | None, loc: Loc) -> int | None:
-    """The 1-based line of the value at `loc`, or of the nearest parent that exists."""
-    node, line = tree, (tree.start_mark.line + 1 if tree is not None else None)
-    for key in loc:
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if getattr(k, "value", None) == key), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
-            node = node.value[key]
-        else:
-            node = None
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-    return line
 
 
 def _where(data: Any, loc: Loc) -> str:
@@ -249,8 +136,11 @@ def load_references(path: Path) -> dict[str, dict[str, Any]]:
     return refs
 
 
-def load_graph(path: Path, references: dict[str, dict[str, Any]]) -> Graph:
-    """A valid graph from one YAML file, or a DataError listing every problem with its line."""
+def load_graph(path: Path, references: dict[str, dict[str, Any]], reading: bool = False) -> Graph:
+    """A valid graph from one YAML file, or a DataError listing every problem with its line.
+
+    `reading` adds the reading-grade check of patient text (what `python -m mechanisms check` runs).
+    """
     name = _display(path)
     data, tree = parse_yaml(read_text(path), name)
     if not isinstance(data, dict):
@@ -260,6 +150,8 @@ def load_graph(path: Path, references: dict[str, dict[str, Any]]) -> Graph:
     except ValidationError as exc:
         raise DataError(_schema_problems(exc, data, tree, name)) from None
     findings = check_graph(graph, references)
+    if reading:
+        findings += check_reading(graph)
     if graph.id != path.stem:
         findings.append((("id",), "id", f"'{graph.id}' does not match the file name '{path.stem}'"))
     if findings:
@@ -268,10 +160,11 @@ def load_graph(path: Path, references: dict[str, dict[str, Any]]) -> Graph:
 
 
 def graph_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """The graph files of a folder, in name order: every `*.yaml` is one graph."""
     return sorted(p for p in data_dir.glob("*.yaml") if p.is_file())
 
 
-def load_catalog(data_dir: Path = DATA_DIR, paths: list[Path] | None = None) -> Catalog:
+def load_catalog(data_dir: Path = DATA_DIR, paths: list[Path] | None = None, reading: bool = False) -> Catalog:
     """Load every graph it can; a broken file adds problems and leaves the others usable."""
     catalog = Catalog()
     ref_path = data_dir / REFERENCES_FILE
@@ -281,7 +174,7 @@ def load_catalog(data_dir: Path = DATA_DIR, paths: list[Path] | None = None) -> 
         catalog.problems.extend(exc.problems)
     for path in paths if paths is not None else graph_files(data_dir):
         try:
-            graph = load_graph(path, catalog.references)
+            graph = load_graph(path, catalog.references, reading)
         except DataError as exc:
             catalog.problems.extend(exc.problems)
             continue

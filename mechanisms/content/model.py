@@ -7,8 +7,9 @@ value silently ignored. Texts are stripped and must not be empty.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
+import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Id = Annotated[
@@ -18,27 +19,13 @@ Id = Annotated[
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
 
-EVIDENCE_LEVELS: dict[str, str] = {
-    "human trial": "Tested in people in a controlled trial.",
-    "human observational": "Seen in people, without a controlled comparison.",
-    "animal study": "Seen in animals; not yet shown in people.",
-    "review": "Summarised from earlier studies by a review.",
-    "proposed mechanism": "An explanation experts propose; not directly tested.",
-}
-"""Evidence levels, strongest first, each with the one-line meaning shown beside its badge."""
-
 EvidenceLevel = Literal["human trial", "human observational", "animal study", "review", "proposed mechanism"]
-
-EDGE_KINDS: dict[str, str] = {
-    "leads_to": "leads to",
-    "increases": "increases",
-    "decreases": "decreases",
-    "activates": "activates",
-    "inhibits": "inhibits",
-}
-"""Kinds of causal link, with the words used to read an edge aloud."""
+EVIDENCE_LEVELS: tuple[str, ...] = get_args(EvidenceLevel)
+"""Evidence levels, strongest first (what each means to a reader is in `present.wording`)."""
 
 EdgeKind = Literal["leads_to", "increases", "decreases", "activates", "inhibits"]
+EDGE_KINDS: tuple[str, ...] = get_args(EdgeKind)
+"""Kinds of causal link (how each is read aloud is in `present.wording`, how it is drawn in `diagram.style`)."""
 
 
 class _Strict(BaseModel):
@@ -59,7 +46,6 @@ class Step(_Strict):
     title: Label
     patient: Text
     unknowns: Text
-    practitioner: Text | None = None
 
 
 class Node(_Strict):
@@ -91,6 +77,7 @@ class Edge(_Strict):
 
     @property
     def id(self) -> str:
+        """The edge's one id, in links, clicks and dumps; never taken apart: look it up with `Graph.edge`."""
         return f"{self.source}->{self.target}"
 
 
@@ -129,6 +116,25 @@ class Graph(_Strict):
         return {s.id: i for i, s in enumerate(self.steps)}
 
     @cached_property
+    def _term_index(self) -> dict[str, Term]:
+        return {t.id: t for t in self.glossary}
+
+    @cached_property
+    def digraph(self) -> nx.DiGraph:
+        """The causal structure, built once per loaded graph: checks, layout, highlight and dumps share it.
+
+        Nodes and edges carry every field of the file; an edge to an unknown id is left out (the
+        checks report it), so the structure only ever holds nodes the file defines.
+        """
+        g = nx.DiGraph()
+        for node in self.nodes:
+            g.add_node(node.id, **node.model_dump(exclude={"id"}))
+        for edge in self.edges:
+            if edge.source in g and edge.target in g:
+                g.add_edge(edge.source, edge.target, id=edge.id, **edge.model_dump(exclude={"source", "target"}))
+        return g
+
+    @cached_property
     def _step_members(self) -> dict[str, list[Node]]:
         members: dict[str, list[Node]] = {s.id: [] for s in self.steps}
         for node in self.nodes:
@@ -140,6 +146,7 @@ class Graph(_Strict):
         return self._node_index.get(node_id)
 
     def edge(self, edge_id: str) -> Edge | None:
+        """The edge with this id, or None."""
         return self._edge_index.get(edge_id)
 
     def step_index(self, step_id: str) -> int:
@@ -147,7 +154,18 @@ class Graph(_Strict):
         return self._step_positions[step_id]
 
     def nodes_in_step(self, step_id: str) -> list[Node]:
+        """A step's nodes, in data order."""
         return list(self._step_members.get(step_id, []))
 
+    def causes(self, node_id: str) -> list[Edge]:
+        """The links into a node, in data order: what causes it."""
+        g = self.digraph
+        return [self._edge_index[g.edges[a, b]["id"]] for a, b in g.in_edges(node_id)] if node_id in g else []
+
+    def effects(self, node_id: str) -> list[Edge]:
+        """The links out of a node, in data order: what it leads to."""
+        g = self.digraph
+        return [self._edge_index[g.edges[a, b]["id"]] for a, b in g.out_edges(node_id)] if node_id in g else []
+
     def term(self, term_id: str) -> Term | None:
-        return {t.id: t for t in self.glossary}.get(term_id)
+        return self._term_index.get(term_id)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .model import Graph
+from ..content.model import Graph
+from .style import PER_ROW
 
 ROW_PX = 96
 """Height of one row of nodes: a marker plus a label of up to three short lines."""
@@ -40,11 +41,15 @@ class Layout:
     height: float
 
 
+def forward_links(graph: Graph) -> nx.DiGraph:
+    """The graph's causal structure without its feedback links: what the story order follows."""
+    g = graph.digraph
+    return nx.subgraph_view(g, filter_edge=lambda a, b: not g.edges[a, b]["feedback"])
+
+
 def causal_depth(graph: Graph) -> dict[str, int]:
     """Longest path from the entry, ignoring feedback edges, so causes sit before effects."""
-    dag = nx.DiGraph()
-    dag.add_nodes_from(n.id for n in graph.nodes)
-    dag.add_edges_from((e.source, e.target) for e in graph.edges if not e.feedback)
+    dag = forward_links(graph)
     depth = {n: 0 for n in dag}
     if not nx.is_directed_acyclic_graph(dag):
         return depth
@@ -67,7 +72,7 @@ def _by_barycentre(
     return [node_id for _, node_id in sorted(enumerate(row), key=key)]
 
 
-def compute_layout(graph: Graph, per_row: int = 3) -> Layout:
+def compute_layout(graph: Graph, per_row: int = PER_ROW) -> Layout:
     """Place every node in its region's band, in story order, `per_row` to a row."""
     step_order = {s.id: i for i, s in enumerate(graph.steps)}
     depth = causal_depth(graph)
@@ -78,10 +83,8 @@ def compute_layout(graph: Graph, per_row: int = 3) -> Layout:
     region_label = {r.id: r.label for r in graph.regions}
     node_step = {n.id: n.step for n in graph.nodes}
 
-    preds: dict[str, list[str]] = {n.id: [] for n in graph.nodes}
-    for edge in graph.edges:
-        if not edge.feedback and edge.target in preds:
-            preds[edge.target].append(edge.source)
+    dag = forward_links(graph)
+    preds = {n: list(dag.predecessors(n)) for n in dag}
 
     positions: dict[str, tuple[float, float]] = {}
     bands: list[Band] = []

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mechanisms.load import load_catalog
-from mechanisms.state import View, go_to_step, parse_view, select_edge, select_node, to_params
+from mechanisms.content.load import load_catalog
+from mechanisms.present.links import to_params
+from mechanisms.present.view import View, go_to_step, parse_view, select, select_edge, select_node
 
 from .conftest import FIXTURES
 

@@ -1,7 +1,8 @@
-"""Integrity checks a schema cannot express: ids that must match, reachability, step order.
+"""Checks a schema cannot express: ids that must match, reachability, step order, reading grade.
 
 Each check returns problems located by a path into the YAML document (e.g. `("nodes", 3,
-"citations", 0)`), which the loader turns into a line number.
+"citations", 0)`), which the loader turns into a line number. The integrity checks run on every
+load; the reading check runs in `python -m mechanisms check` (it needs a 0.5 s dictionary load).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from collections.abc import Iterable, Iterator
 import networkx as nx
 
 from .model import Graph
+from .readability import GRADE_LIMIT, hard_sentences, term_pattern
+from .yaml_tree import Loc
 
-Loc = tuple[str | int, ...]
 Finding = tuple[Loc, str, str]
 """(path in the document, where in words, what is wrong)."""
 
@@ -90,10 +92,7 @@ def _reachable(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
     nodes = {n.id for n in graph.nodes}
     if graph.entry not in nodes:
         return
-    g = nx.DiGraph()
-    g.add_nodes_from(nodes)
-    g.add_edges_from((e.source, e.target) for e in graph.edges if e.source in nodes and e.target in nodes)
-    reached = nx.descendants(g, graph.entry) | {graph.entry}
+    reached = nx.descendants(graph.digraph, graph.entry) | {graph.entry}
     for i, node in enumerate(graph.nodes):
         if node.id not in reached:
             yield ("nodes", i), f"node {node.id}", f"not reachable from the entry node '{graph.entry}'"
@@ -108,3 +107,29 @@ def _step_order(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
             yield ("edges", i), f"edge {edge.id}", (
                 "goes back from a later step to an earlier one; mark it 'feedback: true' if that is intended"
             )
+
+
+def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
+    """(path, where, text) of every paragraph a patient reads; headings and labels are names, not prose."""
+    yield ("summary",), "summary", graph.summary
+    for i, step in enumerate(graph.steps):
+        yield ("steps", i, "patient"), f"step {step.id} (patient)", step.patient
+        yield ("steps", i, "unknowns"), f"step {step.id} (unknowns)", step.unknowns
+    for i, node in enumerate(graph.nodes):
+        yield ("nodes", i, "patient"), f"node {node.id} (patient)", node.patient
+    for i, edge in enumerate(graph.edges):
+        if edge.note:
+            yield ("edges", i, "note"), f"edge {edge.id} (note)", edge.note
+    for i, term in enumerate(graph.glossary):
+        yield ("glossary", i, "definition"), f"term {term.id} (definition)", term.definition
+
+
+def check_reading(graph: Graph) -> list[Finding]:
+    """Every patient sentence above the grade limit, with its grade and its opening words."""
+    terms = term_pattern(t.term for t in graph.glossary)
+    findings: list[Finding] = []
+    for loc, where, text in patient_prose(graph):
+        for score, sentence in hard_sentences(text, terms):
+            opening = sentence if len(sentence) <= 60 else sentence[:57] + "..."
+            findings.append((loc, where, f"reading grade {score:.1f} (at most {GRADE_LIMIT:g}): \"{opening}\""))
+    return findings

@@ -1,0 +1,1 @@
+"""The content: the schema of a graph file, loading it, its checks, its references and reading grade."""

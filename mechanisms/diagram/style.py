@@ -1,0 +1,75 @@
+"""How the diagram looks, in one place: colours, sizes, opacity, edge shapes, fonts and the Plotly config.
+
+The app, the images, the PDF and the offline page all draw with these values (the offline page's
+script receives them as data), so a change here changes every output alike.
+"""
+
+from __future__ import annotations
+
+from ..present.wording import EDGE_WORDS
+
+# Okabe-Ito derived, colour-blind safe; text colours meet 4.5:1 on white.
+REGION_FILLS = ["#E8F1FA", "#FDF3E1", "#E6F4EF", "#F3EAF4", "#F2F2F2", "#FFF9DB"]
+REGION_MARKERS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442"]
+INK = "#1F2933"
+MUTED = "#52606D"
+"""Ink of a dimmed label: lighter, never transparent, so it keeps 4.5:1 contrast."""
+LABEL_BACKGROUND = "rgba(255,255,255,0.92)"
+DIM_OPACITY = 0.28
+EDGE_DIM_OPACITY = 0.13
+FONT_FAMILY = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"
+
+NODE_SIZE = 28
+NODE_SIZE_CURRENT = 38
+NODE_LINE = {"current": (INK, 4.0), "neighbour": (INK, 2.5), "other": ("white", 1.5)}
+"""Outline (colour, width) of a node marker: the selected node, its neighbours, the rest."""
+EDGE_MARKER_SIZE = 16
+ARROW_SIZE = {True: 12, False: 9}
+"""Arrowhead size of a strong and of a dimmed link."""
+
+LABEL_FONT_PX = 13
+CONSULT_FONT_PX = 16
+"""Consult mode: the screen is turned toward a patient a metre away."""
+PRINT_FONT_PX = 14
+LABEL_WRAP = 16
+"""Characters per label line, so three nodes fit side by side on a phone."""
+PER_ROW = 3
+"""Nodes per row of a band."""
+
+EDGE_STYLE: dict[str, dict[str, str]] = {
+    # kind: line dash, midpoint symbol, end marker symbol, colour, and the same in words for print.
+    "leads_to": {"dash": "solid", "symbol": "circle", "head": "arrow", "color": "#52606D",
+                 "drawn": "solid with a circle"},
+    "increases": {"dash": "solid", "symbol": "triangle-up", "head": "arrow", "color": "#0072B2",
+                  "drawn": "solid with a triangle pointing up"},
+    "activates": {"dash": "dot", "symbol": "diamond", "head": "arrow", "color": "#0072B2",
+                  "drawn": "dotted with a diamond"},
+    "decreases": {"dash": "dash", "symbol": "triangle-down", "head": "arrow", "color": "#B35A00",
+                  "drawn": "dashed with a triangle pointing down"},
+    # A bar across the line's end (⊣), the usual sign for inhibition.
+    "inhibits": {"dash": "dashdot", "symbol": "square", "head": "line-ew", "color": "#B35A00",
+                 "drawn": "dash-dot with a square"},
+}
+"""Edge kinds differ by dash, midpoint symbol and end, never by colour alone."""
+EDGE_GLOSS = {"inhibits": "blocks"}
+"""A plainer word beside a kind's name in the printed key."""
+
+PLOTLY_CONFIG = {"displayModeBar": False, "doubleClickDelay": 100, "scrollZoom": False, "responsive": True}
+"""Every interactive copy of the diagram: no toolbar, no zoom, and two clicks 100 ms apart are still two."""
+
+
+def region_colour(index: int) -> str:
+    return REGION_MARKERS[index % len(REGION_MARKERS)]
+
+
+def region_fill(index: int) -> str:
+    return REGION_FILLS[index % len(REGION_FILLS)]
+
+
+def edge_key_sentence() -> str:
+    """The printed key of the link shapes: 'solid with a circle = leads to; ...'."""
+    parts = []
+    for kind, style in EDGE_STYLE.items():
+        gloss = f" ({EDGE_GLOSS[kind]})" if kind in EDGE_GLOSS else ""
+        parts.append(f"{style['drawn']} = {EDGE_WORDS[kind]}{gloss}")
+    return "; ".join(parts)

@@ -1,0 +1,188 @@
+"""The take-home PDF: summary, diagram, every step, glossary, numbered references, disclaimer.
+
+Layout: page 1 is what a patient reads first (title, summary, the note, the link back online,
+how to read the diagram and the evidence levels, the steps at a glance); page 2 is the diagram as
+large as the page allows; then each step with its parts, the words used and the references.
+Each function below writes one of those blocks; `build_pdf` puts them in order.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from typing import Any
+
+from fpdf.image_parsing import get_img_info
+
+from ..content.citations import FormattedReference, cited_ids, format_references
+from ..content.model import Graph
+from ..diagram.style import PRINT_FONT_PX, edge_key_sentence
+from ..present.audience import AUDIENCES, PATIENT, node_label, node_text
+from ..present.links import valid_base_url, view_url
+from ..present.view import View
+from ..present.wording import (
+    AUDIENCE_HEADING, DISCLAIMER, EDGE_WORDS, EVIDENCE_MEANING, NOT_YET_KNOWN, outline_step_heading,
+)
+from .errors import ExportError
+from .images import diagram, render
+from .pdf_page import PAPERS, HandoutPage
+from .qr import qr_png
+
+DIAGRAM_WIDTH_PX = 760
+"""Render width of the printed diagram: narrow enough that labels print at about 8 pt."""
+QR_MM = 30
+NOTE_LEAD = "Please note:"
+
+
+def _cover(pdf: HandoutPage, graph: Graph, audience: str) -> None:
+    """Who it is for, the title, the key message and the disclaimer."""
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 9.5)
+    pdf.cell(0, 5, AUDIENCE_HEADING[audience], new_x="LMARGIN", new_y="NEXT")
+    pdf.heading(graph.title, 20, space_before=1)
+    pdf.para(graph.summary, 12, after=4)
+    pdf.note(DISCLAIMER, NOTE_LEAD)
+
+
+def _online_link(pdf: HandoutPage, link: str) -> None:
+    """A QR code and the printed address of the same view online."""
+    top = pdf.get_y()
+    qr = qr_png(link)
+    if qr:
+        pdf.image(io.BytesIO(qr), x=pdf.l_margin, y=top, w=QR_MM, h=QR_MM)
+        pdf.set_left_margin(pdf.l_margin + QR_MM + 5)
+        pdf.set_xy(pdf.l_margin, top + 3)
+    pdf.para("Scan the code with a phone camera, or type the address below, to open this "
+             "explanation and step through it at your own pace.", 10, lead="See it online.")
+    pdf.link_line("Address:", link, 9)
+    if qr:
+        pdf.set_left_margin(pdf.l_margin - QR_MM - 5)
+        pdf.set_y(max(pdf.get_y() + 5, top + QR_MM + 3))
+    else:
+        pdf.ln(8)
+
+
+def _reading_guide(pdf: HandoutPage, graph: Graph) -> None:
+    """How to read the diagram, what the evidence levels mean, and the steps at a glance."""
+    pdf.heading("How to read the diagram", 13, space_before=3)
+    pdf.para("The diagram reads from top to bottom, in the order of the steps. "
+             "Each circle is one part of the story; the shaded bands are parts of the body. "
+             f"The line and the shape in its middle tell the kind of link: {edge_key_sentence()}.", 10)
+    pdf.heading("How sure are we?", 13)
+    pdf.para("Each part below says what kind of study it comes from, strongest first:", 10, after=1.5)
+    for level, meaning in EVIDENCE_MEANING.items():
+        pdf.para(meaning, 9.5, lead=f"• {level.capitalize()}:", after=1)
+    pdf.heading("The steps", 13, space_before=4)
+    for i, step in enumerate(graph.steps, start=1):
+        pdf.para(step.title, 10, lead=f"{i}.", after=0.8)
+
+
+def _diagram_page(pdf: HandoutPage, png: bytes) -> None:
+    """The whole picture on a page of its own, as large as the page allows."""
+    pdf.add_page()
+    pdf.heading("The whole picture", 14, space_before=0)
+    info = get_img_info("diagram", io.BytesIO(png))
+    ratio = info["h"] / info["w"]
+    room = pdf.page_break_trigger - pdf.get_y() - 2
+    width = min(pdf.epw, room / ratio)
+    pdf.image(io.BytesIO(png), x=pdf.l_margin + (pdf.epw - width) / 2, w=width, h=width * ratio)
+
+
+def _steps(pdf: HandoutPage, graph: Graph, audience: str, number: Mapping[str, int]) -> None:
+    """Every step in order, with its parts for this audience (and, for practitioners, their links)."""
+    if pdf.page_break_trigger - pdf.get_y() < 80:  # under a short diagram if it leaves room
+        pdf.add_page()
+        pdf.heading("Step by step", 16, space_before=0)
+    else:
+        pdf.heading("Step by step", 16, space_before=8)
+    for i, step in enumerate(graph.steps, start=1):
+        pdf.heading(outline_step_heading(i, step.title), 13, space_before=3)
+        pdf.para(step.patient, 10.5)
+        pdf.para(step.unknowns, 10, lead=NOT_YET_KNOWN)
+        for node in graph.nodes_in_step(step.id):
+            cites = ", ".join(str(number[c]) for c in node.citations if c in number)
+            many = "references" if len(node.citations) > 1 else "reference"
+            level = f"Evidence: {node.evidence}" + (f"; {many} {cites}" if cites else "")
+            pdf.para(f"{node_text(node, audience)} ({level})", 9.5, lead=f"• {node_label(node, audience)}:",
+                     after=1.6)
+            if audience != PATIENT:
+                for edge in graph.effects(node.id):
+                    target = graph.node(edge.target)
+                    pdf.para(f"{EDGE_WORDS[edge.kind]} {node_label(target, audience)} ({edge.evidence})", 8.5,
+                             lead="    →", after=1)
+
+
+def _glossary(pdf: HandoutPage, graph: Graph) -> None:
+    """The words the texts use, in glossary order."""
+    used = {t for n in graph.nodes for t in n.terms}
+    used_terms = [t for t in graph.glossary if t.id in used]
+    if used_terms:
+        pdf.heading("Words used", 14, space_before=5)
+        for term in used_terms:
+            pdf.para(term.definition, 9.5, lead=f"{term.term}:", after=1.4)
+
+
+def _reference(pdf: HandoutPage, ref: FormattedReference) -> None:
+    """One numbered reference, its DOI, PubMed and article links clickable and printed once each."""
+    pdf.room_for(12)
+    pdf.set_font("DejaVu", "B", 8.5)
+    pdf.write(4.25, f"{ref.number}. ")
+    pdf.set_font("DejaVu", "", 8.5)
+    text, links = ref.text, [ref.doi_url, ref.pubmed_url, ref.url]
+    doi = "doi:" + ref.doi_url.removeprefix("https://doi.org/") if ref.doi_url else None
+    if doi and doi in text:  # the AMA text prints the DOI: make that clickable, not print it twice
+        before, after = text.split(doi, 1)
+        pdf.write(4.25, before)
+        pdf.write(4.25, doi, link=ref.doi_url)
+        pdf.write(4.25, after)
+        links[0] = None
+    else:
+        pdf.write(4.25, text)
+    for url in links:
+        if url and url not in text:
+            pdf.write(4.25, " ")
+            pdf.write(4.25, url, link=url)
+    pdf.ln(4.25 + 1.6)
+
+
+def view_link(base_url: str, graph: Graph, audience: str) -> str:
+    """The online address the handout prints: the start of the story, for this audience."""
+    return view_url(base_url, View(graph=graph.id, audience=audience))
+
+
+def build_pdf(
+    graph: Graph,
+    references: Mapping[str, Mapping[str, Any]],
+    audience: str = PATIENT,
+    paper: str = "a4",
+    base_url: str | None = None,
+    image: bytes | None = None,
+) -> bytes:
+    """The handout as PDF bytes.
+
+    `image` is a PNG of the diagram; when not given it is drawn with kaleido. `base_url` (an http or
+    https address) adds a printed link and a QR code to the same view online; anything else is left out.
+    """
+    if paper not in PAPERS:
+        raise ExportError(f"unknown paper size {paper!r}; choose a4 or letter")
+    if audience not in AUDIENCES:
+        raise ExportError(f"unknown audience {audience!r}; choose {' or '.join(AUDIENCES)}")
+    pdf = HandoutPage(paper, graph.title)  # fonts first: a missing font fails before a browser starts
+    png = image if image is not None else render(
+        diagram(graph, audience=audience, font_size=PRINT_FONT_PX), "png", width=DIAGRAM_WIDTH_PX, scale=2.5)
+    refs = format_references(cited_ids(graph), references)
+    _cover(pdf, graph, audience)
+    base = valid_base_url(base_url)
+    if base:
+        _online_link(pdf, view_link(base, graph, audience))
+    _reading_guide(pdf, graph)
+    _diagram_page(pdf, png)
+    _steps(pdf, graph, audience, {r.id: r.number for r in refs})
+    _glossary(pdf, graph)
+    if refs:
+        pdf.heading("References", 14, space_before=5)
+        for ref in refs:
+            _reference(pdf, ref)
+    pdf.ln(3)
+    pdf.note(DISCLAIMER, NOTE_LEAD)
+    return bytes(pdf.output())

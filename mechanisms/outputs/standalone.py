@@ -1,0 +1,151 @@
+"""One self-contained HTML file of the explainer: works offline, from a clinic's website or a USB stick.
+
+The page is `templates/standalone.html` with its CSS and script beside it, and the diagram's touch
+helper shared with the app. Plotly's JavaScript is inlined; everything the page shows travels as
+JSON inside a <script type="application/json"> block with <, > and & escaped: the labels and texts
+of each audience, the fixed wording, and, for every view the page can show, its link and its
+highlight as drawn by `diagram.figure`. The script only looks these up, so the page cannot drift
+from the app. No request leaves the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import plotly.graph_objects as go
+
+from ..content.citations import cited_ids, format_references
+from ..content.model import Edge, Graph, Node
+from ..diagram.figure import NODE_TRACE, label_emphasis, label_text, node_marker
+from ..diagram.style import PLOTLY_CONFIG
+from ..diagram.touch import touch_script
+from ..present import wording
+from ..present.audience import (
+    AUDIENCES, PATIENT, cause_sentence, edge_sentence, effect_sentence, node_label, node_text, other_name, story_nodes,
+)
+from ..present.highlight import Highlight, highlight_of
+from ..present.links import view_query
+from ..present.markup import html_escape, json_for_html
+from ..present.view import View
+from .images import diagram
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@cache
+def _template(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def _per_audience(make: Any) -> dict[str, Any]:
+    return {audience: make(audience) for audience in AUDIENCES}
+
+
+def _node_data(graph: Graph, node: Node) -> dict[str, Any]:
+    return {
+        "step": graph.step_index(node.step), "evidence": node.evidence, "refs": node.citations, "terms": node.terms,
+        "label": _per_audience(lambda a: node_label(node, a)),
+        "text": _per_audience(lambda a: node_text(node, a)),
+        "also": _per_audience(lambda a: other_name(node, a)),
+        "causes": _per_audience(lambda a: [[e.source, cause_sentence(graph, e, a)] for e in graph.causes(node.id)]),
+        "effects": _per_audience(lambda a: [[e.target, effect_sentence(graph, e, a)] for e in graph.effects(node.id)]),
+    }
+
+
+def _edge_data(graph: Graph, edge: Edge) -> dict[str, Any]:
+    ends = [graph.node(edge.source), graph.node(edge.target)]
+    return {
+        "evidence": edge.evidence, "refs": edge.citations, "note": edge.note,
+        "heading": _per_audience(lambda a: edge_sentence(graph, edge, a)),
+        "go": _per_audience(lambda a: [[n.id, wording.go_to(node_label(n, a))] for n in ends if n]),
+    }
+
+
+def _words() -> dict[str, str]:
+    """The page's fixed wording, from the one place every output takes it."""
+    w = wording
+    return {
+        "how_to_read": w.HOW_TO_READ, "not_yet_known": w.NOT_YET_KNOWN, "explore_heading": w.EXPLORE_HEADING,
+        "explore_hint": w.EXPLORE_HINT, "no_references": w.NO_REFERENCES, "also_called": w.ALSO_CALLED,
+        "causes": w.CAUSES_HEADING, "effects": w.EFFECTS_HEADING, "words_used": w.WORDS_USED,
+        "references": w.REFERENCES, "what_it_found": w.WHAT_IT_FOUND, "picker_label": w.PICKER_LABEL,
+        "picker_placeholder": w.PICKER_PLACEHOLDER, "link_notice": w.LINK_NOTICE_PLAIN,
+    }
+
+
+def page_views(graph: Graph) -> list[View]:
+    """Every view the page can show: each step, each node, and each link from each step, for each audience."""
+    views = []
+    for audience in AUDIENCES:
+        for step in range(1, len(graph.steps) + 1):
+            views.append(View(graph.id, step=step, audience=audience))
+            views += [View(graph.id, step=step, edge=e.id, audience=audience) for e in graph.edges]
+        views += [View(graph.id, step=graph.step_index(n.step) + 1, node=n.id, audience=audience) for n in graph.nodes]
+    return views
+
+
+def _look(graph: Graph, highlight: Highlight) -> dict[str, list]:
+    """How the node markers and labels are drawn for one highlight (the figure's own functions)."""
+    marker = node_marker(graph, highlight)
+    emphasis = label_emphasis(graph, highlight)
+    return {"size": marker["size"], "opacity": marker["opacity"], "line_color": marker["line"]["color"],
+            "line_width": marker["line"]["width"], "bold": [b for b, _ in emphasis], "ink": [i for _, i in emphasis]}
+
+
+def views_and_looks(graph: Graph) -> tuple[list[dict[str, Any]], list[dict[str, list]]]:
+    """Each view's link and the index of its look; each distinct look once."""
+    looks: dict[Highlight, int] = {}
+    views = []
+    for view in page_views(graph):
+        highlight = highlight_of(graph, view)
+        index = looks.setdefault(highlight, len(looks))
+        views.append({"q": view_query(view), "step": view.step - 1, "node": view.node, "edge": view.edge,
+                      "audience": view.audience, "look": index})
+    return views, [_look(graph, h) for h in looks]
+
+
+def chart_indexes(fig: go.Figure, graph: Graph) -> dict[str, Any]:
+    """Where the page finds the node markers and each node's label in the drawn figure."""
+    names = [a.name for a in fig.layout.annotations]
+    return {"node_trace": next(i for i, t in enumerate(fig.data) if t.name == NODE_TRACE),
+            "label_annotations": [names.index(n.id) for n in graph.nodes]}
+
+
+def page_data(graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go.Figure) -> dict[str, Any]:
+    """Everything the page's script needs, as plain JSON-able data."""
+    refs = {r.id: {"text": r.text, "links": r.links(), "finding": r.finding}
+            for r in format_references(cited_ids(graph), references)}
+    views, looks = views_and_looks(graph)
+    total = len(graph.steps)
+    return {
+        "title": graph.title, "summary": graph.summary, "disclaimer": wording.DISCLAIMER, "words": _words(),
+        "steps": [{"heading": wording.step_heading(i, total, s.title), "text": s.patient, "unknowns": s.unknowns,
+                   "nodes": [n.id for n in graph.nodes_in_step(s.id)]} for i, s in enumerate(graph.steps, start=1)],
+        "order": [n.id for n in story_nodes(graph)],
+        "nodes": {n.id: _node_data(graph, n) for n in graph.nodes},
+        "edges": {e.id: _edge_data(graph, e) for e in graph.edges},
+        "evidence": {level: {"badge": wording.evidence_badge(level), "meaning": meaning}
+                     for level, meaning in wording.EVIDENCE_MEANING.items()},
+        "glossary": {t.id: {"term": t.term, "definition": t.definition} for t in graph.glossary},
+        "references": refs, "views": views, "looks": looks,
+        "labels": _per_audience(lambda a: {"plain": [label_text(node_label(n, a), False) for n in graph.nodes],
+                                           "bold": [label_text(node_label(n, a), True) for n in graph.nodes]}),
+        "chart": chart_indexes(fig, graph),
+    }
+
+
+def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> str:
+    """The standalone page as one HTML string (Plotly inlined, about 5 MB; 1.5 MB gzipped)."""
+    fig = diagram(graph, audience=PATIENT)
+    plot = fig.to_html(include_plotlyjs=True, full_html=False, div_id="diagram", config=PLOTLY_CONFIG)
+    values = {
+        "TITLE": html_escape(graph.title), "STYLE": _template("standalone.css"), "PLOT": plot,
+        "DATA": json_for_html(page_data(graph, references, fig)), "TOUCH": touch_script(),
+        "SCRIPT": _template("standalone.js"),
+    }
+    # One pass over the template, so nothing inserted (plotly.js, author text) is searched again.
+    return re.sub(r"__(TITLE|STYLE|PLOT|DATA|TOUCH|SCRIPT)__", lambda m: values[m.group(1)], _template("standalone.html"))

@@ -1,0 +1,167 @@
+// The offline page's behaviour. Every word, label, highlight and link it shows comes from the
+// JSON block written by mechanisms/outputs/standalone.py; this script only looks them up and
+// writes them with textContent (never innerHTML), so author text can never become markup.
+(function () {
+  var D = JSON.parse(document.getElementById("graph-data").textContent);
+  var W = D.words;
+  var gd = document.getElementById("diagram");
+  var picker = document.getElementById("picker");
+  var state = { step: 0, node: null, edge: null, audience: "patient" };
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text != null) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+  function setText(id, text) { document.getElementById(id).textContent = text; }
+  function findView() {
+    for (var i = 0; i < D.views.length; i++) {
+      var v = D.views[i];
+      if (v.step === state.step && v.node === state.node && v.edge === state.edge && v.audience === state.audience) return v;
+    }
+    return D.views[0];
+  }
+
+  function button(text, onClick) {
+    var b = el("button", text); b.type = "button"; b.addEventListener("click", onClick); return b;
+  }
+  function pickButtons(box, heading, items) {
+    if (!items.length) return;
+    if (heading) box.appendChild(el("p")).appendChild(el("strong", heading));
+    items.forEach(function (item) {
+      box.appendChild(button(item[1], function () { select(item[0]); }));
+    });
+  }
+  function evidence(level) {
+    var p = el("p"); p.appendChild(el("span", D.evidence[level].badge, "badge"));
+    p.appendChild(document.createTextNode(" " + D.evidence[level].meaning)); return p;
+  }
+  function glossary(box, ids) {
+    var terms = ids.map(function (id) { return D.glossary[id]; }).filter(Boolean);
+    if (!terms.length) return;
+    box.appendChild(el("p")).appendChild(el("strong", W.words_used));
+    var ul = el("ul");
+    terms.forEach(function (t) { var li = el("li"); li.appendChild(el("strong", t.term + ": "));
+      li.appendChild(document.createTextNode(t.definition)); ul.appendChild(li); });
+    box.appendChild(ul);
+  }
+  function references(box, ids) {
+    var refs = ids.map(function (id) { return D.references[id]; }).filter(Boolean);
+    if (!refs.length) { box.appendChild(el("p", W.no_references)); return; }
+    box.appendChild(el("strong", W.references));
+    var ol = el("ol"); ol.id = "refs";
+    refs.forEach(function (r) {
+      var li = el("li", r.text + " ");
+      r.links.forEach(function (link) {
+        if (!/^https?:\/\//.test(link[1])) return;
+        var a = el("a", link[0]); a.href = link[1]; a.rel = "noopener";
+        li.appendChild(a); li.appendChild(document.createTextNode(" "));
+      });
+      if (state.audience === "practitioner" && r.finding) {
+        var f = el("p"); f.appendChild(el("em", W.what_it_found + " ")); f.appendChild(document.createTextNode(r.finding));
+        li.appendChild(f);
+      }
+      ol.appendChild(li);
+    });
+    box.appendChild(ol);
+  }
+
+  function nodePanel(body, n) {
+    var a = state.audience;
+    if (n.also[a]) body.appendChild(el("p", W.also_called + " " + n.also[a]));
+    body.appendChild(el("p", n.text[a]));
+    body.appendChild(evidence(n.evidence));
+    glossary(body, n.terms);
+    pickButtons(body, W.causes, n.causes[a]);
+    pickButtons(body, W.effects, n.effects[a]);
+    references(body, n.refs);
+  }
+  function edgePanel(body, e) {
+    if (e.note) body.appendChild(el("p", e.note));
+    body.appendChild(evidence(e.evidence));
+    pickButtons(body, null, e.go[state.audience]);
+    references(body, e.refs);
+  }
+  function renderPanel() {
+    var body = document.getElementById("panel-body");
+    body.replaceChildren();
+    var n = state.node && D.nodes[state.node], e = state.edge && D.edges[state.edge];
+    if (n) { setText("panel-title", n.label[state.audience]); nodePanel(body, n); }
+    else if (e) { setText("panel-title", e.heading[state.audience]); edgePanel(body, e); }
+    else {
+      setText("panel-title", W.explore_heading);
+      body.appendChild(el("p", W.explore_hint));
+      pickButtons(body, null, D.steps[state.step].nodes.map(function (id) { return [id, D.nodes[id].label[state.audience]]; }));
+    }
+  }
+  function renderStep() {
+    var s = D.steps[state.step];
+    setText("step-title", s.heading);
+    setText("step-text", s.text);
+    setText("step-unknowns", s.unknowns);
+    document.getElementById("prev").disabled = state.step === 0;
+    document.getElementById("next").disabled = state.step === D.steps.length - 1;
+  }
+  function renderPicker() {
+    picker.querySelectorAll("option[value]:not([value=''])").forEach(function (o) { o.remove(); });
+    D.order.forEach(function (id) { var o = el("option", D.nodes[id].label[state.audience]); o.value = id; picker.appendChild(o); });
+    picker.value = state.node || "";
+  }
+  function renderDiagram(view) {
+    var look = D.looks[view.look], labels = D.labels[state.audience], update = {};
+    Plotly.restyle(gd, { "marker.size": [look.size], "marker.opacity": [look.opacity],
+      "marker.line.color": [look.line_color], "marker.line.width": [look.line_width] }, [D.chart.node_trace]);
+    D.chart.label_annotations.forEach(function (index, i) {
+      update["annotations[" + index + "].text"] = look.bold[i] ? labels.bold[i] : labels.plain[i];
+      update["annotations[" + index + "].font.color"] = look.ink[i];
+    });
+    Plotly.relayout(gd, update);
+  }
+  function render() {
+    var view = findView();
+    renderStep(); renderPanel(); renderPicker(); renderDiagram(view);
+    document.querySelectorAll("[data-audience]").forEach(function (x) {
+      x.setAttribute("aria-pressed", String(x.getAttribute("data-audience") === state.audience)); });
+    try { history.replaceState(null, "", "#" + view.q); } catch (err) { /* a page in a sandbox keeps its address */ }
+  }
+
+  function select(id) {
+    if (D.nodes[id]) { state.node = id; state.edge = null; state.step = D.nodes[id].step; }
+    else if (D.edges[id]) { state.edge = id; state.node = null; }
+    else return;
+    render();
+  }
+  function goToStep(step) {
+    state.step = Math.max(0, Math.min(D.steps.length - 1, step)); state.node = state.edge = null; render();
+  }
+  function openLink(hash) {
+    if (!hash) return true;
+    for (var i = 0; i < D.views.length; i++) {
+      var v = D.views[i];
+      if (v.q === hash) { state = { step: v.step, node: v.node, edge: v.edge, audience: v.audience }; return true; }
+    }
+    state = { step: 0, node: null, edge: null, audience: "patient" };
+    return false;
+  }
+
+  setText("title", D.title);
+  setText("summary", D.summary);
+  setText("disclaimer", D.disclaimer);
+  setText("how-to-read", W.how_to_read);
+  setText("step-unknowns-lead", W.not_yet_known);
+  setText("picker-label", W.picker_label);
+  setText("picker-placeholder", W.picker_placeholder);
+  if (!openLink(location.hash.slice(1))) {
+    var notice = document.getElementById("link-notice");
+    notice.textContent = W.link_notice; notice.hidden = false;
+  }
+  gd.on("plotly_click", function (ev) { var p = ev.points && ev.points[0]; if (p && typeof p.customdata === "string") select(p.customdata); });
+  picker.addEventListener("change", function () { select(picker.value); });
+  document.getElementById("prev").addEventListener("click", function () { goToStep(state.step - 1); });
+  document.getElementById("next").addEventListener("click", function () { goToStep(state.step + 1); });
+  document.querySelectorAll("[data-audience]").forEach(function (b) { b.addEventListener("click", function () {
+    state.audience = b.getAttribute("data-audience"); render(); }); });
+  window.addEventListener("hashchange", function () { if (openLink(location.hash.slice(1))) render(); });
+  render();
+})();

@@ -1,0 +1,55 @@
+"""Which label and text each audience sees: plain words for patients, precise ones for practitioners."""
+
+from __future__ import annotations
+
+from ..content.model import Edge, Graph, Node
+from .wording import EDGE_WORDS
+
+PATIENT = "patient"
+PRACTITIONER = "practitioner"
+AUDIENCES: tuple[str, ...] = (PATIENT, PRACTITIONER)
+"""Every audience, the default first."""
+AUDIENCE_NAMES: dict[str, str] = {PATIENT: "Patient", PRACTITIONER: "Practitioner"}
+"""How an audience is named on a control."""
+
+
+def node_label(node: Node, audience: str) -> str:
+    """Everyday words for a patient where the author gave them; the technical name otherwise."""
+    return (node.plain_label or node.label) if audience == PATIENT else node.label
+
+
+def other_name(node: Node, audience: str) -> str | None:
+    """The technical name a patient may hear, when their label is a plain one ('Also called: ...')."""
+    if audience == PATIENT and node.plain_label and node.plain_label != node.label:
+        return node.label
+    return None
+
+
+def node_text(node: Node, audience: str) -> str:
+    """A node's explanation for this audience."""
+    return node.patient if audience == PATIENT else node.practitioner
+
+
+def edge_sentence(graph: Graph, edge: Edge, audience: str) -> str:
+    """A link read aloud: 'Needle in the trigger point leads to Local twitch response'."""
+    source, target = graph.node(edge.source), graph.node(edge.target)
+    a = node_label(source, audience) if source else edge.source
+    b = node_label(target, audience) if target else edge.target
+    return f"{a} {EDGE_WORDS[edge.kind]} {b}"
+
+
+def cause_sentence(graph: Graph, edge: Edge, audience: str) -> str:
+    """A link into the node being read: 'Needle in the trigger point leads to this'."""
+    source = graph.node(edge.source)
+    return f"{node_label(source, audience) if source else edge.source} {EDGE_WORDS[edge.kind]} this"
+
+
+def effect_sentence(graph: Graph, edge: Edge, audience: str) -> str:
+    """A link out of the node being read: 'This leads to Local twitch response'."""
+    target = graph.node(edge.target)
+    return f"This {EDGE_WORDS[edge.kind]} {node_label(target, audience) if target else edge.target}"
+
+
+def story_nodes(graph: Graph) -> list[Node]:
+    """Every node in story order (step by step, data order within a step): pickers and outlines."""
+    return [n for s in graph.steps for n in graph.nodes_in_step(s.id)]

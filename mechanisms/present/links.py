@@ -1,0 +1,42 @@
+"""The link of a view: one builder for the app's address bar, the PDF's QR code and the offline page."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode, urlsplit
+
+from .audience import PATIENT
+from .view import View
+
+
+def to_params(view: View) -> dict[str, str]:
+    """The query parameters that reopen exactly this view (defaults left out to keep links short)."""
+    params = {"graph": view.graph, "step": str(view.step)}
+    if view.node:
+        params["node"] = view.node
+    if view.edge:
+        params["edge"] = view.edge
+    if view.audience != PATIENT:
+        params["audience"] = view.audience
+    if view.consult:
+        params["mode"] = "consult"
+    return params
+
+
+def view_query(view: View) -> str:
+    """The view as a URL query string (without '?'), e.g. 'graph=dry-needling&step=3'."""
+    return urlencode(to_params(view))
+
+
+def valid_base_url(base_url: str | None) -> str | None:
+    """The base address without surrounding spaces if it is an http(s) address, else None."""
+    base = (base_url or "").strip()
+    parts = urlsplit(base)
+    if parts.scheme in ("http", "https") and parts.netloc and not any(c.isspace() for c in base):
+        return base
+    return None
+
+
+def view_url(base_url: str, view: View) -> str:
+    """The online address of a view: the base address plus its query."""
+    base = base_url.strip()
+    return f"{base}{'&' if '?' in base else '?'}{view_query(view)}"

@@ -1,0 +1,75 @@
+"""Fixed sentences every output shows the same way: the disclaimer, evidence levels, how to read the diagram."""
+
+from __future__ import annotations
+
+DISCLAIMER = (
+    "This explainer is for education only. It does not diagnose, and it is not medical advice. "
+    "Talk with your own health professional about your care."
+)
+
+EVIDENCE_MEANING: dict[str, str] = {
+    "human trial": "Tested in people in a controlled trial.",
+    "human observational": "Seen in people, without a controlled comparison.",
+    "animal study": "Seen in animals; not yet shown in people.",
+    "review": "Summarised from earlier studies by a review.",
+    "proposed mechanism": "An explanation experts propose; not directly tested.",
+}
+"""Each evidence level (strongest first, as in the schema) with the one line shown beside its badge."""
+
+EDGE_WORDS: dict[str, str] = {
+    "leads_to": "leads to",
+    "increases": "increases",
+    "decreases": "decreases",
+    "activates": "activates",
+    "inhibits": "inhibits",
+}
+"""The words that read a link aloud, by kind."""
+
+HOW_TO_READ = (
+    "read from top to bottom. Each circle is a step in the body; "
+    "the small shapes on the lines show how one leads to the next. Tap any of them."
+)
+"""Shown after a bold 'How to read this diagram:' beside the interactive diagram."""
+
+NO_REFERENCES = "No published study supports this link yet: it is a proposed explanation."
+NOT_YET_KNOWN = "Not yet known:"
+ALSO_CALLED = "Also called:"
+CAUSES_HEADING = "What causes this"
+EFFECTS_HEADING = "What this leads to"
+EXPLORE_HEADING = "Explore this step"
+EXPLORE_HINT = "Tap a circle in the diagram, or choose a part below, to read what it does."
+PICKER_LABEL = "Jump to any part of the story"
+PICKER_PLACEHOLDER = "Choose a part of the diagram"
+LINK_NOTICE = "Part of the link was not recognised ({names}), so this starts from the beginning."
+"""Shown when a shared link is broken; {names} is only the names of the parameters ignored."""
+
+AUDIENCE_HEADING: dict[str, str] = {
+    "patient": "Information for patients",
+    "practitioner": "Information for practitioners",
+}
+
+
+def step_heading(number: int, total: int, title: str) -> str:
+    """'Step 3 of 8: title', the heading of the step being shown."""
+    return f"Step {number} of {total}: {title}"
+
+
+def outline_step_heading(number: int, title: str) -> str:
+    """'Step 3. title', a step's heading in a list of all the steps (outline, handout)."""
+    return f"Step {number}. {title}"
+
+LINK_NOTICE_PLAIN = "This link was not recognised, so this starts from the beginning."
+"""The same notice where the page cannot say which part was wrong (the offline page)."""
+WORDS_USED = "Words used here"
+REFERENCES = "References"
+WHAT_IT_FOUND = "What it found:"
+
+
+def evidence_badge(level: str) -> str:
+    """The text of an evidence level's badge: 'Human trial'."""
+    return level.capitalize()
+
+
+def go_to(label: str) -> str:
+    """A button that moves to a part of the diagram."""
+    return f"Go to {label}"

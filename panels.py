@@ -1,0 +1,130 @@
+"""Streamlit pieces of the explainer: panels, references, outline. Thin: every rule lives in mechanisms/.
+
+All author text goes through `md_escape` before it reaches Markdown, so a label or a link can never
+become markup on the page. The only HTML written here is constant CSS and JavaScript.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from mechanisms.content.citations import format_references
+from mechanisms.content.model import Edge, Graph, Node
+from mechanisms.diagram.touch import touch_script
+from mechanisms.present import wording
+from mechanisms.present.audience import (
+    PRACTITIONER, cause_sentence, edge_sentence, effect_sentence, node_label, node_text, other_name,
+)
+from mechanisms.present.markup import md_escape, safe_url
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+EVIDENCE_COLOURS = {
+    "human trial": "blue",
+    "human observational": "blue",
+    "animal study": "orange",
+    "review": "violet",
+    "proposed mechanism": "gray",
+}
+"""Streamlit badge colour of each evidence level (the words beside it say the level too)."""
+
+OnPick = Callable[[str], None]
+
+
+def install_assets() -> None:
+    """Constant CSS, the diagram's touch helper and the page's scroll helper (no data in any)."""
+    st.html(ASSETS / "explainer.css")
+    script = touch_script() + "\n" + (ASSETS / "explainer.js").read_text(encoding="utf-8")
+    st.html(f"<script>\n{script}\n</script>", unsafe_allow_javascript=True)
+
+
+def evidence_badge(level: str) -> None:
+    st.badge(md_escape(wording.evidence_badge(level)), color=EVIDENCE_COLOURS.get(level, "gray"),
+             icon=":material/science:")
+    st.markdown(f"Evidence: {md_escape(wording.EVIDENCE_MEANING[level])}")
+
+
+def references_list(ids: list[str], references: Mapping[str, Mapping[str, Any]], audience: str) -> None:
+    refs = format_references(ids, references)
+    if not refs:
+        st.markdown(wording.NO_REFERENCES)
+        return
+    lines = []
+    for ref in refs:
+        links = [f"[{name}]({safe_url(url)})" for name, url in ref.links() if safe_url(url)]
+        line = f"{ref.number}\\. {md_escape(ref.text)} {' · '.join(links)}"
+        if audience == PRACTITIONER and ref.finding:
+            line += f"  \n   *{wording.WHAT_IT_FOUND}* {md_escape(ref.finding)}"
+        lines.append(line)
+    st.markdown("\n\n".join(lines))
+
+
+def glossary_terms(graph: Graph, term_ids: list[str]) -> None:
+    terms = [t for t in (graph.term(i) for i in term_ids) if t is not None]
+    if terms:
+        st.markdown(f"**{wording.WORDS_USED}**")
+        st.markdown("\n".join(f"- **{md_escape(t.term)}**: {md_escape(t.definition)}" for t in terms))
+
+
+def neighbour_buttons(graph: Graph, node: Node, audience: str, on_pick: OnPick, key_prefix: str) -> None:
+    """'What causes this' and 'What this leads to' buttons: walk the cascade without the diagram."""
+    for title, edges, end, say, icon in (
+        (wording.CAUSES_HEADING, graph.causes(node.id), "source", cause_sentence, ":material/arrow_upward:"),
+        (wording.EFFECTS_HEADING, graph.effects(node.id), "target", effect_sentence, ":material/arrow_downward:"),
+    ):
+        if not edges:
+            continue
+        st.markdown(f"**{title}**")
+        for edge in edges:
+            st.button(md_escape(say(graph, edge, audience)), key=f"{key_prefix}-{edge.id}", on_click=on_pick,
+                      args=(getattr(edge, end),), icon=icon)
+
+
+def node_panel(graph: Graph, node: Node, audience: str, references: Mapping[str, Mapping[str, Any]],
+               on_pick: OnPick) -> None:
+    st.markdown(f"### {md_escape(node_label(node, audience))}")
+    also = other_name(node, audience)
+    if also:
+        st.markdown(f"{wording.ALSO_CALLED} {md_escape(also)}")
+    st.markdown(md_escape(node_text(node, audience)))
+    evidence_badge(node.evidence)
+    glossary_terms(graph, node.terms)
+    neighbour_buttons(graph, node, audience, on_pick, key_prefix=f"nb-{node.id}")
+    with st.expander(wording.REFERENCES, expanded=audience == PRACTITIONER):
+        references_list(node.citations, references, audience)
+
+
+def edge_panel(graph: Graph, edge: Edge, audience: str, references: Mapping[str, Mapping[str, Any]],
+               on_pick: OnPick) -> None:
+    source, target = graph.node(edge.source), graph.node(edge.target)
+    if source is None or target is None:
+        return
+    st.markdown(f"### {md_escape(edge_sentence(graph, edge, audience))}")
+    if edge.note:
+        st.markdown(md_escape(edge.note))
+    evidence_badge(edge.evidence)
+    left, right = st.columns(2)
+    for column, end, key in ((left, source, "edge-src"), (right, target, "edge-dst")):
+        column.button(md_escape(wording.go_to(node_label(end, audience))), key=f"{key}-{edge.id}", on_click=on_pick,
+                      args=(end.id,))
+    with st.expander(wording.REFERENCES, expanded=True):
+        references_list(edge.citations, references, audience)
+
+
+def outline(graph: Graph, audience: str) -> None:
+    """The whole flow as text: for screen readers, for readers, and for printing."""
+    lines: list[str] = []
+    for i, step in enumerate(graph.steps, start=1):
+        lines.append(f"#### {md_escape(wording.outline_step_heading(i, step.title))}")
+        lines.append(md_escape(step.patient))
+        lines.append(f"*{wording.NOT_YET_KNOWN}* {md_escape(step.unknowns)}")
+        for node in graph.nodes_in_step(step.id):
+            lines.append(f"- **{md_escape(node_label(node, audience))}** ({md_escape(node.evidence)}): "
+                         f"{md_escape(node_text(node, audience))}")
+            for edge in graph.effects(node.id):
+                target = graph.node(edge.target)
+                lines.append(f"    - {wording.EDGE_WORDS[edge.kind]}: {md_escape(node_label(target, audience))}")
+    st.markdown("\n\n".join(lines))
