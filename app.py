@@ -88,7 +88,7 @@ if not CATALOG.graphs:
 default_graph = DEFAULT_GRAPH if DEFAULT_GRAPH in CATALOG.graphs else sorted(CATALOG.graphs)[0]
 
 if "view" not in st.session_state:
-    params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    params = {k: st.query_params.get_all(k) for k in st.query_params}
     view, ignored = parse_view(params, CATALOG.graphs, default_graph)
     st.session_state.view = view
     st.session_state.ignored = ignored
@@ -135,7 +135,7 @@ def step_to(step: int) -> None:
 def sync_link() -> None:
     """Keep the address bar equal to the view, so a copied link reopens exactly this."""
     wanted = to_params(current())
-    if {k: st.query_params.get(k) for k in st.query_params.keys()} != wanted:
+    if {k: st.query_params.get(k) for k in st.query_params} != wanted:
         st.query_params.from_dict(wanted)
 
 
@@ -261,7 +261,8 @@ def controls(view: View) -> None:
         st.session_state.consult_choice = view.consult
         st.toggle(
             "Consult mode", key="consult_choice", help="Large type, only the diagram and the step: for a screen "
-            "turned toward the patient.", on_change=lambda: set_view(replace(current(), consult=st.session_state.consult_choice)),
+            "turned toward the patient.",
+            on_change=lambda: set_view(replace(current(), consult=st.session_state.consult_choice)),
         )
 
 

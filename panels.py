@@ -17,7 +17,13 @@ from mechanisms.content.model import Edge, Graph, Node
 from mechanisms.diagram.touch import touch_script
 from mechanisms.present import wording
 from mechanisms.present.audience import (
-    PRACTITIONER, cause_sentence, edge_sentence, effect_sentence, node_label, node_text, other_name,
+    PRACTITIONER,
+    cause_sentence,
+    edge_sentence,
+    effect_sentence,
+    node_label,
+    node_text,
+    other_name,
 )
 from mechanisms.present.markup import md_escape, safe_url
 

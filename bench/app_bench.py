@@ -23,11 +23,21 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
+from bench.browser import (
+    CHART_DRAWN,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    IDLE,
+    WATCH_PANEL,
+    free_port,
+    node_point,
+    point_centre,
+    start_app,
+    stop_app,
+)
 from mechanisms.content.load import load_catalog
 from mechanisms.outputs.standalone import build_html
-from bench.browser import (
-    CHART_DRAWN, CHROMIUM, CHROMIUM_ARGS, IDLE, WATCH_PANEL, free_port, node_point, point_centre, start_app, stop_app,
-)
+from mechanisms.present.audience import PATIENT, node_label
 
 ROOT = Path(__file__).resolve().parent.parent
 PHONE_NETWORK = {"offline": False, "latency": 170, "downloadThroughput": 9_000_000 / 8,
@@ -158,7 +168,7 @@ class Bench:
         page.wait_for_selector(IDLE)
         clicks = []
         for node in graph.nodes[: max(6, self.repeat * 2)]:
-            text = node.plain_label or node.label
+            text = node_label(node, PATIENT)
             page.evaluate(WATCH_PANEL, text)
             x, y = point_centre(page, node_point(page, node.id))
             if not touch:
@@ -179,7 +189,8 @@ class Bench:
             for n in range(2, min(len(graph.steps), 2 + self.repeat * 2) + 1):
                 page.evaluate(
                     """(t) => { window.__at = null; const obs = new MutationObserver(() => {
-                        if (document.body.innerText.includes(t) && window.__at === null) { window.__at = performance.now(); obs.disconnect(); } });
+                        if (document.body.innerText.includes(t) && window.__at === null) {
+                            window.__at = performance.now(); obs.disconnect(); } });
                       obs.observe(document.body, {subtree: true, childList: true, characterData: true}); }""",
                     f"Step {n} of")
                 button = page.get_by_role("button", name="Next")
@@ -269,11 +280,13 @@ def table(results: dict[str, Any]) -> str:
     lines = ["app in headless Chromium (median ms; bytes received)"]
     for section in ("localhost", "nginx_gzip"):
         r = results[section]
-        lines.append(f"  {section:<12} app {r['app_cold_load']['ms']:7.0f} ms {r['app_cold_load']['bytes'] / 1e6:5.2f} MB"
-                     f" | floor {r['floor_cold_load']['ms']:7.0f} ms {r['floor_cold_load']['bytes'] / 1e6:5.2f} MB"
+        app, floor = r["app_cold_load"], r["floor_cold_load"]
+        lines.append(f"  {section:<12} app {app['ms']:7.0f} ms {app['bytes'] / 1e6:5.2f} MB"
+                     f" | floor {floor['ms']:7.0f} ms {floor['bytes'] / 1e6:5.2f} MB"
                      f" | app/floor {r['ratio_app_to_floor']:.2f}")
     i = results["interactions"]
-    lines.append(f"  click to panel {i['click_ms']:.0f} ms, tap to panel {i['tap_ms']:.0f} ms, Next to step {i['next_ms']:.0f} ms")
+    lines.append(f"  click to panel {i['click_ms']:.0f} ms, tap to panel {i['tap_ms']:.0f} ms, "
+                 f"Next to step {i['next_ms']:.0f} ms")
     ph = results["phone_network"]
     lines.append("  phone network (9 Mbit/s, 170 ms RTT), cold load to diagram visible:")
     for key in ("app_direct", "app_nginx_gzip", "floor_nginx_gzip", "standalone_html_nginx_gzip"):

@@ -1,4 +1,4 @@
-"""Driving the app in a browser, shared by the browser tests and the benchmarks: start it, find and click chart points."""
+"""Driving the app in a browser, for the browser tests and the benchmarks: start it, find and click chart points."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,7 +72,8 @@ CHART_DRAWN = """() => { const gd = document.querySelector('.js-plotly-plot');
 
 WATCH_PANEL = """(t) => { window.__at = null; const obs = new MutationObserver(() => {
     const h = document.querySelector('.st-key-detail h3');
-    if (h && h.innerText.trim() === t && window.__at === null) { window.__at = performance.now(); obs.disconnect(); } });
+    if (h && h.innerText.trim() === t && window.__at === null) {
+        window.__at = performance.now(); obs.disconnect(); } });
   obs.observe(document.body, {subtree: true, childList: true, characterData: true}); }"""
 """Sets window.__at to performance.now() when the panel heading first reads t: timing a click in the page."""
 

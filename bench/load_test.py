@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import random
 import statistics
@@ -26,13 +27,21 @@ from typing import Any
 
 from playwright.async_api import async_playwright
 
-from mechanisms.content.load import load_catalog
 from bench.browser import (
-    _FIND_POINT, CHART_DRAWN, CHROMIUM, CHROMIUM_ARGS, IDLE, WATCH_PANEL, point_locator, start_app, stop_app,
+    _FIND_POINT,
+    CHART_DRAWN,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    IDLE,
+    WATCH_PANEL,
+    point_locator,
+    start_app,
+    stop_app,
 )
+from mechanisms.content.load import load_catalog
+from mechanisms.present.audience import PATIENT, node_label
 
 from .app_bench import rss_mb
-
 
 
 async def _point(page, node_id: str) -> tuple[float, float]:
@@ -69,10 +78,9 @@ async def _wait_new_chart(page) -> None:
     """After an action changed the figure, wait for Streamlit to replace the chart: a click on the
     outgoing chart most likely reports a widget the new run no longer has, and is dropped (a brief
     window that a starved browser makes long)."""
-    try:
+    # A timeout means the figure did not change (or the chart was kept): nothing to wait for.
+    with contextlib.suppress(Exception):
         await page.wait_for_function(NEW_CHART_DRAWN, timeout=15_000, polling=100)
-    except Exception:
-        pass  # the figure did not change (or the chart was kept): nothing to wait for
 
 
 class ClickNotRegistered(Exception):
@@ -87,7 +95,7 @@ async def _heading(page) -> str:
 
 def _label(node) -> str:
     """The label the panel heading shows for the patient audience (the app's default)."""
-    return node.plain_label or node.label
+    return node_label(node, PATIENT)
 
 
 async def _not_shown(page, nodes) -> list:

@@ -14,10 +14,19 @@ import statistics
 
 from playwright.sync_api import sync_playwright
 
-from mechanisms.content.load import load_catalog
 from bench.browser import (
-    CHROMIUM, CHROMIUM_ARGS, WATCH_PANEL, node_point, open_app, point_centre, start_app, stop_app, wait_idle,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    WATCH_PANEL,
+    node_point,
+    open_app,
+    point_centre,
+    start_app,
+    stop_app,
+    wait_idle,
 )
+from mechanisms.content.load import load_catalog
+from mechanisms.present.audience import PATIENT, node_label
 
 
 def bucket(url: str) -> str:
@@ -27,6 +36,20 @@ def bucket(url: str) -> str:
     if not url:
         return "browser internals (GC, layout, paint, idle)"
     return "Streamlit frontend and page scripts"
+
+
+def add_profile(totals: collections.Counter[str], profile: dict) -> None:
+    """Add a CPU profile's main-thread milliseconds to the totals, by bucket."""
+    by_id = {n["id"]: n for n in profile["nodes"]}
+    deltas = profile.get("timeDeltas", [])
+    for sample, delta in zip(profile.get("samples", []), deltas, strict=False):
+        frame = by_id[sample]["callFrame"]
+        if frame["functionName"] in ("(idle)", "(program)"):
+            internals = "browser internals (GC, layout, paint, idle)"
+            key = "idle" if frame["functionName"] == "(idle)" else internals
+        else:
+            key = bucket(frame.get("url", ""))
+        totals[key] += delta / 1000
 
 
 def main() -> None:
@@ -44,14 +67,18 @@ def main() -> None:
             cdp.send("Profiler.enable")
             cdp.send("Network.enable")
             frames: list[tuple[str, float, int]] = []
-            cdp.on("Network.webSocketFrameSent", lambda e: frames.append(("sent", e["timestamp"], len(e["response"]["payloadData"]))))
-            cdp.on("Network.webSocketFrameReceived", lambda e: frames.append(("recv", e["timestamp"], len(e["response"]["payloadData"]))))
+
+            def record(kind: str):
+                return lambda e: frames.append((kind, e["timestamp"], len(e["response"]["payloadData"])))
+
+            cdp.on("Network.webSocketFrameSent", record("sent"))
+            cdp.on("Network.webSocketFrameReceived", record("recv"))
             server: list[float] = []
             cdp.send("Profiler.setSamplingInterval", {"interval": 200})
             walls = []
             totals: collections.Counter[str] = collections.Counter()
             for node in graph.nodes[1 : 1 + args.clicks]:
-                label = node.plain_label or node.label
+                label = node_label(node, PATIENT)
                 x, y = point_centre(page, node_point(page, node.id))
                 page.mouse.move(x, y)
                 page.evaluate(WATCH_PANEL, label)
@@ -67,23 +94,15 @@ def main() -> None:
                 recv = [t for kind, t, _ in frames if kind == "recv" and sent and t > sent[0]]
                 if sent and recv:  # the rerun request to the last message of that run (script finished)
                     server.append((recv[-1] - sent[0]) * 1000)
-                profile = cdp.send("Profiler.stop")["profile"]
-                by_id = {n["id"]: n for n in profile["nodes"]}
-                deltas = profile.get("timeDeltas", [])
-                for sample, delta in zip(profile.get("samples", []), deltas):
-                    frame = by_id[sample]["callFrame"]
-                    if frame["functionName"] in ("(idle)", "(program)"):
-                        key = "idle" if frame["functionName"] == "(idle)" else "browser internals (GC, layout, paint, idle)"
-                    else:
-                        key = bucket(frame.get("url", ""))
-                    totals[key] += delta / 1000
+                add_profile(totals, cdp.send("Profiler.stop")["profile"])
             browser.close()
     finally:
         stop_app(proc)
     clicks = len(walls)
     print(f"click to panel: median {statistics.median(walls):.0f} ms over {clicks} clicks")
     if server:
-        print(f"rerun request sent to last message received (server and loopback): median {statistics.median(server):.0f} ms")
+        print("rerun request sent to last message received (server and loopback): "
+              f"median {statistics.median(server):.0f} ms")
     print("main-thread time per click, including the remount after the panel shows (ms):")
     for key, ms in totals.most_common():
         if key != "idle":

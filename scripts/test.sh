@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what the tests need (Debian's chromium for the browser tests, Python packages in .venv)
-# and run every test: unit, content, app state and browser. Works offline after the installs.
+# and run every check and test: lint, data check, unit, content, app state and browser.
+# Works offline after the installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null 2>&1 || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
@@ -10,5 +11,8 @@ if ! command -v chromium >/dev/null 2>&1 || [ ! -f /usr/share/fonts/truetype/dej
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
-.venv/bin/python -m mechanisms check
+# The project itself, editable, so the `mechanisms` command of pyproject.toml exists (and is tested).
+.venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
+.venv/bin/ruff check .
+.venv/bin/mechanisms check
 exec .venv/bin/python -m pytest -q "$@"

@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from mechanisms.content.load import load_catalog
+from mechanisms.present import wording
 
 from .conftest import ROOT
 
@@ -33,6 +34,7 @@ def params(at: AppTest) -> dict[str, str]:
 def test_start_shows_title_summary_disclaimer_and_step_one():
     at = start()
     assert at.title[0].value == GRAPH.title
+    assert wording.DISCLAIMER in [i.value for i in at.info], "the disclaimer every output shows"
     assert f"Step 1 of {len(GRAPH.steps)}" in text(at)
     assert "does not diagnose" in text(at)
     assert at.button(key="prev").disabled

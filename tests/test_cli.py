@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -111,3 +112,48 @@ def test_check_a_valid_mutation(write_graph):
     doc["title"] = "Changed"
     path = write_graph(doc)
     assert run("--data", str(path.parent), "check").returncode == 0
+
+
+HARD = ("Notwithstanding considerable methodological heterogeneity, electrophysiological investigations "
+        "demonstrated neuromodulatory phenomena attributable to intramuscular stimulation.")
+
+
+def test_check_names_a_hard_patient_sentence_with_its_line_and_grade(write_graph):
+    doc = mini_document()
+    doc["steps"][1]["patient"] += " " + HARD
+    path = write_graph(doc)
+    result = run("--data", str(path.parent), "check")
+    assert result.returncode == 1
+    problems = result.stderr.strip().splitlines()[:-1]
+    assert len(problems) == 1, result.stderr
+    line = problems[0]
+    value_line = next(i for i, t in enumerate(path.read_text().splitlines(), 1) if "The pain may go down" in t)
+    assert line.startswith(f"{path}:{value_line}: step second (patient): reading grade "), line
+    assert float(line.split("reading grade ")[1].split()[0]) > 15
+    assert '"Notwithstanding considerable' in line
+
+
+def test_check_counts_a_glossary_term_as_one_short_word(write_graph):
+    doc = mini_document()
+    doc["glossary"].append({"id": "pag", "term": "PAG (periaqueductal gray)",
+                            "definition": "A small area of the brainstem."})
+    doc["steps"][0]["patient"] = "The periaqueductal gray can calm pain. So can the PAG."
+    assert run("--data", str(write_graph(doc).parent), "check").returncode == 0
+
+
+def test_the_console_script_is_installed_and_runs():
+    """pyproject.toml declares `mechanisms`; the test command installs the project, so it must run."""
+    script = Path(sys.executable).with_name("mechanisms")
+    assert script.exists(), "pip install -e . (scripts/test.sh) puts the console script beside python"
+    result = subprocess.run([str(script), "--data", str(FIXTURES), "check"], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0 and result.stdout.startswith("ok: mini:"), result.stderr
+
+
+def test_export_audience_choices_are_the_audiences():
+    from mechanisms.cli import build_parser
+    from mechanisms.present.audience import AUDIENCES
+
+    export = build_parser()._subparsers._group_actions[0].choices["export"]
+    action = next(a for a in export._actions if a.dest == "audience")
+    assert tuple(action.choices) == AUDIENCES

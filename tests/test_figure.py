@@ -52,7 +52,7 @@ def test_selected_node_is_bigger_with_outlined_neighbours():
 def test_step_focus_dims_the_rest():
     focus = frozenset(n.id for n in REAL.nodes_in_step("brain"))
     t = node_trace(build_figure(REAL, compute_layout(REAL), Highlight(focus=focus)))
-    for n, opacity in zip(REAL.nodes, t["marker"]["opacity"]):
+    for n, opacity in zip(REAL.nodes, t["marker"]["opacity"], strict=False):
         assert (opacity == 1.0) == (n.id in focus)
 
 
@@ -105,7 +105,7 @@ def _contrast(a: str, b: str) -> float:
 def _over(alpha: float, top: str, bottom: str) -> str:
     t = [int(top[i:i + 2], 16) for i in (1, 3, 5)]
     b = [int(bottom[i:i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(alpha * x + (1 - alpha) * y):02x}" for x, y in zip(t, b))
+    return "#" + "".join(f"{round(alpha * x + (1 - alpha) * y):02x}" for x, y in zip(t, b, strict=False))
 
 
 def test_every_label_has_at_least_4_5_to_1_contrast_even_when_dimmed():

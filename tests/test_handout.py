@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from mechanisms.outputs import pdf_page
 from mechanisms.outputs.errors import ExportError
 from mechanisms.outputs.handout import build_pdf, view_link
 from mechanisms.outputs.images import start_renderer
+from mechanisms.present import wording
 from mechanisms.present.links import valid_base_url
 
 from .conftest import FIXTURES, ROOT
@@ -33,7 +34,7 @@ def renderer():
     start_renderer()  # one browser shared by every PDF's diagram in this process
 
 
-@lru_cache(maxsize=None)
+@cache
 def pdf_for(audience: str = "patient", paper: str = "a4", base_url: str | None = None) -> bytes:
     """Each handout built once for the module (a PDF with its diagram takes about a second)."""
     return build_pdf(GRAPH, CATALOG.references, audience, paper, base_url)
@@ -61,10 +62,10 @@ def assert_complete(graph, references, reader: PdfReader, text: str) -> None:
     assert graph.title in text
     assert graph.summary in text
     for i, step in enumerate(graph.steps, start=1):
-        assert f"Step {i}. {step.title}" in text
+        assert wording.outline_step_heading(i, step.title) in text
     for family, year in cited(graph, references):
         assert family in text and year in text, (family, year)
-    assert "It does not diagnose, and it is not medical advice." in text
+    assert wording.DISCLAIMER in text, "the disclaimer every output shows"
     assert any(page.images for page in reader.pages), "the diagram is embedded as a picture"
 
 

@@ -63,7 +63,7 @@ def test_step_highlights_that_steps_nodes():
     with pytest.raises(ExportError, match="step 3 does not exist"):
         diagram(GRAPH, step=3)
     nodes = next(t for t in diagram(GRAPH, step=2).data if t.name == "mechanism")
-    opacity = dict(zip(nodes.customdata, nodes.marker.opacity))
+    opacity = dict(zip(nodes.customdata, nodes.marker.opacity, strict=False))
     assert opacity["pain"] == opacity["calm"] == 1 > opacity["needle"] == opacity["twitch"]
 
 

@@ -41,7 +41,8 @@ def test_a_broken_file_leaves_the_other_graphs_usable(mini_dir):
 
 
 def test_invalid_yaml_names_the_line(write_graph):
-    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8").replace("    label: Needle insertion", "    label: [Needle")
+    text = (FIXTURES / "mini.yaml").read_text(encoding="utf-8")
+    text = text.replace("    label: Needle insertion", "    label: [Needle")
     lines = problems_of(write_graph(text))
     assert len(lines) == 1
     assert ":YAML:" not in lines[0] and ": YAML: " in lines[0]
@@ -75,7 +76,10 @@ def test_invalid_yaml_names_the_line(write_graph):
         (lambda d: d["nodes"][1].update(citations=[]), "node twitch: evidence 'human trial' needs a citation"),
         (lambda d: d.update(id="other"), "id: 'other' does not match the file name 'mini'"),
         (lambda d: d["nodes"][0].update(id="Needle Insertion"), "ids use lower-case letters, digits and hyphens"),
-        (lambda d: d["nodes"][0].update(label="x" * 41), "node needle: label: String should have at most 40 characters"),
+        (lambda d: d["nodes"][0].update(label="x" * 41),
+         "node needle: label: String should have at most 40 characters"),
+        # Steps have one text for everybody: a practitioner step text was shown by some outputs only.
+        (lambda d: d["steps"][0].update(practitioner="Precise."), "step first: practitioner: unknown field"),
     ],
 )
 def test_each_kind_of_problem_gives_one_located_line(write_graph, mutate, expected):

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from mechanisms.content.load import load_catalog
 from mechanisms.present.links import to_params
-from mechanisms.present.view import View, go_to_step, parse_view, select, select_edge, select_node
+from mechanisms.present.view import View, go_to_step, parse_view, select_edge, select_node
 
 from .conftest import FIXTURES
 

@@ -55,7 +55,8 @@ def _known_ids(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
     for i, node in enumerate(graph.nodes):
         where = f"node {node.id}"
         if node.region not in regions:
-            yield ("nodes", i, "region"), where, f"unknown region '{node.region}' (regions: {', '.join(sorted(regions))})"
+            known = ", ".join(sorted(regions))
+            yield ("nodes", i, "region"), where, f"unknown region '{node.region}' (regions: {known})"
         if node.step not in steps:
             yield ("nodes", i, "step"), where, f"unknown step '{node.step}'"
         for j, term in enumerate(node.terms):

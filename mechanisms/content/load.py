@@ -180,7 +180,8 @@ def load_catalog(data_dir: Path = DATA_DIR, paths: list[Path] | None = None, rea
             continue
         if graph.id in catalog.graphs:
             catalog.problems.append(
-                Problem(_display(path), "id", f"graph id '{graph.id}' is already used by {catalog.files[graph.id].name}")
+                Problem(_display(path), "id",
+                        f"graph id '{graph.id}' is already used by {catalog.files[graph.id].name}")
             )
             continue
         catalog.graphs[graph.id] = graph

@@ -34,7 +34,8 @@ def _scalar_value(node: yaml.ScalarNode) -> object:
         return None
     try:
         if tag == "int":
-            return int(value.replace("_", ""), 0) if value[:2].lower() in ("0x", "0o", "0b") else int(value.replace("_", ""))
+            digits = value.replace("_", "")
+            return int(digits, 0) if digits[:2].lower() in ("0x", "0o", "0b") else int(digits)
         if tag == "float":
             return float(value.replace("_", ""))
     except ValueError:

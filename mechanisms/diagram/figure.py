@@ -112,7 +112,8 @@ def edge_lines(graph: Graph, layout: Layout, highlight: Highlight) -> list[dict]
     """
     pos, traces = layout.positions, []
     for kind, look in style.EDGE_STYLE.items():
-        parts: dict[bool, dict[str, list]] = {on: {"x": [], "y": [], "size": [], "standoff": []} for on in (True, False)}
+        parts: dict[bool, dict[str, list]] = {on: {"x": [], "y": [], "size": [], "standoff": []}
+                                              for on in (True, False)}
         for edge in (e for e in graph.edges if e.kind == kind):
             (x0, y0), (x1, y1) = pos[edge.source], pos[edge.target]
             on = highlight.edge_strong(edge)
@@ -148,7 +149,7 @@ def _edge_marker_trace(kind: str, items: list[tuple[Edge, float, float, bool]], 
         marker=dict(
             symbol=look["symbol"], color="white",
             size=_gapped([style.EDGE_MARKER_SIZE + (4 if c else 0) if m[3] else style.EDGE_MARKER_SIZE - 4
-                          for m, c in zip(items, chosen)], 0),
+                          for m, c in zip(items, chosen, strict=True)], 0),
             opacity=_gapped([1.0 if m[3] else style.EDGE_DIM_OPACITY + 0.1 for m in items], 0),
             line=dict(color=look["color"], width=_gapped([3 if c else 2 for c in chosen], 0)),
         ),
@@ -231,7 +232,7 @@ def label_emphasis(graph: Graph, highlight: Highlight) -> list[tuple[bool, str]]
 def node_labels(graph: Graph, layout: Layout, highlight: Highlight, audience: str, font_size: int) -> list[dict]:
     """A label under each node, named by the node's id (the offline page finds them by name)."""
     labels = []
-    for node, (bold, ink) in zip(graph.nodes, label_emphasis(graph, highlight)):
+    for node, (bold, ink) in zip(graph.nodes, label_emphasis(graph, highlight), strict=True):
         x, y = layout.positions[node.id]
         size = style.NODE_SIZE_CURRENT if node.id == highlight.node else style.NODE_SIZE
         labels.append(dict(

@@ -50,7 +50,7 @@ def forward_links(graph: Graph) -> nx.DiGraph:
 def causal_depth(graph: Graph) -> dict[str, int]:
     """Longest path from the entry, ignoring feedback edges, so causes sit before effects."""
     dag = forward_links(graph)
-    depth = {n: 0 for n in dag}
+    depth = dict.fromkeys(dag, 0)
     if not nx.is_directed_acyclic_graph(dag):
         return depth
     for node in nx.topological_sort(dag):

@@ -21,7 +21,12 @@ from ..present.audience import AUDIENCES, PATIENT, node_label, node_text
 from ..present.links import valid_base_url, view_url
 from ..present.view import View
 from ..present.wording import (
-    AUDIENCE_HEADING, DISCLAIMER, EDGE_WORDS, EVIDENCE_MEANING, NOT_YET_KNOWN, outline_step_heading,
+    AUDIENCE_HEADING,
+    DISCLAIMER,
+    EDGE_WORDS,
+    EVIDENCE_MEANING,
+    NOT_YET_KNOWN,
+    outline_step_heading,
 )
 from .errors import ExportError
 from .images import diagram, render

@@ -29,7 +29,9 @@ CHROMIUM_NEEDED = (
 )
 
 
-def diagram(graph: Graph, step: int | None = None, audience: str = PATIENT, font_size: int = LABEL_FONT_PX) -> go.Figure:
+def diagram(
+    graph: Graph, step: int | None = None, audience: str = PATIENT, font_size: int = LABEL_FONT_PX
+) -> go.Figure:
     """The figure as printed: the whole flow for one audience, optionally one step (1-based) highlighted."""
     if step is not None and not 1 <= step <= len(graph.steps):
         raise ExportError(f"step {step} does not exist: this graph has steps 1 to {len(graph.steps)}")

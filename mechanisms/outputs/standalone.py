@@ -25,7 +25,15 @@ from ..diagram.style import PLOTLY_CONFIG
 from ..diagram.touch import touch_script
 from ..present import wording
 from ..present.audience import (
-    AUDIENCES, PATIENT, cause_sentence, edge_sentence, effect_sentence, node_label, node_text, other_name, story_nodes,
+    AUDIENCES,
+    PATIENT,
+    cause_sentence,
+    edge_sentence,
+    effect_sentence,
+    node_label,
+    node_text,
+    other_name,
+    story_nodes,
 )
 from ..present.highlight import Highlight, highlight_of
 from ..present.links import view_query
@@ -148,4 +156,5 @@ def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> str
         "SCRIPT": _template("standalone.js"),
     }
     # One pass over the template, so nothing inserted (plotly.js, author text) is searched again.
-    return re.sub(r"__(TITLE|STYLE|PLOT|DATA|TOUCH|SCRIPT)__", lambda m: values[m.group(1)], _template("standalone.html"))
+    page = _template("standalone.html")
+    return re.sub(r"__(TITLE|STYLE|PLOT|DATA|TOUCH|SCRIPT)__", lambda m: values[m.group(1)], page)

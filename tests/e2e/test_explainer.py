@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import statistics
-import time
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import expect
 
+from bench.browser import WATCH_PANEL, click_node, node_point, open_app, panel_text, point_centre, wait_idle
 from mechanisms.content.load import DATA_DIR, load_catalog
-
-from bench.browser import click_node, node_point, open_app, panel_text, point_centre, wait_idle
+from mechanisms.present.audience import PATIENT, node_label
 
 CATALOG = load_catalog(DATA_DIR)
 GRAPH = CATALOG.graphs.get("dry-needling") or next(iter(CATALOG.graphs.values()))
@@ -22,8 +21,8 @@ FIRST, OTHER = GRAPH.nodes[0], GRAPH.nodes[-1]
 EDGE = GRAPH.edges[0]
 
 
-def label(node, audience: str = "patient") -> str:
-    return (node.plain_label or node.label) if audience == "patient" else node.label
+def label(node, audience: str = PATIENT) -> str:
+    return node_label(node, audience)
 
 
 def query(page) -> dict[str, str]:
@@ -225,7 +224,8 @@ def swipe_up(page, x: float, y: float, distance: float) -> None:
     cdp = page.context.new_cdp_session(page)
     cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
     for k in range(1, 11):
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - distance * k / 10}]})
+        point = {"x": x, "y": y - distance * k / 10}
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     cdp.detach()
 
@@ -248,24 +248,18 @@ def test_phone_page_scrolls_through_the_chart_without_a_scroll_trap(phone, app_u
 
 def measure_click_ms(page, node) -> float:
     """Time from the click to the panel showing the node, measured inside the browser."""
-    page.evaluate(
-        """(t) => { window.__panelAt = null; const obs = new MutationObserver(() => {
-              const h = document.querySelector('.st-key-detail h3');
-              if (h && h.innerText.trim() === t && window.__panelAt === null) { window.__panelAt = performance.now(); obs.disconnect(); } });
-            obs.observe(document.body, {subtree: true, childList: true, characterData: true}); }""",
-        label(node),
-    )
+    page.evaluate(WATCH_PANEL, label(node))
     x, y = point_centre(page, node_point(page, node.id))
     page.mouse.move(x, y)
     start = page.evaluate("() => performance.now()")
     page.mouse.click(x, y)
-    page.wait_for_function("() => window.__panelAt !== null", timeout=15_000)
-    return page.evaluate("() => window.__panelAt") - start
+    page.wait_for_function("() => window.__at !== null", timeout=15_000)
+    return page.evaluate("() => window.__at") - start
 
 
 def test_click_latency_is_reported(page, app_url, record_property):
     open_app(page, app_url)
-    targets = [n for n in GRAPH.nodes[:8]]
+    targets = list(GRAPH.nodes[:8])
     times = []
     for node in targets:
         times.append(measure_click_ms(page, node))

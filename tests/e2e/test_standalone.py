@@ -8,16 +8,18 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mechanisms.content.load import load_catalog
-from mechanisms.outputs.standalone import build_html
-
 from bench.browser import node_point, point_centre, wait_chart
+from mechanisms.content.load import load_catalog
+from mechanisms.diagram.style import NODE_SIZE_CURRENT
+from mechanisms.outputs.standalone import build_html
+from mechanisms.present.audience import PATIENT, node_label
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "data"
 HOSTILE = "<img src=x onerror=alert(1)>"
 RECORD_CSP = """window.__csp = [];
-document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.blockedURI + ' ' + e.violatedDirective));"""
+document.addEventListener('securitypolicyviolation',
+                          e => window.__csp.push(e.blockedURI + ' ' + e.violatedDirective));"""
 """The page's own Content-Security-Policy would stop a request before page.route sees it: record those too."""
 
 
@@ -162,8 +164,69 @@ def test_real_graph_page_when_it_is_valid(browser, tmp_path):
     assert page.locator("#step-title").inner_text().startswith(f"Step 1 of {len(graph.steps)}")
     entry = graph.node(graph.entry)
     click(page, entry.id)
-    panel_title_is(page, entry.plain_label or entry.label)
+    panel_title_is(page, node_label(entry, PATIENT))
     page.locator("#next").click()
     assert page.locator("#step-title").inner_text().startswith(f"Step 2 of {len(graph.steps)}")
     assert_offline(page)
+    context.close()
+
+
+def picker_labels(page) -> list[str]:
+    return page.locator("#picker option:not([value=''])").all_inner_texts()
+
+
+def diagram_label(page, node_id: str) -> str:
+    """The text drawn under a node, read from the page's own plotly layout."""
+    return page.evaluate("(id) => document.getElementById('diagram').layout.annotations"
+                         ".find(a => a.name === id).text", node_id)
+
+
+def test_picker_and_diagram_labels_follow_the_audience(browser, tmp_path):
+    catalog = load_catalog(ROOT / "data")
+    graph = catalog.graphs["dry-needling"]
+    node = graph.node("periaqueductal-gray")
+    path = write_page(tmp_path, ROOT / "data", graph.id)
+    context, page = open_offline(browser, path, viewport={"width": 1280, "height": 800})
+    assert node.plain_label in picker_labels(page) and node.label not in picker_labels(page)
+    assert diagram_label(page, node.id).replace("<br>", " ") == node.plain_label
+    page.locator("[data-audience=practitioner]").click()
+    assert node.label in picker_labels(page) and node.plain_label not in picker_labels(page)
+    assert diagram_label(page, node.id).replace("<br>", " ") == node.label
+    assert_offline(page)
+    context.close()
+
+
+def test_the_address_holds_the_view_and_a_link_reopens_it(browser, mini_page):
+    context, page = open_offline(browser, mini_page, viewport={"width": 1280, "height": 800})
+    click(page, "pain")
+    panel_title_is(page, "Less pain")
+    page.locator("[data-audience=practitioner]").click()
+    assert page.url.endswith("#graph=mini&step=2&node=pain&audience=practitioner"), page.url
+    link = page.url
+    context.close()
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(link)
+    wait_chart(page)
+    panel_title_is(page, "Less pain")
+    assert page.locator("#step-title").inner_text().startswith("Step 2 of 2")
+    assert page.locator("[data-audience=practitioner]").get_attribute("aria-pressed") == "true"
+    size = page.evaluate("() => { const gd = document.getElementById('diagram');"
+                         " const t = gd.data.find(t => t.name === 'mechanism');"
+                         " return t.marker.size[t.customdata.indexOf('pain')]; }")
+    assert size == NODE_SIZE_CURRENT, "the selected node is drawn as large as in the app"
+    assert page.locator("#link-notice").is_hidden()
+    context.close()
+
+
+def test_a_broken_link_starts_at_the_beginning_with_a_notice(browser, mini_page):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(mini_page.as_uri() + "#graph=mini&step=9&node=%3Cimg%3E")
+    wait_chart(page)
+    assert page.locator("#link-notice").is_visible()
+    assert "not recognised" in page.locator("#link-notice").inner_text()
+    assert page.locator("#step-title").inner_text().startswith("Step 1 of 2")
+    assert page.url.endswith("#graph=mini&step=1")
     context.close()

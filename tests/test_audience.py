@@ -1,0 +1,53 @@
+"""Which label and text each audience sees: one rule, used by every output."""
+
+from __future__ import annotations
+
+from mechanisms.content.load import load_catalog
+from mechanisms.present.audience import (
+    AUDIENCE_NAMES,
+    AUDIENCES,
+    PATIENT,
+    PRACTITIONER,
+    cause_sentence,
+    edge_sentence,
+    effect_sentence,
+    node_label,
+    node_text,
+    other_name,
+    story_nodes,
+)
+
+from .conftest import ROOT
+
+GRAPH = load_catalog(ROOT / "data").graphs["dry-needling"]
+PAG = GRAPH.node("periaqueductal-gray")
+
+
+def test_patients_get_plain_labels_and_practitioners_technical_ones():
+    assert node_label(PAG, PATIENT) == PAG.plain_label != PAG.label
+    assert node_label(PAG, PRACTITIONER) == PAG.label
+    assert other_name(PAG, PATIENT) == PAG.label and other_name(PAG, PRACTITIONER) is None
+    plain_only = next(n for n in GRAPH.nodes if not n.plain_label)
+    assert node_label(plain_only, PATIENT) == plain_only.label and other_name(plain_only, PATIENT) is None
+
+
+def test_texts_follow_the_audience():
+    assert node_text(PAG, PATIENT) == PAG.patient and node_text(PAG, PRACTITIONER) == PAG.practitioner
+
+
+def test_a_link_reads_aloud_in_the_audience_words():
+    edge = GRAPH.causes(PAG.id)[0]
+    source = GRAPH.node(edge.source)
+    assert edge_sentence(GRAPH, edge, PATIENT).startswith(node_label(source, PATIENT) + " ")
+    assert edge_sentence(GRAPH, edge, PATIENT).endswith(" " + PAG.plain_label)
+    assert cause_sentence(GRAPH, edge, PRACTITIONER).endswith(" this")
+    assert effect_sentence(GRAPH, edge, PRACTITIONER).startswith("This ")
+
+
+def test_audiences_are_named_once():
+    assert AUDIENCES[0] == PATIENT and set(AUDIENCE_NAMES) == set(AUDIENCES)
+
+
+def test_story_order_is_step_by_step():
+    order = [GRAPH.step_index(n.step) for n in story_nodes(GRAPH)]
+    assert order == sorted(order) and len(order) == len(GRAPH.nodes)

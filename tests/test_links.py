@@ -1,0 +1,35 @@
+"""The link of a view: the app's address, the PDF's QR code and the offline page's address agree."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+from mechanisms.content.load import load_catalog
+from mechanisms.present.links import to_params, valid_base_url, view_query, view_url
+from mechanisms.present.view import View, parse_view
+
+from .conftest import FIXTURES
+
+GRAPHS = load_catalog(FIXTURES).graphs
+
+
+def test_every_link_reopens_its_view():
+    for view in (View("mini"), View("mini", step=2, node="pain", audience="practitioner", consult=True),
+                 View("mini", step=1, edge="needle->twitch")):
+        assert parse_view(dict(parse_qsl(view_query(view))), GRAPHS, "mini") == (view, [])
+
+
+def test_defaults_are_left_out():
+    assert to_params(View("mini")) == {"graph": "mini", "step": "1"}
+
+
+def test_an_address_joins_its_query_once():
+    view = View("mini", step=2)
+    assert view_url("https://clinic.example/x", view) == "https://clinic.example/x?graph=mini&step=2"
+    assert view_url(" https://clinic.example/x?lang=en ", view) == "https://clinic.example/x?lang=en&graph=mini&step=2"
+
+
+def test_only_web_addresses_are_bases():
+    assert valid_base_url("https://clinic.example") == "https://clinic.example"
+    for bad in ("", "ftp://clinic.example", "javascript:alert(1)", "https://", "https://a b"):
+        assert valid_base_url(bad) is None

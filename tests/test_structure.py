@@ -1,0 +1,80 @@
+"""The code's shape: layers import one way, Streamlit only in the app, short functions, no test imports."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+CODE = sorted([ROOT / "app.py", ROOT / "panels.py", *(ROOT / "mechanisms").rglob("*.py"),
+               *(ROOT / "bench").rglob("*.py"), *(ROOT / "scripts").rglob("*.py")])
+LAYERS = ["content", "present", "diagram", "outputs"]
+"""Inside mechanisms/, each layer may import only the layers before it."""
+STREAMLIT_PAGES = {"app.py", "panels.py", "bench/floor_app.py"}
+MAX_LINES = 60
+
+
+def imports(path: Path) -> set[str]:
+    """Every module a file imports, relative imports resolved to 'mechanisms.x.y'."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = list(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *(node.module.split(".") if node.module else [])])
+            found.add(module)
+            found |= {f"{module}.{a.name}" for a in node.names}
+    return found
+
+
+def rel(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+@pytest.mark.parametrize("path", CODE, ids=rel)
+def test_nothing_outside_tests_imports_tests(path):
+    assert not any(m == "tests" or m.startswith("tests.") for m in imports(path))
+
+
+@pytest.mark.parametrize("path", CODE, ids=rel)
+def test_streamlit_only_in_the_app(path):
+    if rel(path) not in STREAMLIT_PAGES:
+        assert not any(m.split(".")[0] == "streamlit" for m in imports(path))
+
+
+@pytest.mark.parametrize("path", [p for p in CODE if rel(p).startswith("mechanisms/")], ids=rel)
+def test_layers_import_only_the_layers_before_them(path):
+    parts = path.relative_to(ROOT / "mechanisms").parts
+    if parts[0] not in LAYERS:
+        return  # the command line and the core benchmark sit on top of every layer
+    allowed = set(LAYERS[: LAYERS.index(parts[0]) + 1])
+    used = {m.split(".")[1] for m in imports(path) if m.startswith("mechanisms.") and m.count(".") >= 1}
+    assert used <= allowed, (rel(path), used - allowed)
+
+
+def functions(path: Path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield node.name, node.end_lineno - node.lineno + 1
+
+
+@pytest.mark.parametrize("path", CODE, ids=rel)
+def test_functions_are_short(path):
+    long = [(name, n) for name, n in functions(path) if n > MAX_LINES]
+    assert not long, f"{rel(path)}: {long} over {MAX_LINES} lines"
+
+
+def test_the_figure_and_the_handout_are_assembled_from_small_parts():
+    from mechanisms.diagram import figure
+    from mechanisms.outputs import handout
+
+    for module, name in ((figure, "build_figure"), (handout, "build_pdf")):
+        sizes = dict(functions(Path(module.__file__)))
+        assert sizes[name] <= 50, (name, sizes[name])
