@@ -24,6 +24,7 @@ from mechanisms.present.audience import (
     node_label,
     node_text,
     other_name,
+    shows_findings,
 )
 from mechanisms.present.markup import md_escape, safe_url
 
@@ -62,7 +63,7 @@ def references_list(ids: list[str], references: Mapping[str, Mapping[str, Any]],
     for ref in refs:
         links = [f"[{name}]({safe_url(url)})" for name, url in ref.links() if safe_url(url)]
         line = f"{ref.number}\\. {md_escape(ref.text)} {' · '.join(links)}"
-        if audience == PRACTITIONER and ref.finding:
+        if shows_findings(audience) and ref.finding:
             line += f"  \n   *{wording.WHAT_IT_FOUND}* {md_escape(ref.finding)}"
         lines.append(line)
     st.markdown("\n\n".join(lines))

@@ -55,6 +55,8 @@ def test_labels_and_texts_follow_the_audience(data):
     assert pag["text"][PRACTITIONER] == node.practitioner
     assert data["order"] == [n.id for n in story_nodes(GRAPH)], "the picker lists the story in order"
     assert data["labels"]["patient"]["plain"][GRAPH.nodes.index(node)].startswith("Brainstem")
+    trace = data["chart"]["hover_traces"].index(data["chart"]["node_trace"])
+    assert data["hover"][PRACTITIONER][trace][GRAPH.nodes.index(node)] == node.label, "hover words too"
 
 
 def test_fixed_wording_is_the_shared_wording(data):
@@ -67,6 +69,7 @@ def test_the_script_holds_no_style_numbers_of_its_own():
     script = (TEMPLATES / "standalone.js").read_text(encoding="utf-8")
     assert not re.search(r"(?<![\w.])(0\.\d+|28|38)(?![\w.])", script), "sizes and opacities come as data"
     assert "->" not in script, "edge ids are looked up, never taken apart"
+    assert '"patient"' not in script and '"practitioner"' not in script, "audiences come as data"
 
 
 def test_page_is_filled_completely():

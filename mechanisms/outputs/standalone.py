@@ -25,6 +25,7 @@ from ..diagram.style import PLOTLY_CONFIG
 from ..diagram.touch import touch_script
 from ..present import wording
 from ..present.audience import (
+    AUDIENCE_NAMES,
     AUDIENCES,
     PATIENT,
     cause_sentence,
@@ -33,6 +34,7 @@ from ..present.audience import (
     node_label,
     node_text,
     other_name,
+    shows_findings,
     story_nodes,
 )
 from ..present.highlight import Highlight, highlight_of
@@ -42,6 +44,8 @@ from ..present.view import View
 from .images import diagram
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+DRAWN_FOR = PATIENT
+"""The audience whose words the page's figure is drawn with; its script relabels it for the others."""
 
 
 @cache
@@ -117,10 +121,17 @@ def views_and_looks(graph: Graph) -> tuple[list[dict[str, Any]], list[dict[str, 
 
 
 def chart_indexes(fig: go.Figure, graph: Graph) -> dict[str, Any]:
-    """Where the page finds the node markers and each node's label in the drawn figure."""
+    """Where the page finds the node markers, each node's label and each hover text in the drawn figure."""
     names = [a.name for a in fig.layout.annotations]
     return {"node_trace": next(i for i, t in enumerate(fig.data) if t.name == NODE_TRACE),
-            "label_annotations": [names.index(n.id) for n in graph.nodes]}
+            "label_annotations": [names.index(n.id) for n in graph.nodes],
+            "hover_traces": [i for i, t in enumerate(fig.data) if t.hovertext is not None]}
+
+
+def hover_texts(graph: Graph, fig: go.Figure) -> dict[str, list[list]]:
+    """Per audience, the hover text of each trace that has one, from that audience's own figure."""
+    traces = chart_indexes(fig, graph)["hover_traces"]
+    return _per_audience(lambda a: [list(diagram(graph, audience=a).data[i].hovertext) for i in traces])
 
 
 def page_data(graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go.Figure) -> dict[str, Any]:
@@ -142,13 +153,16 @@ def page_data(graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go
         "references": refs, "views": views, "looks": looks,
         "labels": _per_audience(lambda a: {"plain": [label_text(node_label(n, a), False) for n in graph.nodes],
                                            "bold": [label_text(node_label(n, a), True) for n in graph.nodes]}),
-        "chart": chart_indexes(fig, graph),
+        "hover": hover_texts(graph, fig),
+        "chart": {**chart_indexes(fig, graph), "drawn_for": DRAWN_FOR},
+        "audiences": [[a, AUDIENCE_NAMES[a]] for a in AUDIENCES],
+        "findings_for": [a for a in AUDIENCES if shows_findings(a)],
     }
 
 
 def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> str:
     """The standalone page as one HTML string (Plotly inlined, about 5 MB; 1.5 MB gzipped)."""
-    fig = diagram(graph, audience=PATIENT)
+    fig = diagram(graph, audience=DRAWN_FOR)
     plot = fig.to_html(include_plotlyjs=True, full_html=False, div_id="diagram", config=PLOTLY_CONFIG)
     values = {
         "TITLE": html_escape(graph.title), "STYLE": _template("standalone.css"), "PLOT": plot,

@@ -13,6 +13,11 @@ AUDIENCE_NAMES: dict[str, str] = {PATIENT: "Patient", PRACTITIONER: "Practitione
 """How an audience is named on a control."""
 
 
+def shows_findings(audience: str) -> bool:
+    """Whether a reference is listed with what the paper found (its `note`): for practitioners."""
+    return audience == PRACTITIONER
+
+
 def node_label(node: Node, audience: str) -> str:
     """Everyday words for a patient where the author gave them; the technical name otherwise."""
     return (node.plain_label or node.label) if audience == PATIENT else node.label

@@ -192,6 +192,10 @@ def test_picker_and_diagram_labels_follow_the_audience(browser, tmp_path):
     page.locator("[data-audience=practitioner]").click()
     assert node.label in picker_labels(page) and node.plain_label not in picker_labels(page)
     assert diagram_label(page, node.id).replace("<br>", " ") == node.label
+    hover = page.evaluate("(id) => { const gd = document.getElementById('diagram');"
+                          " const t = gd.data.find(t => t.name === 'mechanism');"
+                          " return t.hovertext[t.customdata.indexOf(id)]; }", node.id)
+    assert hover == node.label, "the hover words follow the audience too"
     assert_offline(page)
     context.close()
 

@@ -6,7 +6,9 @@
   var W = D.words;
   var gd = document.getElementById("diagram");
   var picker = document.getElementById("picker");
-  var state = { step: 0, node: null, edge: null, audience: "patient" };
+  var START = { step: 0, node: null, edge: null, audience: D.audiences[0][0] };
+  var state = Object.assign({}, START);
+  var shownAudience = D.chart.drawn_for;
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -58,7 +60,7 @@
         var a = el("a", link[0]); a.href = link[1]; a.rel = "noopener";
         li.appendChild(a); li.appendChild(document.createTextNode(" "));
       });
-      if (state.audience === "practitioner" && r.finding) {
+      if (D.findings_for.indexOf(state.audience) >= 0 && r.finding) {
         var f = el("p"); f.appendChild(el("em", W.what_it_found + " ")); f.appendChild(document.createTextNode(r.finding));
         li.appendChild(f);
       }
@@ -117,6 +119,10 @@
       update["annotations[" + index + "].font.color"] = look.ink[i];
     });
     Plotly.relayout(gd, update);
+    if (shownAudience !== state.audience) {
+      Plotly.restyle(gd, { hovertext: D.hover[state.audience] }, D.chart.hover_traces);
+      shownAudience = state.audience;
+    }
   }
   function render() {
     var view = findView();
@@ -141,7 +147,7 @@
       var v = D.views[i];
       if (v.q === hash) { state = { step: v.step, node: v.node, edge: v.edge, audience: v.audience }; return true; }
     }
-    state = { step: 0, node: null, edge: null, audience: "patient" };
+    state = Object.assign({}, START);
     return false;
   }
 
@@ -160,8 +166,11 @@
   picker.addEventListener("change", function () { select(picker.value); });
   document.getElementById("prev").addEventListener("click", function () { goToStep(state.step - 1); });
   document.getElementById("next").addEventListener("click", function () { goToStep(state.step + 1); });
-  document.querySelectorAll("[data-audience]").forEach(function (b) { b.addEventListener("click", function () {
-    state.audience = b.getAttribute("data-audience"); render(); }); });
+  D.audiences.forEach(function (a) {
+    var b = button(a[1], function () { state.audience = a[0]; render(); });
+    b.setAttribute("data-audience", a[0]);
+    document.getElementById("audiences").appendChild(b);
+  });
   window.addEventListener("hashchange", function () { if (openLink(location.hash.slice(1))) render(); });
   render();
 })();
