@@ -172,3 +172,13 @@ def test_references_load_by_id():
     refs = load_references(FIXTURES / "references.csl.json")
     assert refs["gattie2017"]["DOI"] == "10.2519/jospt.2017.7096"
     assert len(refs) == len(json.loads((FIXTURES / "references.csl.json").read_text(encoding="utf-8")))
+
+
+def test_a_copied_graph_builds_its_own_structure_and_indexes():
+    graph = load_catalog(FIXTURES).graphs["mini"]
+    assert graph.digraph.number_of_edges() == 3 and graph.node("needle") is not None
+    renamed = graph.nodes[0].model_copy(update={"label": "Renamed"})
+    copy = graph.model_copy(update={"edges": graph.edges[:1], "nodes": [renamed, *graph.nodes[1:]]})
+    assert copy.digraph.number_of_edges() == 1, "not the original's cached structure"
+    assert copy.node("needle").label == "Renamed"
+    assert graph.digraph.number_of_edges() == 3

@@ -102,6 +102,14 @@ class Graph(_Strict):
     edges: list[Edge] = Field(default_factory=list)
     glossary: list[Term] = Field(default_factory=list)
 
+    def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Graph:
+        """A copy whose indexes and structure are built afresh (pydantic would copy the cached ones)."""
+        copy = super().model_copy(update=update, deep=deep)
+        for name, attr in vars(Graph).items():
+            if isinstance(attr, cached_property):
+                copy.__dict__.pop(name, None)
+        return copy
+
     # Indexes built once per (immutable) graph: lookups by id come from every click and link.
     @cached_property
     def _node_index(self) -> dict[str, Node]:
