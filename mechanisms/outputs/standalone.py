@@ -40,7 +40,7 @@ from ..present.audience import (
 from ..present.highlight import Highlight, highlight_of
 from ..present.links import view_query
 from ..present.markup import html_escape, json_for_html
-from ..present.view import View
+from ..present.view import View, go_to_step, select_edge, select_node
 from .images import diagram
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -59,7 +59,7 @@ def _per_audience(make: Any) -> dict[str, Any]:
 
 def _node_data(graph: Graph, node: Node) -> dict[str, Any]:
     return {
-        "step": graph.step_index(node.step), "evidence": node.evidence, "refs": node.citations, "terms": node.terms,
+        "evidence": node.evidence, "refs": node.citations, "terms": node.terms,
         "label": _per_audience(lambda a: node_label(node, a)),
         "text": _per_audience(lambda a: node_text(node, a)),
         "also": _per_audience(lambda a: other_name(node, a)),
@@ -90,13 +90,14 @@ def _words() -> dict[str, str]:
 
 
 def page_views(graph: Graph) -> list[View]:
-    """Every view the page can show: each step, each node, and each link from each step, for each audience."""
+    """Every view the page can show, made by the app's own moves: each step, each node, each link from each step."""
     views = []
     for audience in AUDIENCES:
+        start = View(graph.id, audience=audience)
         for step in range(1, len(graph.steps) + 1):
-            views.append(View(graph.id, step=step, audience=audience))
-            views += [View(graph.id, step=step, edge=e.id, audience=audience) for e in graph.edges]
-        views += [View(graph.id, step=graph.step_index(n.step) + 1, node=n.id, audience=audience) for n in graph.nodes]
+            at_step = go_to_step(start, graph, step)
+            views += [at_step, *(select_edge(at_step, graph, e.id) for e in graph.edges)]
+        views += [select_node(start, graph, n.id) for n in graph.nodes]
     return views
 
 

@@ -17,13 +17,17 @@
     return e;
   }
   function setText(id, text) { document.getElementById(id).textContent = text; }
-  function findView() {
-    for (var i = 0; i < D.views.length; i++) {
-      var v = D.views[i];
-      if (v.step === state.step && v.node === state.node && v.edge === state.edge && v.audience === state.audience) return v;
-    }
-    return D.views[0];
+  // Every move lands on one of the views the page was written with (made by the app's own rules).
+  function findView(test) {
+    for (var i = 0; i < D.views.length; i++) if (test(D.views[i])) return D.views[i];
+    return null;
   }
+  function currentView() {
+    return findView(function (v) { return v.step === state.step && v.node === state.node && v.edge === state.edge &&
+      v.audience === state.audience; }) || D.views[0];
+  }
+  function adopt(v) { state = { step: v.step, node: v.node, edge: v.edge, audience: v.audience }; }
+  function goTo(v) { if (v) { adopt(v); render(); } }
 
   function button(text, onClick) {
     var b = el("button", text); b.type = "button"; b.addEventListener("click", onClick); return b;
@@ -125,7 +129,7 @@
     }
   }
   function render() {
-    var view = findView();
+    var view = currentView();
     renderStep(); renderPanel(); renderPicker(); renderDiagram(view);
     document.querySelectorAll("[data-audience]").forEach(function (x) {
       x.setAttribute("aria-pressed", String(x.getAttribute("data-audience") === state.audience)); });
@@ -133,22 +137,17 @@
   }
 
   function select(id) {
-    if (D.nodes[id]) { state.node = id; state.edge = null; state.step = D.nodes[id].step; }
-    else if (D.edges[id]) { state.edge = id; state.node = null; }
-    else return;
-    render();
+    goTo(findView(function (v) { return v.audience === state.audience && (v.node === id ||
+      (v.edge === id && v.step === state.step)); }));
   }
   function goToStep(step) {
-    state.step = Math.max(0, Math.min(D.steps.length - 1, step)); state.node = state.edge = null; render();
+    goTo(findView(function (v) { return v.audience === state.audience && v.step === step && !v.node && !v.edge; }));
   }
   function openLink(hash) {
     if (!hash) return true;
-    for (var i = 0; i < D.views.length; i++) {
-      var v = D.views[i];
-      if (v.q === hash) { state = { step: v.step, node: v.node, edge: v.edge, audience: v.audience }; return true; }
-    }
-    state = Object.assign({}, START);
-    return false;
+    var v = findView(function (x) { return x.q === hash; });
+    if (v) adopt(v); else state = Object.assign({}, START);
+    return !!v;
   }
 
   setText("title", D.title);
