@@ -78,3 +78,14 @@ def test_the_figure_and_the_handout_are_assembled_from_small_parts():
     for module, name in ((figure, "build_figure"), (handout, "build_pdf")):
         sizes = dict(functions(Path(module.__file__)))
         assert sizes[name] <= 50, (name, sizes[name])
+
+
+def test_the_app_path_does_not_load_the_reading_grader():
+    """textstat and its dictionaries cost a server ~30 MB; only `mechanisms check` grades text."""
+    import subprocess
+    import sys
+
+    code = ("import sys, mechanisms.content.load, mechanisms.diagram.figure, mechanisms.present.view; "
+            "print('textstat' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False", out.stderr

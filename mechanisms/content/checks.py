@@ -13,7 +13,6 @@ from collections.abc import Iterable, Iterator
 import networkx as nx
 
 from .model import Graph
-from .readability import GRADE_LIMIT, hard_sentences, term_pattern
 from .yaml_tree import Loc
 
 Finding = tuple[Loc, str, str]
@@ -127,6 +126,9 @@ def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
 
 def check_reading(graph: Graph) -> list[Finding]:
     """Every patient sentence above the grade limit, with its grade and its opening words."""
+    # Imported here: textstat and its dictionaries add ~30 MB to a process, and the app never grades.
+    from .readability import GRADE_LIMIT, hard_sentences, term_pattern
+
     terms = term_pattern(t.term for t in graph.glossary)
     findings: list[Finding] = []
     for loc, where, text in patient_prose(graph):
