@@ -103,7 +103,8 @@ def _export_problem(args: argparse.Namespace, catalog) -> str | None:
             return f"graph '{args.graph}' has problems; run `python -m mechanisms --data {args.data} check`"
         known = ", ".join(sorted(catalog.graphs)) or "none"
         return f"no valid graph '{args.graph}' in {args.data} (valid graphs: {known})"
-    if args.format == "pdf" and _base_url(args).strip() and not valid_base_url(_base_url(args)):
+    base = _base_url(args)
+    if args.format == "pdf" and base.strip() and not valid_base_url(base):
         source = "--base-url" if args.base_url is not None else "MECHANISMS_BASE_URL"
         return f"{source} must be an http:// or https:// address, e.g. https://clinic.example/explainer"
     return _export_target(args.output)

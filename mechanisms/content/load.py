@@ -16,7 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from .checks import check_graph, check_reading
-from .model import Graph
+from .model import Graph, edge_id
 from .problems import DataError, Problem
 from .yaml_tree import Loc, line_of, parse_yaml
 
@@ -77,7 +77,7 @@ def _where(data: Any, loc: Loc) -> str:
         kind = {"nodes": "node", "steps": "step", "regions": "region", "glossary": "term", "edges": "edge"}[section]
         if isinstance(item, dict):
             if section == "edges":
-                label = f"{item.get('source', '?')}->{item.get('target', '?')}"
+                label = edge_id(str(item.get("source", "?")), str(item.get("target", "?")))
             else:
                 label = str(item.get("id", f"#{index + 1}"))
         else:

@@ -28,6 +28,11 @@ EDGE_KINDS: tuple[str, ...] = get_args(EdgeKind)
 """Kinds of causal link (how each is read aloud is in `present.wording`, how it is drawn in `diagram.style`)."""
 
 
+def edge_id(source: str, target: str) -> str:
+    """The one way an edge's id is written, also for an author's problem before the file is valid."""
+    return f"{source}->{target}"
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -78,7 +83,7 @@ class Edge(_Strict):
     @property
     def id(self) -> str:
         """The edge's one id, in links, clicks and dumps; never taken apart: look it up with `Graph.edge`."""
-        return f"{self.source}->{self.target}"
+        return edge_id(self.source, self.target)
 
 
 class Term(_Strict):
