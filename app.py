@@ -147,11 +147,11 @@ def step_header(graph: Graph, view: View, large: bool) -> None:
         st.markdown(f"**{wording.NOT_YET_KNOWN}** {md_escape(step.unknowns)}")
     prev_col, next_col = st.columns(2)
     prev_col.button(
-        "Previous", key="prev", icon=":material/arrow_back:", disabled=view.step <= 1,
+        wording.PREVIOUS, key="prev", icon=":material/arrow_back:", disabled=view.step <= 1,
         on_click=step_to, args=(view.step - 1,), width="stretch",
     )
     next_col.button(
-        "Next", key="next", icon=":material/arrow_forward:", icon_position="right", type="primary",
+        wording.NEXT, key="next", icon=":material/arrow_forward:", icon_position="right", type="primary",
         disabled=view.step >= len(graph.steps), on_click=step_to, args=(view.step + 1,), width="stretch",
     )
 
@@ -209,7 +209,7 @@ def explorer() -> None:
     with right:
         panel(graph, view)
     with left:
-        st.markdown(f"**How to read this diagram:** {wording.HOW_TO_READ}")
+        st.markdown(f"**{wording.HOW_TO_READ_LEAD}** {wording.HOW_TO_READ}")
         chart(graph, view)
     sync_link()
 
@@ -255,7 +255,7 @@ def controls(view: View) -> None:
             )
         st.session_state.audience_choice = view.audience
         st.segmented_control(
-            "Explain it for", AUDIENCES, key="audience_choice", required=True, format_func=AUDIENCE_NAMES.get,
+            wording.AUDIENCE_PROMPT, AUDIENCES, key="audience_choice", required=True, format_func=AUDIENCE_NAMES.get,
             on_change=lambda: set_view(replace(current(), audience=st.session_state.audience_choice)),
         )
         st.session_state.consult_choice = view.consult

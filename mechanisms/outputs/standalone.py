@@ -81,7 +81,8 @@ def _words() -> dict[str, str]:
     """The page's fixed wording, from the one place every output takes it."""
     w = wording
     return {
-        "how_to_read": w.HOW_TO_READ, "not_yet_known": w.NOT_YET_KNOWN, "explore_heading": w.EXPLORE_HEADING,
+        "how_to_read_lead": w.HOW_TO_READ_LEAD, "how_to_read": w.HOW_TO_READ, "audience_prompt": w.AUDIENCE_PROMPT,
+        "previous": w.PREVIOUS, "next": w.NEXT, "not_yet_known": w.NOT_YET_KNOWN, "explore_heading": w.EXPLORE_HEADING,
         "explore_hint": w.EXPLORE_HINT, "no_references": w.NO_REFERENCES, "also_called": w.ALSO_CALLED,
         "causes": w.CAUSES_HEADING, "effects": w.EFFECTS_HEADING, "words_used": w.WORDS_USED,
         "references": w.REFERENCES, "what_it_found": w.WHAT_IT_FOUND, "picker_label": w.PICKER_LABEL,
@@ -129,10 +130,14 @@ def chart_indexes(fig: go.Figure, graph: Graph) -> dict[str, Any]:
             "hover_traces": [i for i, t in enumerate(fig.data) if t.hovertext is not None]}
 
 
-def hover_texts(graph: Graph, fig: go.Figure) -> dict[str, list[list]]:
-    """Per audience, the hover text of each trace that has one, from that audience's own figure."""
-    traces = chart_indexes(fig, graph)["hover_traces"]
-    return _per_audience(lambda a: [list(diagram(graph, audience=a).data[i].hovertext) for i in traces])
+def hover_texts(graph: Graph, fig: go.Figure, traces: list[int]) -> dict[str, list[list]]:
+    """Per audience, the hover text of each of these traces, from that audience's own figure (`fig` for DRAWN_FOR)."""
+
+    def texts(audience: str) -> list[list]:
+        drawn = fig if audience == DRAWN_FOR else diagram(graph, audience=audience)
+        return [list(drawn.data[i].hovertext) for i in traces]
+
+    return _per_audience(texts)
 
 
 def page_data(graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go.Figure) -> dict[str, Any]:
@@ -140,6 +145,7 @@ def page_data(graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go
     refs = {r.id: {"text": r.text, "links": r.links(), "finding": r.finding}
             for r in format_references(cited_ids(graph), references)}
     views, looks = views_and_looks(graph)
+    chart = chart_indexes(fig, graph)
     total = len(graph.steps)
     return {
         "title": graph.title, "summary": graph.summary, "disclaimer": wording.DISCLAIMER, "words": _words(),
@@ -154,8 +160,8 @@ def page_data(graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go
         "references": refs, "views": views, "looks": looks,
         "labels": _per_audience(lambda a: {"plain": [label_text(node_label(n, a), False) for n in graph.nodes],
                                            "bold": [label_text(node_label(n, a), True) for n in graph.nodes]}),
-        "hover": hover_texts(graph, fig),
-        "chart": {**chart_indexes(fig, graph), "drawn_for": DRAWN_FOR},
+        "hover": hover_texts(graph, fig, chart["hover_traces"]),
+        "chart": {**chart, "drawn_for": DRAWN_FOR},
         "audiences": [[a, AUDIENCE_NAMES[a]] for a in AUDIENCES],
         "findings_for": [a for a in AUDIENCES if shows_findings(a)],
     }

@@ -29,7 +29,12 @@ HOW_TO_READ = (
     "read from top to bottom. Each circle is a step in the body; "
     "the small shapes on the lines show how one leads to the next. Tap any of them."
 )
-"""Shown after a bold 'How to read this diagram:' beside the interactive diagram."""
+"""Shown after HOW_TO_READ_LEAD, in bold, beside the interactive diagram."""
+HOW_TO_READ_LEAD = "How to read this diagram:"
+AUDIENCE_PROMPT = "Explain it for"
+"""The label of the patient / practitioner switch."""
+PREVIOUS = "Previous"
+NEXT = "Next"
 
 NO_REFERENCES = "No published study supports this link yet: it is a proposed explanation."
 NOT_YET_KNOWN = "Not yet known:"

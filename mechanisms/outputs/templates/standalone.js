@@ -153,7 +153,12 @@
   setText("title", D.title);
   setText("summary", D.summary);
   setText("disclaimer", D.disclaimer);
+  setText("how-to-read-lead", W.how_to_read_lead);
   setText("how-to-read", W.how_to_read);
+  setText("audience-prompt", W.audience_prompt + ":");
+  document.getElementById("audiences").setAttribute("aria-label", W.audience_prompt);
+  setText("prev", "\u2190 " + W.previous);
+  setText("next", W.next + " \u2192");
   setText("step-unknowns-lead", W.not_yet_known);
   setText("picker-label", W.picker_label);
   setText("picker-placeholder", W.picker_placeholder);
