@@ -18,10 +18,10 @@ from mechanisms.content.load import DATA_DIR, REFERENCES_FILE, Catalog, graph_fi
 from mechanisms.content.model import Graph
 from mechanisms.diagram.figure import build_figure
 from mechanisms.diagram.layout import Layout, compute_layout
-from mechanisms.diagram.style import CONSULT_FONT_PX, LABEL_FONT_PX, PLOTLY_CONFIG
+from mechanisms.diagram.style import CONSULT_FONT_PX, LABEL_FONT_PX, PLOTLY_CONFIG, STEP_VIEW_PX
 from mechanisms.present import wording
 from mechanisms.present.audience import AUDIENCE_NAMES, AUDIENCES, node_label, story_nodes
-from mechanisms.present.highlight import Highlight, highlight_of
+from mechanisms.present.highlight import Highlight, highlight_of, step_nodes
 from mechanisms.present.links import to_params
 from mechanisms.present.markup import md_escape
 from mechanisms.present.view import View, go_to_step, parse_view, select, select_node
@@ -52,11 +52,13 @@ def _layout(signature: tuple, graph_id: str) -> Layout:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _figure(signature: tuple, graph_id: str, highlight: Highlight, audience: str, consult: bool):
+def _figure(signature: tuple, graph_id: str, highlight: Highlight, audience: str, consult: bool,
+            frame_nodes: tuple[str, ...] | None):
     graph = _catalog(signature).graphs[graph_id]
     return build_figure(
         graph, _layout(signature, graph_id), highlight, audience=audience,
-        font_size=CONSULT_FONT_PX if consult else LABEL_FONT_PX, crop_to_focus=consult,
+        font_size=CONSULT_FONT_PX if consult else LABEL_FONT_PX, frame_nodes=frame_nodes,
+        height=STEP_VIEW_PX if frame_nodes else None,
     )
 
 
@@ -139,29 +141,45 @@ def sync_link() -> None:
         st.query_params.from_dict(wanted)
 
 
-def step_header(graph: Graph, view: View, large: bool) -> None:
+def step_text(graph: Graph, view: View) -> None:
+    """The current step's heading and story, beside the diagram (in a sheet over its foot on a phone)."""
     step = graph.steps[view.step - 1]
-    with st.container(key="consult-step" if large else "step-text"):
+    with st.container(key="step-text"):
         st.markdown(f"## {md_escape(wording.step_heading(view.step, len(graph.steps), step.title))}")
         st.markdown(md_escape(step.patient))
         st.markdown(f"**{wording.NOT_YET_KNOWN}** {md_escape(step.unknowns)}")
-    prev_col, next_col = st.columns(2)
-    prev_col.button(
-        wording.PREVIOUS, key="prev", icon=":material/arrow_back:", disabled=view.step <= 1,
-        on_click=step_to, args=(view.step - 1,), width="stretch",
-    )
-    next_col.button(
-        wording.NEXT, key="next", icon=":material/arrow_forward:", icon_position="right", type="primary",
-        disabled=view.step >= len(graph.steps), on_click=step_to, args=(view.step + 1,), width="stretch",
-    )
+
+
+def step_bar(graph: Graph, view: View) -> None:
+    """Previous, the list of steps and Next, fixed at the foot of the screen: the same spot for every press."""
+    titles = [wording.step_heading(i + 1, len(graph.steps), s.title) for i, s in enumerate(graph.steps)]
+    with st.container(key="stepbar", horizontal=True, vertical_alignment="center"):
+        st.button(
+            wording.PREVIOUS, key="prev", icon=":material/arrow_back:", disabled=view.step <= 1,
+            on_click=step_to, args=(view.step - 1,),
+        )
+        st.session_state.step_choice = view.step
+        st.selectbox(
+            wording.STEP_LIST_LABEL, range(1, len(graph.steps) + 1), key="step_choice", label_visibility="collapsed",
+            format_func=lambda i: titles[i - 1], on_change=lambda: step_to(st.session_state.step_choice),
+        )
+        st.button(
+            wording.NEXT, key="next", icon=":material/arrow_forward:", icon_position="right", type="primary",
+            disabled=view.step >= len(graph.steps), on_click=step_to, args=(view.step + 1,),
+        )
 
 
 def chart(graph: Graph, view: View) -> None:
-    fig = _figure(SIGNATURE, graph.id, highlight_of(graph, view), view.audience, view.consult)
-    st.plotly_chart(
-        fig, key="chart", on_select=on_chart_select, selection_mode="points", width="stretch", config=PLOTLY_CONFIG,
-        alt=f"Flow diagram: {graph.title}. The same content is in the text version below the diagram.",
-    )
+    """The diagram framed on the current step, or the whole picture when asked for."""
+    whole = st.session_state.get("whole_picture", False)
+    frame_nodes = None if whole else tuple(step_nodes(graph, view))
+    fig = _figure(SIGNATURE, graph.id, highlight_of(graph, view), view.audience, view.consult, frame_nodes)
+    with st.container(key="diagram"):
+        st.plotly_chart(
+            fig, key="chart", on_select=on_chart_select, selection_mode="points", width="stretch",
+            config=PLOTLY_CONFIG,
+            alt=f"Flow diagram: {graph.title}. The same content is in the text version below the diagram.",
+        )
 
 
 def picker(graph: Graph, view: View) -> None:
@@ -193,24 +211,22 @@ def panel(graph: Graph, view: View) -> None:
 
 @st.fragment
 def explorer() -> None:
-    """Step header, diagram and panel: a click reruns only this part of the page."""
+    """Diagram, step text, panel and the step bar: a click or a step reruns only this part of the page."""
     view = current()
     graph = graph_of(view)
-    if view.consult:
-        step_header(graph, view, large=True)
-        chart(graph, view)
-        sync_link()
-        return
-    step_header(graph, view, large=False)
-    picker(graph, view)
     left, right = st.columns([3, 2], gap="medium")
-    # The panel is written first: Streamlit sends elements in script order, so the explanation a
+    # The side is written first: Streamlit sends elements in script order, so the explanation a
     # reader is waiting for arrives before the chart is redrawn (it still shows on the right).
-    with right:
+    with right, st.container(key="side" if not view.consult else "side-consult"):
+        step_text(graph, view)
         panel(graph, view)
+        if not view.consult:
+            picker(graph, view)
     with left:
-        st.markdown(f"**{wording.HOW_TO_READ_LEAD}** {wording.HOW_TO_READ}")
         chart(graph, view)
+        if not view.consult:
+            st.markdown(f"**{wording.HOW_TO_READ_LEAD}** {wording.HOW_TO_READ}")
+    step_bar(graph, view)
     sync_link()
 
 
@@ -259,6 +275,7 @@ def controls(view: View) -> None:
             on_change=lambda: set_view(replace(current(), audience=st.session_state.audience_choice)),
         )
         st.session_state.consult_choice = view.consult
+        st.toggle(wording.WHOLE_PICTURE, key="whole_picture", help=wording.WHOLE_PICTURE_HELP)
         st.toggle(
             "Consult mode", key="consult_choice", help="Large type, only the diagram and the step: for a screen "
             "turned toward the patient.",
@@ -276,22 +293,26 @@ def main() -> None:
         st.session_state.ignored = []
     if not view.consult:
         st.title(md_escape(graph.title))
-        st.markdown(md_escape(graph.summary))
-        st.info(wording.DISCLAIMER, icon=":material/info:")
+        # On a phone the introduction moves below the diagram (explainer.css): the diagram leads.
+        with st.container(key="intro"):
+            st.markdown(md_escape(graph.summary))
+            st.markdown(wording.DISCLAIMER)
         _broken_files_notice()
     controls(view)
     explorer()
     if view.consult:
         return
-    # Written only while open: the whole flow as Markdown costs a cold load about 80 ms of the
-    # browser's main thread, and a closed expander hides it from screen readers and print anyway.
-    text_version = st.expander(
-        "Text version of the whole diagram (for screen readers and printing)", key="outline_open", on_change="rerun"
-    )
-    if text_version.open:
-        with text_version:
-            panels.outline(graph, view.audience)
-    take_home(graph, view)
+    with st.container(key="more"):
+        # Written only while open: the whole flow as Markdown costs a cold load about 80 ms of the
+        # browser's main thread, and a closed expander hides it from screen readers and print anyway.
+        text_version = st.expander(
+            "Text version of the whole diagram (for screen readers and printing)", key="outline_open",
+            on_change="rerun",
+        )
+        if text_version.open:
+            with text_version:
+                panels.outline(graph, view.audience)
+        take_home(graph, view)
 
 
 main()

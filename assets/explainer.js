@@ -11,13 +11,14 @@
   document.addEventListener("touchstart", onChart, { capture: true, passive: true });
   document.addEventListener("mousedown", onChart, { capture: true, passive: true });
 
-  // On a narrow screen the panel sits under a tall diagram: bring it into view after a tap.
+  // After a tap on the diagram, the explanation's heading is brought into its side panel's view
+  // (the panel scrolls on its own; "nearest" leaves the page, and so the diagram, where it is).
   var observer = new MutationObserver(function () {
-    if (Date.now() - lastChartTap > 4000 || window.innerWidth > 760) return;
+    if (Date.now() - lastChartTap > 4000) return;
     var panel = document.querySelector(".st-key-detail");
     if (!panel) return;
     lastChartTap = 0;
-    panel.scrollIntoView({ behavior: "smooth", block: "start" });
+    panel.scrollIntoView({ behavior: "instant", block: "nearest" });
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 })();

@@ -9,7 +9,6 @@ function below draws one thing; `build_figure` puts them together.
 from __future__ import annotations
 
 import math
-import textwrap
 from collections.abc import Iterable
 
 import plotly.graph_objects as go
@@ -18,26 +17,26 @@ from ..content.model import Edge, Graph
 from ..present.audience import PATIENT, edge_sentence, node_label
 from ..present.highlight import Highlight
 from ..present.markup import html_escape
-from ..present.wording import EDGE_WORDS
+from ..present.wording import EDGE_WORDS, band_title
 from . import style
 from .layout import Layout
 
-COLUMN_PX = 160
-"""Rough width of a column in pixels, to compare distances in x (columns) and y (pixels)."""
-_CELL = 60.0
 LEGEND_PX = 44
 NODE_TRACE = "mechanism"
 """The name of the trace of node markers (the offline page restyles it)."""
+STUB_TRACE = "stub"
+"""The name of the trace of stubs: the start of each long link of a hub (the needle)."""
+_CELL = 40.0
 
 Grid = dict[tuple[int, int], list[tuple[float, float]]]
 
 
 def _cell(x: float, y: float) -> tuple[int, int]:
-    return int(x * COLUMN_PX // _CELL), int(y // _CELL)
+    return int(x // _CELL), int(y // _CELL)
 
 
 def _occupancy(points: Iterable[tuple[float, float]]) -> Grid:
-    """Node positions hashed into a grid, so 'is a node near here' costs O(1), not O(n)."""
+    """Points hashed into a grid, so 'is anything near here' costs O(1), not O(n)."""
     grid: Grid = {}
     for x, y in points:
         grid.setdefault(_cell(x, y), []).append((x, y))
@@ -45,31 +44,51 @@ def _occupancy(points: Iterable[tuple[float, float]]) -> Grid:
 
 
 def _clearance(x: float, y: float, grid: Grid) -> float:
-    """Pixel distance to the nearest node (looking only at neighbouring grid cells)."""
+    """Pixel distance to the nearest point of the grid (looking only at neighbouring cells)."""
     cx, cy = _cell(x, y)
     nearest = float("inf")
     for dx in (-1, 0, 1):
         for dy in (-1, 0, 1):
             for px, py in grid.get((cx + dx, cy + dy), ()):
-                nearest = min(nearest, math.hypot((px - x) * COLUMN_PX, py - y))
+                nearest = min(nearest, math.hypot(px - x, py - y))
     return nearest
 
 
-def _marker_spot(x0: float, y0: float, x1: float, y1: float, grid: Grid) -> tuple[float, float]:
-    """Where an edge's clickable marker goes: the midpoint, unless a node sits there.
+def _along(route: tuple[tuple[float, float], ...], t: float) -> tuple[float, float]:
+    """The point a fraction t of the way along a polyline."""
+    lengths = [math.dist(a, b) for a, b in zip(route, route[1:], strict=False)]
+    goal = sum(lengths) * t
+    for (a, b), length in zip(zip(route, route[1:], strict=False), lengths, strict=True):
+        if goal <= length and length > 0:
+            f = goal / length
+            return a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f
+        goal -= length
+    return route[-1]
 
-    A marker on top of a node would steal its clicks (plotly picks either when both contain the
-    pointer), so try points along the edge and keep the first well clear of every node.
+
+def marker_spots(graph: Graph, layout: Layout) -> dict[str, tuple[float, float]]:
+    """Where each link's clickable marker goes: on its route, clear of every node and of other markers.
+
+    A marker on a node, or on another marker, would steal its clicks (plotly picks either when both
+    contain the pointer): try points along the route and keep the first with room around it.
     """
-    best, spot = -1.0, ((x0 + x1) / 2, (y0 + y1) / 2)
-    for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78):
-        x, y = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
-        room = _clearance(x, y, grid)
-        if room >= style.NODE_SIZE:
-            return x, y
-        if room > best:
-            best, spot = room, (x, y)
-    return spot
+    nodes = _occupancy(layout.positions.values())
+    placed: Grid = {}
+    spots: dict[str, tuple[float, float]] = {}
+    for edge in graph.edges:
+        route = layout.route(edge.source, edge.target)
+        best, spot = -1.0, _along(route, 0.5)
+        for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85):
+            x, y = _along(route, t)
+            room = min(_clearance(x, y, nodes) - style.NODE_SIZE, _clearance(x, y, placed) - style.EDGE_MARKER_SIZE)
+            if room >= 4:
+                spot = (x, y)
+                break
+            if room > best:
+                best, spot = room, (x, y)
+        spots[edge.id] = spot
+        placed.setdefault(_cell(*spot), []).append(spot)
+    return spots
 
 
 def _gapped(values: list, gap: object = None) -> list:
@@ -80,49 +99,52 @@ def _gapped(values: list, gap: object = None) -> list:
     return out or [gap]
 
 
-def wrap_label(label: str, width: int = style.LABEL_WRAP) -> str:
-    """Break a label into short lines so three nodes fit side by side on a phone."""
-    return "<br>".join(textwrap.wrap(label, width=width, break_long_words=False)) or label
+def wrap_label(label: str) -> str:
+    """Break a label into short lines (as `style.label_lines`), joined for Plotly."""
+    return "<br>".join(style.label_lines(label))
 
 
-def band_shapes(layout: Layout) -> list[dict]:
-    """One shaded rectangle per region of the body."""
+def band_shapes(layout: Layout, current: str | None) -> list[dict]:
+    """One shaded rectangle per step, the current step's stronger, so the eye finds where the story is."""
     return [
         dict(type="rect", xref="paper", yref="y", x0=0, x1=1, y0=band.top, y1=band.bottom,
-             fillcolor=style.region_fill(i), line=dict(width=0), layer="below")
+             fillcolor=style.BAND_CURRENT if band.id == current else style.BAND_FILLS[i % 2],
+             line=dict(width=0), layer="below")
         for i, band in enumerate(layout.bands)
     ]
 
 
 def band_titles(layout: Layout, font_size: int) -> list[dict]:
-    """Each region's name at the top left of its band."""
+    """Each step's number and title at the top left of its band."""
     return [
         dict(xref="paper", yref="y", x=0.01, y=band.top + 4, xanchor="left", yanchor="top",
-             text=f"<b>{html_escape(band.label.upper())}</b>", showarrow=False,
-             font=dict(size=font_size - 1, color=style.INK))
-        for band in layout.bands
+             text=f"<b>{html_escape(band_title(i + 1, band.label))}</b>", showarrow=False,
+             font=dict(size=font_size, color=style.INK))
+        for i, band in enumerate(layout.bands)
     ]
 
 
 def edge_lines(graph: Graph, layout: Layout, highlight: Highlight) -> list[dict]:
-    """Per kind, a trace of strong and one of dimmed lines, each ending in an arrowhead marker.
+    """Per kind, a trace of strong and one of dimmed lines along each link's route, ending in an arrowhead.
 
     The arrowhead is a marker at the target, turned along the line (angleref="previous") and
     pushed back to the node's edge (standoff, in pixels): annotations cost ~3x more to draw.
     """
-    pos, traces = layout.positions, []
+    traces = []
     for kind, look in style.EDGE_STYLE.items():
         parts: dict[bool, dict[str, list]] = {on: {"x": [], "y": [], "size": [], "standoff": []}
                                               for on in (True, False)}
         for edge in (e for e in graph.edges if e.kind == kind):
-            (x0, y0), (x1, y1) = pos[edge.source], pos[edge.target]
+            route = layout.route(edge.source, edge.target)
             on = highlight.edge_strong(edge)
             radius = (style.NODE_SIZE_CURRENT if edge.target == highlight.node else style.NODE_SIZE) / 2
+            if route[-1] != layout.positions[edge.target]:
+                radius = 1  # a link up to a node ends under its label, not at its circle
             part = parts[on]
-            part["x"] += [x0, x1, None]
-            part["y"] += [y0, y1, None]
-            part["size"] += [0, style.ARROW_SIZE[on], 0]
-            part["standoff"] += [0, radius + 1, 0]
+            part["x"] += [p[0] for p in route] + [None]
+            part["y"] += [p[1] for p in route] + [None]
+            part["size"] += [0] * (len(route) - 1) + [style.ARROW_SIZE[on], 0]
+            part["standoff"] += [0] * (len(route) - 1) + [radius + 1, 0]
         for on, part in parts.items():
             if part["x"]:
                 traces.append(dict(
@@ -133,6 +155,22 @@ def edge_lines(graph: Graph, layout: Layout, highlight: Highlight) -> list[dict]
                                 standoff=part["standoff"], color=look["color"],
                                 line=dict(color=look["color"], width=2.5))))
     return traces
+
+
+def stub_trace(graph: Graph, layout: Layout, highlight: Highlight, audience: str) -> dict:
+    """A short stroke where each long link of a hub starts, in the hub's colour, named by the hub on hover."""
+    region_index = {r.id: i for i, r in enumerate(graph.regions)}
+    stubs = [e for e in graph.edges if layout.is_stub(e.source, e.target)]
+    return dict(
+        type="scatter", name=STUB_TRACE, mode="markers", showlegend=False, hoverinfo="skip",
+        x=[layout.route(e.source, e.target)[0][0] for e in stubs],
+        y=[layout.route(e.source, e.target)[0][1] for e in stubs],
+        marker=dict(symbol="line-ns", size=style.STUB_SIZE,
+                    color=[style.region_colour(region_index.get(graph.node(e.source).region, 0)) for e in stubs],
+                    opacity=[1.0 if highlight.edge_strong(e) else style.DIM_OPACITY for e in stubs],
+                    line=dict(width=4, color=[style.region_colour(region_index.get(graph.node(e.source).region, 0))
+                                              for e in stubs])),
+    )
 
 
 def _edge_marker_trace(kind: str, items: list[tuple[Edge, float, float, bool]], texts: list[str],
@@ -159,14 +197,11 @@ def _edge_marker_trace(kind: str, items: list[tuple[Edge, float, float, bool]], 
 
 
 def edge_markers(graph: Graph, layout: Layout, highlight: Highlight, audience: str) -> list[dict]:
-    """Per kind, the clickable marker on each link, placed clear of the nodes."""
-    pos, occupied = layout.positions, _occupancy(layout.positions.values())
+    """Per kind, the clickable marker on each link, placed clear of the nodes and of each other."""
+    spots = marker_spots(graph, layout)
     traces = []
     for kind in style.EDGE_STYLE:
-        items = []
-        for edge in (e for e in graph.edges if e.kind == kind):
-            (x0, y0), (x1, y1) = pos[edge.source], pos[edge.target]
-            items.append((edge, *_marker_spot(x0, y0, x1, y1, occupied), highlight.edge_strong(edge)))
+        items = [(e, *spots[e.id], highlight.edge_strong(e)) for e in graph.edges if e.kind == kind]
         texts = [html_escape(edge_sentence(graph, m[0], audience)) for m in items]
         traces.append(_edge_marker_trace(kind, items, texts, highlight))
     return traces
@@ -242,25 +277,33 @@ def node_labels(graph: Graph, layout: Layout, highlight: Highlight, audience: st
     return labels
 
 
-def shown_range(layout: Layout, focus: frozenset[str], crop_to_focus: bool) -> tuple[float, float]:
-    """Top and bottom of what is shown: everything, or only the bands that hold the focused nodes."""
-    if crop_to_focus and focus:
-        ys = [layout.positions[n][1] for n in focus if n in layout.positions]
-        shown = [b for b in layout.bands if any(b.top <= y <= b.bottom for y in ys)]
-        if shown:
-            return min(b.top for b in shown), max(b.bottom for b in shown)
-    return 0.0, layout.height
+def shown_box(layout: Layout, frame_nodes: Iterable[str] | None) -> tuple[float, float, float, float]:
+    """x0, x1, y0, y1 of what is shown: the whole picture, or the bands and width of the framed nodes.
+
+    A framed view keeps a peek of the bands above and below, so the links to the steps before and
+    after are seen leaving the frame, and is at least MIN_FRAME_PX wide around the nodes.
+    """
+    ids = [n for n in (frame_nodes or ()) if n in layout.positions]
+    if not ids:
+        return 0.0, layout.width, 0.0, layout.height
+    x0, x1, y0, y1 = layout.box(ids)
+    bands = [b for b in layout.bands if b.top <= y1 and b.bottom >= y0]
+    top, bottom = min(b.top for b in bands), max(b.bottom for b in bands)
+    half = max((x1 - x0) / 2 + style.FRAME_SIDE_PX, style.MIN_FRAME_PX / 2)
+    middle = (x0 + x1) / 2
+    return middle - half, middle + half, max(0.0, top - style.FRAME_PEEK_PX), min(layout.height,
+                                                                                   bottom + style.FRAME_PEEK_PX)
 
 
-def frame(graph: Graph, layout: Layout, y_range: tuple[float, float], font_size: int) -> dict:
-    """Size, fixed axes (no zoom or drag: the page must scroll through the chart), legend and fonts."""
-    y_top, y_bottom = y_range
+def frame(graph: Graph, box: tuple[float, float, float, float], height: int | None, font_size: int) -> dict:
+    """Size, fixed axes (no zoom or drag: the page must scroll past the chart), legend and fonts."""
+    x0, x1, y0, y1 = box
     return dict(
-        height=int(y_bottom - y_top + LEGEND_PX + 8),
+        height=height or int(y1 - y0 + LEGEND_PX + 8),
         margin=dict(l=4, r=4, t=LEGEND_PX, b=8),
         paper_bgcolor="white", plot_bgcolor="white",
-        xaxis=dict(range=[-0.5, layout.per_row - 0.5], visible=False, fixedrange=True),
-        yaxis=dict(range=[y_bottom, y_top], visible=False, fixedrange=True),
+        xaxis=dict(range=[x0, x1], visible=False, fixedrange=True),
+        yaxis=dict(range=[y1, y0], visible=False, fixedrange=True),
         showlegend=True,
         legend=dict(orientation="h", x=0, y=1, yanchor="bottom", xanchor="left",
                     font=dict(size=font_size - 1, color=style.INK), itemclick=False, itemdoubleclick=False),
@@ -275,17 +318,19 @@ def build_figure(
     highlight: Highlight = Highlight(),
     audience: str = PATIENT,
     font_size: int = style.LABEL_FONT_PX,
-    crop_to_focus: bool = False,
+    frame_nodes: Iterable[str] | None = None,
+    height: int | None = None,
 ) -> go.Figure:
-    """The diagram for one audience and highlight.
+    """The diagram for one audience and highlight: the whole picture, or framed on some nodes.
 
-    `crop_to_focus` shows only the bands that hold the focused nodes: in consult mode the screen
-    turned to the patient shows the part of the body the step is about, not the top of the chart.
+    `frame_nodes` (a step's parts) frames the view on their bands, in a chart `height` px tall, so
+    each step brings its part of the diagram to the reader instead of the reader scrolling to it.
     """
-    traces = [*edge_lines(graph, layout, highlight), *edge_markers(graph, layout, highlight, audience),
-              *legend_entries(graph, font_size), node_trace(graph, layout, highlight, audience)]
-    fig_layout = frame(graph, layout, shown_range(layout, highlight.focus, crop_to_focus), font_size)
-    fig_layout["shapes"] = band_shapes(layout)
+    traces = [*edge_lines(graph, layout, highlight), stub_trace(graph, layout, highlight, audience),
+              *edge_markers(graph, layout, highlight, audience), *legend_entries(graph, font_size),
+              node_trace(graph, layout, highlight, audience)]
+    fig_layout = frame(graph, shown_box(layout, frame_nodes), height, font_size)
+    fig_layout["shapes"] = band_shapes(layout, highlight.band)
     fig_layout["annotations"] = [*band_titles(layout, font_size),
                                  *node_labels(graph, layout, highlight, audience, font_size)]
     # Every value above is built here from known-good constants; plotly's per-property validation

@@ -6,6 +6,8 @@ script receives them as data), so a change here changes every output alike.
 
 from __future__ import annotations
 
+import textwrap
+
 from ..present.wording import EDGE_WORDS
 
 # Okabe-Ito derived, colour-blind safe; text colours meet 4.5:1 on white.
@@ -24,6 +26,21 @@ NODE_SIZE_CURRENT = 38
 NODE_LINE = {"current": (INK, 4.0), "neighbour": (INK, 2.5), "other": ("white", 1.5)}
 """Outline (colour, width) of a node marker: the selected node, its neighbours, the rest."""
 EDGE_MARKER_SIZE = 16
+STUB_SIZE = 18
+"""Length of the stroke that starts each long link of a hub (the needle) just above its target."""
+BAND_FILLS = ["#F6F8FA", "#EDF1F5"]
+"""Steps' bands, alternating, so each step reads as one block."""
+BAND_CURRENT = "#DCEBF7"
+"""Fill of the current step's band: the eye finds where the story is."""
+MIN_FRAME_PX = 470.0
+"""Narrowest framed view, in layout pixels: about three labels side by side."""
+FRAME_SIDE_PX = 85.0
+"""Room beside the outermost framed nodes: half a label."""
+FRAME_PEEK_PX = 36.0
+"""How much of the bands above and below a framed step shows: links are seen leaving it."""
+STEP_VIEW_PX = 380
+"""Height of the framed step view in the app: a third or more of a phone's and a laptop's screen,
+leaving room for the step's text and the Previous/Next bar."""
 ARROW_SIZE = {True: 12, False: 9}
 """Arrowhead size of a strong and of a dimmed link."""
 
@@ -33,6 +50,8 @@ CONSULT_FONT_PX = 16
 PRINT_FONT_PX = 14
 LABEL_WRAP = 16
 """Characters per label line, so three nodes fit side by side on a phone."""
+LABEL_LINE_PX = 1.3 * LABEL_FONT_PX
+"""Height of one label line."""
 PER_ROW = 3
 """Nodes per row of a band."""
 
@@ -56,6 +75,16 @@ EDGE_GLOSS = {"inhibits": "blocks"}
 
 PLOTLY_CONFIG = {"displayModeBar": False, "doubleClickDelay": 100, "scrollZoom": False, "responsive": True}
 """Every interactive copy of the diagram: no toolbar, no zoom, and two clicks 100 ms apart are still two."""
+
+
+def label_lines(label: str) -> list[str]:
+    """A label broken into short lines so three nodes fit side by side on a phone."""
+    return textwrap.wrap(label, width=LABEL_WRAP, break_long_words=False) or [label]
+
+
+def label_depth(lines: int) -> float:
+    """How far below a node's centre its label of this many lines ends: links leave from there."""
+    return NODE_SIZE / 2 + 2 + lines * LABEL_LINE_PX + 4
 
 
 def region_colour(index: int) -> str:

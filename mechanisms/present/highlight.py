@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..content.model import Edge, Graph
 from .view import View
@@ -20,6 +20,8 @@ class Highlight:
     """Nodes drawn at full strength; empty means everything is."""
     neighbours: frozenset[str] = frozenset()
     """Nodes linked to the selected node: outlined and labelled in bold."""
+    band: str | None = None
+    """The step the view is at: its band is shaded."""
 
     def node_strong(self, node_id: str) -> bool:
         return not self.focus or node_id in self.focus
@@ -30,7 +32,8 @@ class Highlight:
             return edge.id == self.edge
         if self.node:
             return self.node in (edge.source, edge.target)
-        return self.node_strong(edge.source) and self.node_strong(edge.target)
+        # A step: its own links and those into and out of it, so the reader sees where it comes from and leads.
+        return self.node_strong(edge.source) or self.node_strong(edge.target)
 
 
 def step_highlight(graph: Graph, step: int) -> Highlight:
@@ -52,9 +55,16 @@ def edge_highlight(graph: Graph, edge_id: str) -> Highlight:
 
 
 def highlight_of(graph: Graph, view: View) -> Highlight:
-    """The highlight of a view: its selected node, else its selected link, else its step."""
+    """The highlight of a view: its selected node, else its selected link, else its step; its step's band shaded."""
     if view.node:
-        return node_highlight(graph, view.node)
-    if view.edge:
-        return edge_highlight(graph, view.edge)
-    return step_highlight(graph, view.step)
+        chosen = node_highlight(graph, view.node)
+    elif view.edge:
+        chosen = edge_highlight(graph, view.edge)
+    else:
+        chosen = step_highlight(graph, view.step)
+    return replace(chosen, band=graph.steps[view.step - 1].id)
+
+
+def step_nodes(graph: Graph, view: View) -> list[str]:
+    """The parts of the view's step: what a framed diagram keeps on screen."""
+    return [n.id for n in graph.nodes_in_step(graph.steps[view.step - 1].id)]

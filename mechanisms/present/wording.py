@@ -26,9 +26,12 @@ EDGE_WORDS: dict[str, str] = {
 """The words that read a link aloud, by kind."""
 
 HOW_TO_READ = (
-    "read from top to bottom. Each circle is a step in the body; "
+    "read from top to bottom. Each circle is a part of the body or a change in it; "
     "the small shapes on the lines show how one leads to the next. Tap any of them."
 )
+WHOLE_PICTURE = "Whole picture"
+WHOLE_PICTURE_HELP = "Show every step of the diagram at once, instead of the current step."
+STEP_LIST_LABEL = "Go to step"
 """Shown after HOW_TO_READ_LEAD, in bold, beside the interactive diagram."""
 HOW_TO_READ_LEAD = "How to read this diagram:"
 AUDIENCE_PROMPT = "Explain it for"
@@ -57,6 +60,11 @@ AUDIENCE_HEADING: dict[str, str] = {
 def step_heading(number: int, total: int, title: str) -> str:
     """'Step 3 of 8: title', the heading of the step being shown."""
     return f"Step {number} of {total}: {title}"
+
+
+def band_title(number: int, title: str) -> str:
+    """A step's band in the diagram: its number and title."""
+    return f"{number}. {title}"
 
 
 def outline_step_heading(number: int, title: str) -> str:
