@@ -34,7 +34,7 @@ def params(at: AppTest) -> dict[str, str]:
 def test_start_shows_title_summary_disclaimer_and_step_one():
     at = start()
     assert at.title[0].value == GRAPH.title
-    assert wording.DISCLAIMER in [i.value for i in at.info], "the disclaimer every output shows"
+    assert wording.DISCLAIMER in [m.value for m in at.markdown], "the disclaimer every output shows"
     assert f"Step 1 of {len(GRAPH.steps)}" in text(at)
     assert "does not diagnose" in text(at)
     assert at.button(key="prev").disabled
@@ -81,11 +81,12 @@ def test_bad_links_fall_back_to_the_start_with_a_quiet_notice(bad):
         assert value not in notice
 
 
-def test_consult_mode_hides_the_title_and_panel():
+def test_consult_mode_hides_the_title_but_keeps_the_step_and_its_explanations():
     at = start(mode="consult")
     assert len(at.title) == 0
     assert f"Step 1 of {len(GRAPH.steps)}" in text(at)
-    assert "Explore this step" not in text(at)
+    assert "Explore this step" in text(at), "a tap at the chair shows its explanation"
+    assert not [s for s in at.selectbox if s.key == "picker"], "no picker on the screen turned to the patient"
 
 
 def test_node_picker_selects_a_node():

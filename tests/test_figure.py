@@ -5,7 +5,7 @@ import json
 from mechanisms.content.load import load_catalog
 from mechanisms.diagram.figure import build_figure, wrap_label
 from mechanisms.diagram.layout import compute_layout
-from mechanisms.diagram.style import REGION_FILLS
+from mechanisms.diagram.style import BAND_CURRENT, BAND_FILLS
 from mechanisms.present.highlight import Highlight, node_highlight
 
 from .conftest import FIXTURES, ROOT
@@ -81,14 +81,21 @@ def test_figure_serialises():
     assert json.loads(build_figure(MINI, compute_layout(MINI)).to_json())["layout"]["height"] > 100
 
 
-def test_consult_crop_shows_only_the_bands_of_the_step():
+def test_a_framed_step_shows_its_band_and_every_one_of_its_nodes():
     layout = compute_layout(REAL)
-    focus = frozenset(n.id for n in REAL.nodes_in_step("spinal-cord"))
-    full = build_figure(REAL, layout, Highlight(focus=focus))
-    cropped = build_figure(REAL, layout, Highlight(focus=focus), crop_to_focus=True)
-    assert cropped.layout.height < full.layout.height
-    band = next(b for b in layout.bands if b.id == "spinal-cord")
-    assert list(cropped.layout.yaxis.range) == [band.bottom, band.top]
+    for step in REAL.steps:
+        ids = [n.id for n in REAL.nodes_in_step(step.id)]
+        framed = build_figure(REAL, layout, Highlight(focus=frozenset(ids)), frame_nodes=ids, height=380)
+        assert framed.layout.height == 380
+        bottom, top = framed.layout.yaxis.range
+        x0, x1 = framed.layout.xaxis.range
+        band = next(b for b in layout.bands if b.id == step.id)
+        assert top <= band.top and bottom >= band.bottom, step.id
+        for n in ids:
+            x, y = layout.positions[n]
+            assert x0 < x < x1 and top < y < bottom, (step.id, n)
+    whole = build_figure(REAL, layout)
+    assert list(whole.layout.yaxis.range) == [layout.height, 0.0]
 
 
 def _luminance(colour: str) -> float:
@@ -116,7 +123,7 @@ def test_every_label_has_at_least_4_5_to_1_contrast_even_when_dimmed():
         if not ann.text:
             continue
         assert ann.opacity in (None, 1), "no transparent text"
-        for fill in REGION_FILLS:
+        for fill in [*BAND_FILLS, BAND_CURRENT]:
             background = _over(0.92, "#FFFFFF", fill) if ann.bgcolor else fill
             worst = min(worst, _contrast(ann.font.color, background))
     assert worst >= 4.5

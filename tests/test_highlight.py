@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mechanisms.content.load import load_catalog
 from mechanisms.present.highlight import edge_highlight, highlight_of, node_highlight, step_highlight
 from mechanisms.present.view import View
@@ -13,7 +15,11 @@ GRAPH = load_catalog(FIXTURES).graphs["mini"]
 
 def test_a_step_focuses_its_own_nodes():
     assert step_highlight(GRAPH, 1).focus == {"needle", "twitch"}
-    assert highlight_of(GRAPH, View("mini", step=2)) == step_highlight(GRAPH, 2)
+    assert highlight_of(GRAPH, View("mini", step=2)) == replace(step_highlight(GRAPH, 2), band=GRAPH.steps[1].id)
+
+
+def test_every_view_shades_its_steps_band():
+    assert highlight_of(GRAPH, View("mini", step=2, node="needle")).band == GRAPH.steps[1].id
 
 
 def test_a_node_brings_its_causes_and_effects():

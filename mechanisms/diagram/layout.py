@@ -31,6 +31,9 @@ BAND_GAP_PX = 10.0
 SWEEPS = 12
 """Down-and-up barycentre sweeps; the best ordering seen is kept."""
 PLACEMENT_PASSES = 6
+SLOT_BUDGET = 60_000
+"""Sweeps and passes shrink for very large graphs (slots x sweeps stays near this): a 1,000-node
+graph is laid out in well under half a second, the real one gets every sweep."""
 MAX_PER_LAYER = 3
 """Nodes side by side in one layer: three labels fit the chart's width on a desktop and in a step view."""
 HUB_LINKS = 4
@@ -234,8 +237,9 @@ def _sort_by(layer: list[Slot], toward: dict[Slot, list[Slot]], rank: dict[Slot,
 def order_layers(layers: list[list[Slot]], up: dict, down: dict) -> list[list[Slot]]:
     """Barycentre sweeps down and up over all layers; the ordering with the fewest crossings wins."""
     current = [list(layer) for layer in layers]
+    sweeps = max(2, min(SWEEPS, SLOT_BUDGET // max(1, sum(map(len, layers)))))
     best, best_count = [list(layer) for layer in current], count_crossings(current, down)
-    for sweep in range(SWEEPS):
+    for sweep in range(sweeps):
         rank = {s: i for layer in current for i, s in enumerate(layer)}
         indexes = range(1, len(current)) if sweep % 2 == 0 else range(len(current) - 2, -1, -1)
         toward = up if sweep % 2 == 0 else down
@@ -281,7 +285,8 @@ def place_x(layers: list[list[Slot]], up: dict, down: dict) -> dict[Slot, float]
         for i, slot in enumerate(layer):
             at += (_width(layer[i - 1]) + _width(slot)) / 2 if i else 0.0
             x[slot] = at
-    for sweep in range(PLACEMENT_PASSES):
+    passes = max(2, min(PLACEMENT_PASSES, SLOT_BUDGET // max(1, len(x))))
+    for sweep in range(passes):
         indexes = range(len(layers)) if sweep % 2 == 0 else range(len(layers) - 1, -1, -1)
         for i in indexes:
             layer = layers[i]
@@ -348,7 +353,8 @@ def compute_layout(graph: Graph) -> Layout:
         y += BAND_GAP_PX
     point = {s: (x[s] - left, layer_y[slot_layer[s]]) for s in x}
     positions = {n.id: point[n.id] for n in graph.nodes}
-    routes = {key: _route(chain, point, slot_layer, _label_depths(graph, layers)) for key, chain in chains.items()}
+    depths = _label_depths(graph, layers)
+    routes = {key: _route(chain, point, slot_layer, depths) for key, chain in chains.items()}
     width = max((x[s] + _width(s) / 2 - left for s in x), default=NODE_SLOT_PX)
     stubs = frozenset(key for key, chain in chains.items() if chain[0] != key[0])
     return Layout(positions=positions, bands=bands, width=width, height=y, routes=routes, stubs=stubs)
