@@ -201,12 +201,13 @@ def panel(graph: Graph, view: View) -> None:
         elif edge is not None:
             panels.edge_panel(graph, edge, view.audience, CATALOG.references, pick_node)
         else:
-            st.markdown(f"### {wording.EXPLORE_HEADING}")
-            st.markdown(wording.EXPLORE_HINT)
-            step = graph.steps[view.step - 1]
-            for n in graph.nodes_in_step(step.id):
-                st.button(md_escape(node_label(n, view.audience)), key=f"stepnode-{n.id}", on_click=pick_node,
-                          args=(n.id,))
+            with st.container(key="explore"):
+                st.markdown(f"### {wording.EXPLORE_HEADING}")
+                st.markdown(wording.EXPLORE_HINT)
+                step = graph.steps[view.step - 1]
+                for n in graph.nodes_in_step(step.id):
+                    st.button(md_escape(node_label(n, view.audience)), key=f"stepnode-{n.id}", on_click=pick_node,
+                              args=(n.id,))
 
 
 @st.fragment
@@ -275,10 +276,9 @@ def controls(view: View) -> None:
             on_change=lambda: set_view(replace(current(), audience=st.session_state.audience_choice)),
         )
         st.session_state.consult_choice = view.consult
-        st.toggle(wording.WHOLE_PICTURE, key="whole_picture", help=wording.WHOLE_PICTURE_HELP)
+        st.toggle(wording.WHOLE_PICTURE, key="whole_picture")
         st.toggle(
-            "Consult mode", key="consult_choice", help="Large type, only the diagram and the step: for a screen "
-            "turned toward the patient.",
+            "Consult mode", key="consult_choice",
             on_change=lambda: set_view(replace(current(), consult=st.session_state.consult_choice)),
         )
 

@@ -11,14 +11,19 @@
   document.addEventListener("touchstart", onChart, { capture: true, passive: true });
   document.addEventListener("mousedown", onChart, { capture: true, passive: true });
 
-  // After a tap on the diagram, the explanation's heading is brought into its side panel's view
-  // (the panel scrolls on its own; "nearest" leaves the page, and so the diagram, where it is).
+  // When the explanation changes (a tap, the picker, a shared link), its heading is brought into
+  // the side panel's view: the panel scrolls on its own, and "nearest" leaves the page, and so the
+  // diagram, where it is. After a tap on the diagram the same holds for an unchanged heading.
+  var lastHeading = null;
   var observer = new MutationObserver(function () {
-    if (Date.now() - lastChartTap > 4000) return;
-    var panel = document.querySelector(".st-key-detail");
-    if (!panel) return;
+    var heading = document.querySelector(".st-key-detail h3");
+    if (!heading) return;
+    var text = heading.innerText;
+    if (text === lastHeading && Date.now() - lastChartTap > 4000) return;
+    lastHeading = text;
     lastChartTap = 0;
-    panel.scrollIntoView({ behavior: "instant", block: "nearest" });
+    if (document.querySelector(".st-key-explore")) return; // no part chosen: the step's own text stays in view
+    heading.scrollIntoView({ behavior: "instant", block: "nearest" });
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 })();

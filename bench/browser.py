@@ -136,3 +136,37 @@ def click_node(page, node_id: str) -> None:
 
 def panel_text(page) -> str:
     return page.locator(".st-key-detail").inner_text()
+
+
+STEP_VIEW = """() => {
+  // Where the reader sees things: the chart, the strongly drawn circles, the side sheet, the step bar.
+  const gd = document.querySelector('.js-plotly-plot');
+  const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect();
+    return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, width: r.width}; };
+  const r = gd.getBoundingClientRect(); const fl = gd._fullLayout; const xa = fl.xaxis, ya = fl.yaxis;
+  const tr = gd._fullData.find(t => t.name === 'mechanism');
+  const strong = [];
+  for (let i = 0; i < tr.x.length; i++) {
+    if (tr.marker.opacity[i] < 1) continue;
+    strong.push({id: tr.customdata[i], x: r.left + xa._offset + xa.l2p(tr.x[i]), y: r.top + ya._offset + ya.l2p(tr.y[i])});
+  }
+  const side = document.querySelector('div[data-testid="stColumn"]:has(.st-key-side), div[data-testid="stColumn"]:has(.st-key-side-consult)');
+  const sideBox = box(side);
+  const sheet = sideBox && getComputedStyle(side).position === 'fixed' ? sideBox : null;
+  return {chart: box(gd), strong, sheet, side: sideBox, bar: box(document.querySelector('.st-key-stepbar')),
+          next: box(document.querySelector('.st-key-next button')), prev: box(document.querySelector('.st-key-prev button')),
+          panel: box(document.querySelector('.st-key-detail h3')), width: innerWidth, height: innerHeight};
+}"""
+"""Positions (viewport pixels) of what a reader of the step view sees."""
+
+
+def step_view(page) -> dict:
+    return page.evaluate(STEP_VIEW)
+
+
+def seen_bottom(view: dict) -> float:
+    """The lowest y of the diagram a reader can see: above the phone's sheet, or above the step bar."""
+    limits = [view["height"], view["bar"]["top"] if view["bar"] else view["height"]]
+    if view["sheet"]:
+        limits.append(view["sheet"]["top"])
+    return min(limits)

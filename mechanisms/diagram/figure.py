@@ -326,7 +326,9 @@ def build_figure(
     `frame_nodes` (a step's parts) frames the view on their bands, in a chart `height` px tall, so
     each step brings its part of the diagram to the reader instead of the reader scrolling to it.
     """
-    traces = [*edge_lines(graph, layout, highlight), stub_trace(graph, layout, highlight, audience),
+    # A trace with no points is not drawn at all, which would shift the drawn traces' indexes.
+    stubs = [stub_trace(graph, layout, highlight, audience)] if layout.stubs else []
+    traces = [*edge_lines(graph, layout, highlight), *stubs,
               *edge_markers(graph, layout, highlight, audience), *legend_entries(graph, font_size),
               node_trace(graph, layout, highlight, audience)]
     fig_layout = frame(graph, shown_box(layout, frame_nodes), height, font_size)

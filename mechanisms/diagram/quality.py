@@ -61,7 +61,8 @@ def _proper_crossing(s: Segment, t: Segment) -> bool:
 def _overlap(s: Segment, t: Segment) -> bool:
     """Two segments lie on one line and share more than a few pixels."""
     (p, q), (r, u) = s, t
-    if abs(_cross(p, q, r)) > 1e-3 * max(1.0, math.dist(p, q)) or abs(_cross(p, q, u)) > 1e-3 * max(1.0, math.dist(p, q)):
+    tolerance = 1e-3 * max(1.0, math.dist(p, q))
+    if abs(_cross(p, q, r)) > tolerance or abs(_cross(p, q, u)) > tolerance:
         return False
     axis = 0 if abs(q[0] - p[0]) >= abs(q[1] - p[1]) else 1
     lo1, hi1 = sorted((p[axis], q[axis]))
@@ -120,4 +121,5 @@ def measure(graph: Graph, layout: Layout, audience: str = PATIENT) -> Quality:
     label_overlaps = sum(_boxes_meet(labels[a], labels[b]) for a, b in combinations(labels, 2))
     spots = list(marker_spots(graph, layout).values())
     close = sum(math.dist(p, q) < style.EDGE_MARKER_SIZE for p, q in combinations(spots, 2))
-    return Quality(crossings, overlapping, len(passes), label_overlaps, close, round(layout.width), round(layout.height))
+    return Quality(crossings, overlapping, len(passes), label_overlaps, close, round(layout.width),
+                   round(layout.height))

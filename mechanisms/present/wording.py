@@ -30,7 +30,6 @@ HOW_TO_READ = (
     "the small shapes on the lines show how one leads to the next. Tap any of them."
 )
 WHOLE_PICTURE = "Whole picture"
-WHOLE_PICTURE_HELP = "Show every step of the diagram at once, instead of the current step."
 STEP_LIST_LABEL = "Go to step"
 """Shown after HOW_TO_READ_LEAD, in bold, beside the interactive diagram."""
 HOW_TO_READ_LEAD = "How to read this diagram:"

@@ -16,8 +16,8 @@ CATALOG = load_catalog(DATA_DIR)
 GRAPH = CATALOG.graphs.get("dry-needling") or next(iter(CATALOG.graphs.values()))
 STEP1 = GRAPH.nodes_in_step(GRAPH.steps[0].id)
 LAST_STEP = GRAPH.steps[-1]
-# Two nodes far apart in the story, and an edge, to click.
-FIRST, OTHER = GRAPH.nodes[0], GRAPH.nodes[-1]
+# Two nodes of the first step (the step view frames one step: both are on screen), and an edge, to click.
+FIRST, OTHER = STEP1[0], STEP1[-1]
 EDGE = GRAPH.edges[0]
 
 
@@ -157,16 +157,16 @@ def test_audience_switch_changes_text_and_link(page, app_url):
     assert query(page).get("audience") == "practitioner"
 
 
-def test_consult_mode_shows_only_the_step_and_diagram_in_large_type(page, app_url):
+def test_consult_mode_shows_the_step_diagram_and_explanations_in_large_type(page, app_url):
     open_app(page, app_url)
     page.get_by_text("Consult mode").click()
-    page.wait_for_selector(".st-key-consult-step")
+    page.wait_for_selector(".st-key-side-consult")
     wait_idle(page)
     assert query(page).get("mode") == "consult"
     assert page.locator("h1").count() == 0
-    assert page.locator(".st-key-detail").count() == 0
+    assert page.locator(".st-key-picker").count() == 0
     size = page.evaluate(
-        "() => parseFloat(getComputedStyle(document.querySelector('.st-key-consult-step p')).fontSize)"
+        "() => parseFloat(getComputedStyle(document.querySelector('.st-key-side-consult p')).fontSize)"
     )
     assert size >= 22
     assert page.locator(".js-plotly-plot").count() == 1
@@ -259,7 +259,7 @@ def measure_click_ms(page, node) -> float:
 
 def test_click_latency_is_reported(page, app_url, record_property):
     open_app(page, app_url)
-    targets = list(GRAPH.nodes[:8])
+    targets = [STEP1[i % len(STEP1)] for i in range(8)]  # the parts on screen in the step view
     times = []
     for node in targets:
         times.append(measure_click_ms(page, node))

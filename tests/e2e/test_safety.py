@@ -84,9 +84,9 @@ def test_no_request_leaves_the_machine(page, app_url):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     open_app(page, app_url, "?node=pain")
-    click_node(page, "dorsal-horn")
+    click_node(page, "tissue-repair")
     wait_idle(page)
-    page.get_by_role("button", name="Next").click()
+    page.get_by_role("button", name="Previous").click()
     wait_idle(page)
     page.wait_for_timeout(500)
     host = urlparse(app_url).netloc

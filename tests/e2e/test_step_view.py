@@ -1,0 +1,110 @@
+"""The step view as a reader meets it, at 1280x800 and on a 390x844 touch phone: positions, not presence."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.browser import CHART_DRAWN, click_node, node_point, open_app, point_centre, seen_bottom, step_view, wait_idle
+from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.present.audience import PATIENT, node_label
+
+GRAPH = load_catalog(DATA_DIR).graphs["dry-needling"]
+VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
+             "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                           has_touch=True)}
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def reader(request, browser):
+    context = browser.new_context(**VIEWPORTS[request.param])
+    page = context.new_page()
+    page.touch = request.param == "phone"  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def press(page, selector: str) -> None:
+    page.evaluate("() => { const gd = document.querySelector('.js-plotly-plot'); if (gd) gd.__old = true; }")
+    if page.touch:
+        page.tap(selector)
+    else:
+        page.click(selector)
+    wait_idle(page)
+    page.wait_for_function("() => { const gd = document.querySelector('.js-plotly-plot'); return gd && !gd.__old; }")
+    page.wait_for_function(CHART_DRAWN)
+
+
+def step_circles_on_screen(view: dict, step_index: int) -> None:
+    wanted = {n.id for n in GRAPH.nodes_in_step(GRAPH.steps[step_index].id)}
+    shown = {c["id"]: c for c in view["strong"]}
+    assert wanted <= set(shown), f"step {step_index + 1}: {wanted - set(shown)} not drawn strongly"
+    bottom = seen_bottom(view)
+    for node_id in wanted:
+        c = shown[node_id]
+        assert 0 < c["x"] < view["width"] and 0 < c["y"] < bottom, (step_index + 1, node_id, c, bottom)
+
+
+def test_the_diagram_takes_a_third_of_the_first_screen(reader, app_url):
+    open_app(reader, app_url)
+    view = step_view(reader)
+    seen = min(view["chart"]["bottom"], seen_bottom(view)) - max(view["chart"]["top"], 0)
+    assert seen >= view["height"] / 3, f"{seen:.0f} px of {view['height']} px"
+    step_circles_on_screen(view, 0)
+
+
+def test_next_brings_every_step_on_screen_and_stays_in_one_place(reader, app_url):
+    open_app(reader, app_url)
+    first = step_view(reader)["next"]
+    for index in range(1, len(GRAPH.steps)):
+        press(reader, ".st-key-next button")
+        view = step_view(reader)
+        step_circles_on_screen(view, index)
+        assert abs(view["next"]["top"] - first["top"]) < 1 and abs(view["next"]["left"] - first["left"]) < 1
+        assert view["next"]["height"] >= 44 and view["next"]["width"] >= 44
+    press(reader, ".st-key-prev button")
+    step_circles_on_screen(step_view(reader), len(GRAPH.steps) - 2)
+
+
+def test_a_shared_link_opens_with_its_step_on_screen(reader, app_url):
+    node = GRAPH.nodes_in_step(GRAPH.steps[6].id)[0]
+    open_app(reader, app_url, f"?graph={GRAPH.id}&step=7&node={node.id}")
+    view = step_view(reader)
+    assert view["panel"] and view["panel"]["top"] >= 0 and view["panel"]["bottom"] <= view["height"]
+    # The selected node and its neighbours are strong; the step's own nodes must be in the frame.
+    bottom = seen_bottom(view)
+    shown = {c["id"]: c for c in view["strong"]}
+    assert 0 < shown[node.id]["y"] < bottom
+
+
+def test_a_tap_shows_its_explanation_with_the_diagram_still_in_sight(reader, app_url):
+    open_app(reader, app_url)
+    press(reader, ".st-key-next button")
+    press(reader, ".st-key-next button")
+    node = GRAPH.nodes_in_step(GRAPH.steps[2].id)[1]
+    if reader.touch:
+        reader.touchscreen.tap(*point_centre(reader, node_point(reader, node.id)))
+    else:
+        click_node(reader, node.id)
+    reader.wait_for_function(
+        "(t) => { const h = document.querySelector('.st-key-detail h3'); return h && h.innerText.trim() === t; }",
+        arg=node_label(node, PATIENT), timeout=15_000)
+    wait_idle(reader)
+    reader.wait_for_timeout(300)
+    view = step_view(reader)
+    assert view["panel"]["top"] >= 0 and view["panel"]["bottom"] <= min(view["height"], view["bar"]["top"]), view["panel"]
+    seen = min(view["chart"]["bottom"], seen_bottom(view)) - max(view["chart"]["top"], 0)
+    assert seen >= view["height"] / 5, f"only {seen:.0f} px of the diagram in sight"
+
+
+def test_every_control_is_at_least_44_px(reader, app_url):
+    open_app(reader, app_url)
+    small = reader.evaluate("""() => [...document.querySelectorAll(
+        '.st-key-stepbar button, .st-key-controls button, .st-key-controls [data-testid="stCheckbox"] label, .st-key-side button')]
+      .filter(el => el.offsetParent !== null && !el.closest('[data-testid="stSelectbox"]'))
+      .map(el => { const r = el.getBoundingClientRect(); return [el.innerText.trim().slice(0, 30), r.width, r.height]; })
+      .filter(([, w, h]) => h < 44 || w < 44)""")
+    assert small == []
+    # A select box is one target, its whole field (the arrow inside it is not a separate stop).
+    heights = reader.evaluate("""() => [...document.querySelectorAll('[data-testid="stSelectbox"] div[data-baseweb="select"] > div, [data-testid="stSelectbox"] [role="group"]')]
+      .filter(el => el.offsetParent !== null).map(el => el.getBoundingClientRect().height)""")
+    assert heights and min(heights) >= 44, heights
