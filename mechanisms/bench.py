@@ -69,6 +69,7 @@ def run(sizes: tuple[int, ...] = SIZES, repeat: int = 5, data_dir: Path = DATA_D
     real = data_dir / "dry-needling.yaml"
     if real.exists():
         results["graphs"]["dry-needling"] = measure_file(real, references, repeat)
+        results["readability"] = readability(real, references)
     synthetic: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -80,6 +81,25 @@ def run(sizes: tuple[int, ...] = SIZES, repeat: int = 5, data_dir: Path = DATA_D
     if len(synthetic) >= 2:
         results["growth_exponent"] = growth(synthetic)
     return results
+
+
+def readability(path: Path, references: dict) -> dict[str, dict[str, float]]:
+    """The whole picture's tangle figures per audience (crossings, overlaps, pass-throughs, ...)."""
+    from .diagram.quality import measure
+    from .present.audience import AUDIENCES
+
+    graph = load_graph(path, references)
+    layout = compute_layout(graph)
+    return {audience: measure(graph, layout, audience).as_dict() for audience in AUDIENCES}
+
+
+def readability_table(figures: dict[str, dict[str, float]]) -> str:
+    """One line per audience: what a reader would call a tangle, measured on the drawn picture."""
+    names = ("crossings", "overlapping_links", "pass_throughs", "label_overlaps", "close_markers", "width", "height")
+    lines = ["whole picture (dry-needling): " + ", ".join(n.replace("_", " ") for n in names)]
+    for audience, row in figures.items():
+        lines.append(f"  {audience:<13}" + "".join(f"{row[n]:>7.0f}" for n in names))
+    return "\n".join(lines)
 
 
 def table(results: dict[str, Any]) -> str:
@@ -94,6 +114,8 @@ def table(results: dict[str, Any]) -> str:
         g = results["growth_exponent"]
         lines.append(f"{'growth n^k':<32}" + "".join(f"{g[s]:>9.2f}" for s in (*STAGES, "pipeline")))
     lines.append("times: median ms in a warm process; pipeline = load+validate + layout + figure")
+    if "readability" in results:
+        lines += ["", readability_table(results["readability"])]
     return "\n".join(lines)
 
 

@@ -1,0 +1,49 @@
+"""Screenshots of every step of the step view, desktop (1280x800) and phone (390x844, touch), for docs/.
+
+Run: python -m bench.screenshots [out_dir]. Also prints where each step's circles and Next sit.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, open_app, start_app, step_view, stop_app, wait_idle
+
+VIEWPORTS = {"desktop": (1280, 800, False), "phone": (390, 844, True)}
+
+
+def main(out: Path = ROOT / "docs" / "steps") -> None:
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    proc, url = start_app()
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for name, (width, height, touch) in VIEWPORTS.items():
+                context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch,
+                                              is_mobile=touch)
+                page = context.new_page()
+                open_app(page, url)
+                page.wait_for_timeout(800)
+                for step in range(1, 9):
+                    view = step_view(page)
+                    print(name, step, json.dumps({"chart_top": round(view["chart"]["top"]),
+                                                  "next": [round(view["next"]["left"]), round(view["next"]["top"])],
+                                                  "circles": [(c["id"], round(c["x"]), round(c["y"]))
+                                                              for c in view["strong"]]}))
+                    page.screenshot(path=str(out / f"{name}-step{step}.png"))
+                    if step < 8:
+                        (page.tap if touch else page.click)(".st-key-next button")
+                        page.wait_for_timeout(300)
+                        wait_idle(page)
+                        page.wait_for_timeout(700)
+                context.close()
+    finally:
+        stop_app(proc)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "steps")
