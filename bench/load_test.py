@@ -98,10 +98,20 @@ def _label(node) -> str:
     return node_label(node, PATIENT)
 
 
+_IN_FRAME = """() => { const gd = document.querySelector('.js-plotly-plot'); if (!gd || !gd._fullData) return [];
+  const tr = gd._fullData.find(t => t.name === 'mechanism'); if (!tr) return [];
+  const [x0, x1] = [...gd._fullLayout.xaxis.range].sort((a, b) => a - b);
+  const [y0, y1] = [...gd._fullLayout.yaxis.range].sort((a, b) => a - b);
+  const inside = (i) => tr.x[i] > x0 + 40 && tr.x[i] < x1 - 40 && tr.y[i] > y0 + 40 && tr.y[i] < y1 - 40;
+  return tr.customdata.filter((id, i) => inside(i)); }"""
+"""Ids of the nodes inside the framed step view: only those can be clicked."""
+
+
 async def _not_shown(page, nodes) -> list:
-    """Every node but the one on show: a re-click deselects, and the app keeps the view as it is."""
+    """Every node in the frame but the one on show: a re-click deselects, and the app keeps the view as it is."""
     shown = await _heading(page)
-    return [n for n in nodes if _label(n) != shown]
+    framed = set(await page.evaluate(_IN_FRAME))
+    return [n for n in nodes if _label(n) != shown and n.id in framed]
 
 
 def _count_sent(page) -> None:
@@ -181,8 +191,9 @@ async def session_loop(page, nodes, deadline: float, stats: dict[str, Any], rng:
     try:
         while time.monotonic() < deadline:
             try:
-                if rng.random() < 0.6:
-                    await click_latency(page, rng.choice(await _not_shown(page, nodes)))
+                candidates = await _not_shown(page, nodes)
+                if candidates and rng.random() < 0.6:
+                    await click_latency(page, rng.choice(candidates))
                 else:
                     name = "Next" if rng.random() < 0.7 else "Previous"
                     button = page.get_by_role("button", name=name)
