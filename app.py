@@ -18,13 +18,13 @@ from mechanisms.content.load import DATA_DIR, REFERENCES_FILE, Catalog, graph_fi
 from mechanisms.content.model import Graph
 from mechanisms.diagram.figure import build_figure
 from mechanisms.diagram.layout import Layout, compute_layout
-from mechanisms.diagram.style import CONSULT_FONT_PX, LABEL_FONT_PX, PLOTLY_CONFIG, STEP_VIEW_PX
+from mechanisms.diagram.style import CONSULT_FONT_PX, CONSULT_VIEW_PX, LABEL_FONT_PX, PLOTLY_CONFIG, STEP_VIEW_PX
 from mechanisms.present import wording
 from mechanisms.present.audience import AUDIENCE_NAMES, AUDIENCES, node_label, story_nodes
 from mechanisms.present.highlight import Highlight, highlight_of, step_nodes
 from mechanisms.present.links import to_params
 from mechanisms.present.markup import md_escape
-from mechanisms.present.view import View, go_to_step, parse_view, select, select_node
+from mechanisms.present.view import View, consult_view, go_to_step, parse_view, select, select_node
 
 DEFAULT_GRAPH = "dry-needling"
 
@@ -58,7 +58,7 @@ def _figure(signature: tuple, graph_id: str, highlight: Highlight, audience: str
     return build_figure(
         graph, _layout(signature, graph_id), highlight, audience=audience,
         font_size=CONSULT_FONT_PX if consult else LABEL_FONT_PX, frame_nodes=frame_nodes,
-        height=STEP_VIEW_PX if frame_nodes else None,
+        height=(CONSULT_VIEW_PX if consult else STEP_VIEW_PX) if frame_nodes else None,
     )
 
 
@@ -89,11 +89,19 @@ if not CATALOG.graphs:
 
 default_graph = DEFAULT_GRAPH if DEFAULT_GRAPH in CATALOG.graphs else sorted(CATALOG.graphs)[0]
 
-if "view" not in st.session_state:
+def _address() -> dict[str, str]:
+    """The address bar's query, one value per key (the last, as `parse_view` reads it)."""
+    return {k: st.query_params.get_all(k)[-1] for k in st.query_params if st.query_params.get_all(k)}
+
+
+# A new visit opens the view its link holds. So does browser Back or Forward: Streamlit reruns the
+# page with the address it went back to, which then differs from the one this page last wrote.
+if "view" not in st.session_state or _address() != st.session_state.get("written"):
     params = {k: st.query_params.get_all(k) for k in st.query_params}
     view, ignored = parse_view(params, CATALOG.graphs, default_graph)
     st.session_state.view = view
     st.session_state.ignored = ignored
+    st.session_state.written = _address()
 
 
 def current() -> View:
@@ -137,8 +145,9 @@ def step_to(step: int) -> None:
 def sync_link() -> None:
     """Keep the address bar equal to the view, so a copied link reopens exactly this."""
     wanted = to_params(current())
-    if {k: st.query_params.get(k) for k in st.query_params} != wanted:
+    if _address() != wanted:
         st.query_params.from_dict(wanted)
+    st.session_state.written = wanted
 
 
 def step_text(graph: Graph, view: View) -> None:
@@ -215,7 +224,8 @@ def explorer() -> None:
     """Diagram, step text, panel and the step bar: a click or a step reruns only this part of the page."""
     view = current()
     graph = graph_of(view)
-    left, right = st.columns([3, 2], gap="medium")
+    # At the chair the diagram gets more room: its labels are larger (18 px) and the picker is not shown.
+    left, right = st.columns([2, 1] if view.consult else [3, 2], gap="medium")
     # The side is written first: Streamlit sends elements in script order, so the explanation a
     # reader is waiting for arrives before the chart is redrawn (it still shows on the right).
     with right, st.container(key="side" if not view.consult else "side-consult"):
@@ -279,7 +289,7 @@ def controls(view: View) -> None:
         st.toggle(wording.WHOLE_PICTURE, key="whole_picture")
         st.toggle(
             "Consult mode", key="consult_choice",
-            on_change=lambda: set_view(replace(current(), consult=st.session_state.consult_choice)),
+            on_change=lambda: set_view(consult_view(current(), st.session_state.consult_choice)),
         )
 
 

@@ -19,7 +19,9 @@ from mechanisms.present import wording
 from mechanisms.present.audience import (
     PRACTITIONER,
     cause_sentence,
+    edge_heading,
     edge_sentence,
+    edge_word,
     effect_sentence,
     node_label,
     node_text,
@@ -109,9 +111,8 @@ def edge_panel(graph: Graph, edge: Edge, audience: str, references: Mapping[str,
     source, target = graph.node(edge.source), graph.node(edge.target)
     if source is None or target is None:
         return
-    st.markdown(f"### {md_escape(edge_sentence(graph, edge, audience))}")
-    if edge.note:
-        st.markdown(md_escape(edge.note))
+    st.markdown(f"### {md_escape(edge_heading(graph, edge, audience))}")
+    st.markdown(f"**{wording.LINK_LEAD}** {md_escape(edge_sentence(graph, edge, audience))}")
     evidence_badge(edge.evidence)
     left, right = st.columns(2)
     for column, end, key in ((left, source, "edge-src"), (right, target, "edge-dst")):
@@ -133,5 +134,5 @@ def outline(graph: Graph, audience: str) -> None:
                          f"{md_escape(node_text(node, audience))}")
             for edge in graph.effects(node.id):
                 target = graph.node(edge.target)
-                lines.append(f"    - {wording.EDGE_WORDS[edge.kind]}: {md_escape(node_label(target, audience))}")
+                lines.append(f"    - {edge_word(edge.kind, audience)}: {md_escape(node_label(target, audience))}")
     st.markdown("\n\n".join(lines))

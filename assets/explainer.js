@@ -11,9 +11,20 @@
   document.addEventListener("touchstart", onChart, { capture: true, passive: true });
   document.addEventListener("mousedown", onChart, { capture: true, passive: true });
 
-  // When the explanation changes (a tap, the picker, a shared link), its heading is brought into
-  // the side panel's view: the panel scrolls on its own, and "nearest" leaves the page, and so the
-  // diagram, where it is. After a tap on the diagram the same holds for an unchanged heading.
+  // When the explanation changes (a tap, the picker, a shared link), its heading is brought to the
+  // top of the side column (or the phone's sheet), which scrolls on its own: the page, and so the
+  // diagram, stays where it is. Only if the heading is still hidden (behind the step bar, or below
+  // the screen) does the page scroll, as little as needed.
+  function reveal(heading) {
+    var column = heading.closest('[data-testid="stColumn"]');
+    if (column && column.scrollHeight > column.clientHeight) {
+      column.scrollTop += heading.getBoundingClientRect().top - column.getBoundingClientRect().top - 8;
+    }
+    var bar = document.querySelector(".st-key-stepbar");
+    var limit = bar ? bar.getBoundingClientRect().top : window.innerHeight;
+    var box = heading.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > limit) heading.scrollIntoView({ behavior: "instant", block: "center" });
+  }
   var lastHeading = null;
   var observer = new MutationObserver(function () {
     var heading = document.querySelector(".st-key-detail h3");
@@ -23,7 +34,7 @@
     lastHeading = text;
     lastChartTap = 0;
     if (document.querySelector(".st-key-explore")) return; // no part chosen: the step's own text stays in view
-    heading.scrollIntoView({ behavior: "instant", block: "nearest" });
+    reveal(heading);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 })();

@@ -28,7 +28,7 @@ def all_text() -> str:
         parts += [s.title, s.patient, s.unknowns]
     for n in GRAPH.nodes:
         parts += [n.label, n.plain_label or "", n.patient, n.practitioner]
-    parts += [e.note or "" for e in GRAPH.edges]
+    parts += [e.patient or "" for e in GRAPH.edges]
     parts += [t.term + " " + t.definition for t in GRAPH.glossary]
     return "\n".join(parts)
 

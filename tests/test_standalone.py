@@ -11,8 +11,8 @@ import pytest
 from mechanisms.content.load import load_catalog
 from mechanisms.diagram import style
 from mechanisms.diagram.figure import node_marker
-from mechanisms.outputs.images import diagram
-from mechanisms.outputs.standalone import TEMPLATES, build_html, page_data, page_views
+from mechanisms.diagram.layout import compute_layout
+from mechanisms.outputs.standalone import TEMPLATES, build_html, page_data, page_figure, page_views
 from mechanisms.present import wording
 from mechanisms.present.audience import AUDIENCES, PRACTITIONER, node_label, story_nodes
 from mechanisms.present.highlight import highlight_of, step_highlight
@@ -27,7 +27,7 @@ GRAPH = CATALOG.graphs["dry-needling"]
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return page_data(GRAPH, CATALOG.references, diagram(GRAPH))
+    return page_data(GRAPH, CATALOG.references, page_figure(GRAPH))
 
 
 def test_a_step_is_dimmed_exactly_as_in_the_app(data):
@@ -36,6 +36,22 @@ def test_a_step_is_dimmed_exactly_as_in_the_app(data):
     marker = node_marker(GRAPH, step_highlight(GRAPH, 1))
     assert look["opacity"] == marker["opacity"] and look["size"] == marker["size"]
     assert style.DIM_OPACITY in look["opacity"], "the page used 0.3 of its own before"
+
+
+def test_each_step_is_framed_and_its_links_alone_are_strong_as_in_the_app(data):
+    fig = page_figure(GRAPH)
+    assert len(data["frames"]) == len(GRAPH.steps) and data["frame_px"] == fig.layout.height
+    positions = compute_layout(GRAPH).positions
+    for index, (x0, x1, y0, y1) in enumerate(data["frames"]):
+        for node in GRAPH.nodes_in_step(GRAPH.steps[index].id):
+            x, y = positions[node.id]
+            assert x0 < x < x1 and y0 < y < y1, node.id
+    view = next(v for v in data["views"] if v["q"] == "graph=dry-needling&step=3")
+    opacity = dict(zip((e.id for e in GRAPH.edges), data["looks"][view["look"]]["links"]["opacity"], strict=True))
+    strong = {e.id for e in GRAPH.edges if highlight_of(GRAPH, parse_view({"step": "3"}, CATALOG.graphs,
+                                                                          GRAPH.id)[0]).edge_strong(e)}
+    assert strong and {e for e, o in opacity.items() if o > 0.5} == strong
+    assert [fig.data[i].name for i in data["chart"]["link_traces"]] == [f"link:{e.id}" for e in GRAPH.edges]
 
 
 def test_each_view_has_its_own_highlight_and_a_link_that_reopens_it(data):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -95,3 +97,13 @@ def test_selecting_follows_the_story():
     assert select_node(view, MINI, "ghost") == view
     edge_view = select_edge(view, MINI, "needle->twitch")
     assert edge_view.edge == "needle->twitch" and edge_view.node is None
+
+
+def test_consult_mode_turns_to_patient_words_and_keeps_them_when_turned_off():
+    from mechanisms.present.view import consult_view
+
+    practitioner = View("mini", step=2, audience="practitioner")
+    on = consult_view(practitioner, True)
+    assert on.consult and on.audience == "patient" and on.step == 2
+    off = consult_view(replace(on, audience="practitioner"), False)
+    assert not off.consult and off.audience == "practitioner"

@@ -118,8 +118,8 @@ def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
     for i, node in enumerate(graph.nodes):
         yield ("nodes", i, "patient"), f"node {node.id} (patient)", node.patient
     for i, edge in enumerate(graph.edges):
-        if edge.note:
-            yield ("edges", i, "note"), f"edge {edge.id} (note)", edge.note
+        if edge.patient:
+            yield ("edges", i, "patient"), f"edge {edge.id} (patient)", edge.patient
     for i, term in enumerate(graph.glossary):
         yield ("glossary", i, "definition"), f"term {term.id} (definition)", term.definition
 

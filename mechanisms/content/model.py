@@ -78,7 +78,10 @@ class Edge(_Strict):
     evidence: EvidenceLevel
     citations: list[Id] = Field(default_factory=list)
     feedback: bool = False
-    note: Text | None = None
+    patient: Text | None = None
+    """What the link means, in plain words (reading grade 8 or below)."""
+    practitioner: Text | None = None
+    """What the link means, precisely: finding, population, strength."""
 
     @property
     def id(self) -> str:

@@ -9,21 +9,24 @@ function below draws one thing; `build_figure` puts them together.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Iterable
 
 import plotly.graph_objects as go
 
 from ..content.model import Edge, Graph
-from ..present.audience import PATIENT, edge_sentence, node_label
+from ..present.audience import PATIENT, edge_heading, edge_word, node_label
 from ..present.highlight import Highlight
 from ..present.markup import html_escape
-from ..present.wording import EDGE_WORDS, band_title
+from ..present.wording import band_title
 from . import style
 from .layout import Layout
 
 LEGEND_PX = 44
 NODE_TRACE = "mechanism"
 """The name of the trace of node markers (the offline page restyles it)."""
+LINK_TRACE = "link:"
+"""Name prefix of a link's own line trace, when drawn one trace per link (the offline page)."""
 STUB_TRACE = "stub"
 """The name of the trace of stubs: the start of each long link of a hub (the needle)."""
 _CELL = 40.0
@@ -99,9 +102,14 @@ def _gapped(values: list, gap: object = None) -> list:
     return out or [gap]
 
 
-def wrap_label(label: str) -> str:
+def hover_text(text: str) -> str:
+    """A sentence for a hover box: escaped and broken into lines (plotly never wraps hover text)."""
+    return "<br>".join(textwrap.wrap(html_escape(text), width=style.HOVER_WRAP)) or html_escape(text)
+
+
+def wrap_label(label: str, font_px: float = style.LABEL_FONT_PX) -> str:
     """Break a label into short lines (as `style.label_lines`), joined for Plotly."""
-    return "<br>".join(style.label_lines(label))
+    return "<br>".join(style.label_lines(label, font_px))
 
 
 def band_shapes(layout: Layout, current: str | None) -> list[dict]:
@@ -124,12 +132,17 @@ def band_titles(layout: Layout, font_size: int) -> list[dict]:
     ]
 
 
-def edge_lines(graph: Graph, layout: Layout, highlight: Highlight) -> list[dict]:
+def edge_lines(graph: Graph, layout: Layout, highlight: Highlight, per_link: bool = False) -> list[dict]:
     """Per kind, a trace of strong and one of dimmed lines along each link's route, ending in an arrowhead.
 
     The arrowhead is a marker at the target, turned along the line (angleref="previous") and
     pushed back to the node's edge (standoff, in pixels): annotations cost ~3x more to draw.
+    `per_link` draws one trace per link instead (named LINK_TRACE + id), so a page can restyle each.
     """
+    if per_link:
+        return [trace | {"name": LINK_TRACE + edge.id}
+                for edge in graph.edges
+                for trace in edge_lines(graph.model_copy(update={"edges": [edge]}), layout, highlight)]
     traces = []
     for kind, look in style.EDGE_STYLE.items():
         parts: dict[bool, dict[str, list]] = {on: {"x": [], "y": [], "size": [], "standoff": []}
@@ -174,14 +187,14 @@ def stub_trace(graph: Graph, layout: Layout, highlight: Highlight, audience: str
 
 
 def _edge_marker_trace(kind: str, items: list[tuple[Edge, float, float, bool]], texts: list[str],
-                       highlight: Highlight) -> dict:
+                       highlight: Highlight, audience: str) -> dict:
     look = style.EDGE_STYLE[kind]
     chosen = [m[0].id == highlight.edge for m in items]
     return dict(
         type="scatter",
         # None between points: no line joins the midpoints, but the legend shows dash + symbol
         x=_gapped([m[1] for m in items]), y=_gapped([m[2] for m in items]),
-        mode="lines+markers", connectgaps=False, name=EDGE_WORDS[kind], legendgroup=kind, showlegend=False,
+        mode="lines+markers", connectgaps=False, name=edge_word(kind, audience), legendgroup=kind, showlegend=False,
         customdata=_gapped([m[0].id for m in items]),
         hovertext=_gapped(texts), hovertemplate="%{hovertext}<extra></extra>",
         marker=dict(
@@ -202,19 +215,19 @@ def edge_markers(graph: Graph, layout: Layout, highlight: Highlight, audience: s
     traces = []
     for kind in style.EDGE_STYLE:
         items = [(e, *spots[e.id], highlight.edge_strong(e)) for e in graph.edges if e.kind == kind]
-        texts = [html_escape(edge_sentence(graph, m[0], audience)) for m in items]
-        traces.append(_edge_marker_trace(kind, items, texts, highlight))
+        texts = [hover_text(edge_heading(graph, m[0], audience)) for m in items]
+        traces.append(_edge_marker_trace(kind, items, texts, highlight, audience))
     return traces
 
 
-def legend_entries(graph: Graph, font_size: int) -> list[dict]:
+def legend_entries(graph: Graph, font_size: int, audience: str = PATIENT) -> list[dict]:
     """One legend entry per kind used, drawn from a point outside the fixed axis ranges.
 
     So its style (dash + symbol) stays the same whatever is highlighted.
     """
     used = {e.kind for e in graph.edges}
     return [
-        dict(type="scatter", x=[-100, -99], y=[-100, -100], mode="lines+markers", name=EDGE_WORDS[kind],
+        dict(type="scatter", x=[-100, -99], y=[-100, -100], mode="lines+markers", name=edge_word(kind, audience),
              hoverinfo="skip", showlegend=True, legendgroup=kind,
              marker=dict(symbol=look["symbol"], color="white", size=[0, 11], line=dict(color=look["color"], width=2)),
              line=dict(color=look["color"], dash=look["dash"], width=2))
@@ -252,9 +265,9 @@ def node_trace(graph: Graph, layout: Layout, highlight: Highlight, audience: str
     )
 
 
-def label_text(label: str, bold: bool) -> str:
+def label_text(label: str, bold: bool, font_px: float = style.LABEL_FONT_PX) -> str:
     """A node's label as drawn: escaped, wrapped, in bold for the selected node and its neighbours."""
-    text = wrap_label(html_escape(label))
+    text = wrap_label(html_escape(label), font_px)
     return f"<b>{text}</b>" if bold else text
 
 
@@ -272,7 +285,7 @@ def node_labels(graph: Graph, layout: Layout, highlight: Highlight, audience: st
         size = style.NODE_SIZE_CURRENT if node.id == highlight.node else style.NODE_SIZE
         labels.append(dict(
             name=node.id, x=x, y=y, xref="x", yref="y", yshift=-size / 2 - 2, xanchor="center", yanchor="top",
-            showarrow=False, align="center", text=label_text(node_label(node, audience), bold),
+            showarrow=False, align="center", text=label_text(node_label(node, audience), bold, font_size),
             font=dict(size=font_size, color=ink), bgcolor=style.LABEL_BACKGROUND, borderpad=1))
     return labels
 
@@ -320,6 +333,7 @@ def build_figure(
     font_size: int = style.LABEL_FONT_PX,
     frame_nodes: Iterable[str] | None = None,
     height: int | None = None,
+    per_link: bool = False,
 ) -> go.Figure:
     """The diagram for one audience and highlight: the whole picture, or framed on some nodes.
 
@@ -328,8 +342,8 @@ def build_figure(
     """
     # A trace with no points is not drawn at all, which would shift the drawn traces' indexes.
     stubs = [stub_trace(graph, layout, highlight, audience)] if layout.stubs else []
-    traces = [*edge_lines(graph, layout, highlight), *stubs,
-              *edge_markers(graph, layout, highlight, audience), *legend_entries(graph, font_size),
+    traces = [*edge_lines(graph, layout, highlight, per_link), *stubs,
+              *edge_markers(graph, layout, highlight, audience), *legend_entries(graph, font_size, audience),
               node_trace(graph, layout, highlight, audience)]
     fig_layout = frame(graph, shown_box(layout, frame_nodes), height, font_size)
     fig_layout["shapes"] = band_shapes(layout, highlight.band)

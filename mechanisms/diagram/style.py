@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..present.wording import EDGE_WORDS
+from ..present.audience import PATIENT, edge_word
 
 # Okabe-Ito derived, colour-blind safe; text colours meet 4.5:1 on white.
 REGION_FILLS = ["#E8F1FA", "#FDF3E1", "#E6F4EF", "#F3EAF4", "#F2F2F2", "#FFF9DB"]
@@ -38,6 +38,8 @@ FRAME_SIDE_PX = 85.0
 """Room beside the outermost framed nodes: half a label."""
 FRAME_PEEK_PX = 36.0
 """How much of the bands above and below a framed step shows: links are seen leaving it."""
+CONSULT_VIEW_PX = 580
+"""Height of the framed step in consult mode: no title or introduction above it, larger labels."""
 STEP_VIEW_PX = 380
 """Height of the framed step view in the app: a third or more of a phone's and a laptop's screen,
 leaving room for the step's text and the Previous/Next bar."""
@@ -45,11 +47,13 @@ ARROW_SIZE = {True: 12, False: 9}
 """Arrowhead size of a strong and of a dimmed link."""
 
 LABEL_FONT_PX = 13
-CONSULT_FONT_PX = 16
+CONSULT_FONT_PX = 18
 """Consult mode: the screen is turned toward a patient a metre away."""
 PRINT_FONT_PX = 14
 LABEL_WRAP = 16
 """Characters per label line, so three nodes fit side by side on a phone."""
+HOVER_WRAP = 44
+"""Characters per line of a hover box (a link's sentence)."""
 LABEL_LINE_PX = 1.3 * LABEL_FONT_PX
 """Height of one label line."""
 PER_ROW = 3
@@ -71,15 +75,20 @@ EDGE_STYLE: dict[str, dict[str, str]] = {
 }
 """Edge kinds differ by dash, midpoint symbol and end, never by colour alone."""
 EDGE_GLOSS = {"inhibits": "blocks"}
-"""A plainer word beside a kind's name in the printed key."""
+"""A plainer word beside a technical kind's name in the printed key (patients read plain words already)."""
 
 PLOTLY_CONFIG = {"displayModeBar": False, "doubleClickDelay": 100, "scrollZoom": False, "responsive": True}
 """Every interactive copy of the diagram: no toolbar, no zoom, and two clicks 100 ms apart are still two."""
 
 
-def label_lines(label: str) -> list[str]:
+def label_wrap(font_px: float = LABEL_FONT_PX) -> int:
+    """Characters per label line at a font size: larger type wraps shorter, so labels keep their width."""
+    return max(8, round(LABEL_WRAP * LABEL_FONT_PX / font_px))
+
+
+def label_lines(label: str, font_px: float = LABEL_FONT_PX) -> list[str]:
     """A label broken into short lines so three nodes fit side by side on a phone."""
-    return textwrap.wrap(label, width=LABEL_WRAP, break_long_words=False) or [label]
+    return textwrap.wrap(label, width=label_wrap(font_px), break_long_words=False) or [label]
 
 
 def label_depth(lines: int) -> float:
@@ -95,10 +104,10 @@ def region_fill(index: int) -> str:
     return REGION_FILLS[index % len(REGION_FILLS)]
 
 
-def edge_key_sentence() -> str:
+def edge_key_sentence(audience: str = PATIENT) -> str:
     """The printed key of the link shapes: 'solid with a circle = leads to; ...'."""
     parts = []
     for kind, style in EDGE_STYLE.items():
-        gloss = f" ({EDGE_GLOSS[kind]})" if kind in EDGE_GLOSS else ""
-        parts.append(f"{style['drawn']} = {EDGE_WORDS[kind]}{gloss}")
+        gloss = f" ({EDGE_GLOSS[kind]})" if kind in EDGE_GLOSS and audience != PATIENT else ""
+        parts.append(f"{style['drawn']} = {edge_word(kind, audience)}{gloss}")
     return "; ".join(parts)

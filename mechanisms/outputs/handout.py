@@ -17,13 +17,12 @@ from fpdf.image_parsing import get_img_info
 from ..content.citations import FormattedReference, cited_ids, format_references
 from ..content.model import Graph
 from ..diagram.style import PRINT_FONT_PX, edge_key_sentence
-from ..present.audience import AUDIENCES, PATIENT, node_label, node_text
+from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_text
 from ..present.links import valid_base_url, view_url
 from ..present.view import View
 from ..present.wording import (
     AUDIENCE_HEADING,
     DISCLAIMER,
-    EDGE_WORDS,
     EVIDENCE_MEANING,
     NOT_YET_KNOWN,
     outline_step_heading,
@@ -67,12 +66,12 @@ def _online_link(pdf: HandoutPage, link: str) -> None:
         pdf.ln(8)
 
 
-def _reading_guide(pdf: HandoutPage, graph: Graph) -> None:
+def _reading_guide(pdf: HandoutPage, graph: Graph, audience: str) -> None:
     """How to read the diagram, what the evidence levels mean, and the steps at a glance."""
     pdf.heading("How to read the diagram", 13, space_before=3)
     pdf.para("The diagram reads from top to bottom, in the order of the steps. "
-             "Each circle is one part of the story; the shaded bands are parts of the body. "
-             f"The line and the shape in its middle tell the kind of link: {edge_key_sentence()}.", 10)
+             "Each circle is one part of the story; each shaded band is one step. "
+             f"The line and the shape in its middle tell the kind of link: {edge_key_sentence(audience)}.", 10)
     pdf.heading("How sure are we?", 13)
     pdf.para("Each part below says what kind of study it comes from, strongest first:", 10, after=1.5)
     for level, meaning in EVIDENCE_MEANING.items():
@@ -113,7 +112,7 @@ def _steps(pdf: HandoutPage, graph: Graph, audience: str, number: Mapping[str, i
             if audience != PATIENT:
                 for edge in graph.effects(node.id):
                     target = graph.node(edge.target)
-                    pdf.para(f"{EDGE_WORDS[edge.kind]} {node_label(target, audience)} ({edge.evidence})", 8.5,
+                    pdf.para(f"{edge_word(edge.kind, audience)} {node_label(target, audience)} ({edge.evidence})", 8.5,
                              lead="    →", after=1)
 
 
@@ -180,7 +179,7 @@ def build_pdf(
     base = valid_base_url(base_url)
     if base:
         _online_link(pdf, view_link(base, graph, audience))
-    _reading_guide(pdf, graph)
+    _reading_guide(pdf, graph, audience)
     _diagram_page(pdf, png)
     _steps(pdf, graph, audience, {r.id: r.number for r in refs})
     _glossary(pdf, graph)

@@ -20,8 +20,20 @@ import plotly.graph_objects as go
 
 from ..content.citations import cited_ids, format_references
 from ..content.model import Edge, Graph, Node
-from ..diagram.figure import NODE_TRACE, label_emphasis, label_text, node_marker
-from ..diagram.style import PLOTLY_CONFIG
+from ..diagram import style
+from ..diagram.figure import (
+    LINK_TRACE,
+    NODE_TRACE,
+    build_figure,
+    edge_lines,
+    edge_markers,
+    label_emphasis,
+    label_text,
+    node_marker,
+    shown_box,
+)
+from ..diagram.layout import Layout, compute_layout
+from ..diagram.style import PLOTLY_CONFIG, STEP_VIEW_PX
 from ..diagram.touch import touch_script
 from ..present import wording
 from ..present.audience import (
@@ -29,6 +41,7 @@ from ..present.audience import (
     AUDIENCES,
     PATIENT,
     cause_sentence,
+    edge_heading,
     edge_sentence,
     effect_sentence,
     node_label,
@@ -41,7 +54,6 @@ from ..present.highlight import Highlight, highlight_of
 from ..present.links import view_query
 from ..present.markup import html_escape, json_for_html
 from ..present.view import View, go_to_step, select_edge, select_node
-from .images import diagram
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 DRAWN_FOR = PATIENT
@@ -71,8 +83,9 @@ def _node_data(graph: Graph, node: Node) -> dict[str, Any]:
 def _edge_data(graph: Graph, edge: Edge) -> dict[str, Any]:
     ends = [graph.node(edge.source), graph.node(edge.target)]
     return {
-        "evidence": edge.evidence, "refs": edge.citations, "note": edge.note,
-        "heading": _per_audience(lambda a: edge_sentence(graph, edge, a)),
+        "evidence": edge.evidence, "refs": edge.citations,
+        "heading": _per_audience(lambda a: edge_heading(graph, edge, a)),
+        "link": _per_audience(lambda a: f"{wording.LINK_LEAD} {edge_sentence(graph, edge, a)}"),
         "go": _per_audience(lambda a: [[n.id, wording.go_to(node_label(n, a))] for n in ends if n]),
     }
 
@@ -86,7 +99,7 @@ def _words() -> dict[str, str]:
         "explore_hint": w.EXPLORE_HINT, "no_references": w.NO_REFERENCES, "also_called": w.ALSO_CALLED,
         "causes": w.CAUSES_HEADING, "effects": w.EFFECTS_HEADING, "words_used": w.WORDS_USED,
         "references": w.REFERENCES, "what_it_found": w.WHAT_IT_FOUND, "picker_label": w.PICKER_LABEL,
-        "picker_placeholder": w.PICKER_PLACEHOLDER, "link_notice": w.LINK_NOTICE_PLAIN,
+        "picker_placeholder": w.PICKER_PLACEHOLDER, "link_notice": w.LINK_NOTICE_PLAIN, "step_list": w.STEP_LIST_LABEL,
     }
 
 
@@ -102,15 +115,21 @@ def page_views(graph: Graph) -> list[View]:
     return views
 
 
-def _look(graph: Graph, highlight: Highlight) -> dict[str, list]:
-    """How the node markers and labels are drawn for one highlight (the figure's own functions)."""
+def _look(graph: Graph, layout: Layout, highlight: Highlight) -> dict[str, Any]:
+    """How nodes, labels, links and link markers are drawn for one highlight (the figure's own functions)."""
     marker = node_marker(graph, highlight)
     emphasis = label_emphasis(graph, highlight)
+    links = edge_lines(graph, layout, highlight, per_link=True)
+    markers = edge_markers(graph, layout, highlight, DRAWN_FOR)
     return {"size": marker["size"], "opacity": marker["opacity"], "line_color": marker["line"]["color"],
-            "line_width": marker["line"]["width"], "bold": [b for b, _ in emphasis], "ink": [i for _, i in emphasis]}
+            "line_width": marker["line"]["width"], "bold": [b for b, _ in emphasis], "ink": [i for _, i in emphasis],
+            "links": {"opacity": [t["opacity"] for t in links], "width": [t["line"]["width"] for t in links]},
+            "markers": {"size": [t["marker"]["size"] for t in markers],
+                        "opacity": [t["marker"]["opacity"] for t in markers],
+                        "line_width": [t["marker"]["line"]["width"] for t in markers]}}
 
 
-def views_and_looks(graph: Graph) -> tuple[list[dict[str, Any]], list[dict[str, list]]]:
+def views_and_looks(graph: Graph, layout: Layout) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Each view's link and the index of its look; each distinct look once."""
     looks: dict[Highlight, int] = {}
     views = []
@@ -119,22 +138,25 @@ def views_and_looks(graph: Graph) -> tuple[list[dict[str, Any]], list[dict[str, 
         index = looks.setdefault(highlight, len(looks))
         views.append({"q": view_query(view), "step": view.step - 1, "node": view.node, "edge": view.edge,
                       "audience": view.audience, "look": index})
-    return views, [_look(graph, h) for h in looks]
+    return views, [_look(graph, layout, h) for h in looks]
 
 
 def chart_indexes(fig: go.Figure, graph: Graph) -> dict[str, Any]:
     """Where the page finds the node markers, each node's label and each hover text in the drawn figure."""
     names = [a.name for a in fig.layout.annotations]
-    return {"node_trace": next(i for i, t in enumerate(fig.data) if t.name == NODE_TRACE),
+    traces = {t.name: i for i, t in enumerate(fig.data)}
+    return {"node_trace": traces[NODE_TRACE],
             "label_annotations": [names.index(n.id) for n in graph.nodes],
-            "hover_traces": [i for i, t in enumerate(fig.data) if t.hovertext is not None]}
+            "hover_traces": [i for i, t in enumerate(fig.data) if t.hovertext is not None],
+            "link_traces": [traces[LINK_TRACE + e.id] for e in graph.edges],
+            "marker_traces": [i for i, t in enumerate(fig.data) if t.hovertext is not None and t.name != NODE_TRACE]}
 
 
 def hover_texts(graph: Graph, fig: go.Figure, traces: list[int]) -> dict[str, list[list]]:
     """Per audience, the hover text of each of these traces, from that audience's own figure (`fig` for DRAWN_FOR)."""
 
     def texts(audience: str) -> list[list]:
-        drawn = fig if audience == DRAWN_FOR else diagram(graph, audience=audience)
+        drawn = fig if audience == DRAWN_FOR else page_figure(graph, audience)
         return [list(drawn.data[i].hovertext) for i in traces]
 
     return _per_audience(texts)
@@ -144,7 +166,8 @@ def page_data(graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go
     """Everything the page's script needs, as plain JSON-able data."""
     refs = {r.id: {"text": r.text, "links": r.links(), "finding": r.finding}
             for r in format_references(cited_ids(graph), references)}
-    views, looks = views_and_looks(graph)
+    layout = compute_layout(graph)
+    views, looks = views_and_looks(graph, layout)
     chart = chart_indexes(fig, graph)
     total = len(graph.steps)
     return {
@@ -162,14 +185,25 @@ def page_data(graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go
                                            "bold": [label_text(node_label(n, a), True) for n in graph.nodes]}),
         "hover": hover_texts(graph, fig, chart["hover_traces"]),
         "chart": {**chart, "drawn_for": DRAWN_FOR},
+        "frames": [list(shown_box(layout, [n.id for n in graph.nodes_in_step(s.id)])) for s in graph.steps],
+        "frame_px": STEP_VIEW_PX, "bands": {"fills": [style.BAND_FILLS[i % 2] for i in range(len(layout.bands))],
+                                            "current": style.BAND_CURRENT},
         "audiences": [[a, AUDIENCE_NAMES[a]] for a in AUDIENCES],
         "findings_for": [a for a in AUDIENCES if shows_findings(a)],
     }
 
 
+def page_figure(graph: Graph, audience: str = DRAWN_FOR) -> go.Figure:
+    """The page's diagram as first drawn: the first step framed, one trace per link so each can be dimmed."""
+    layout = compute_layout(graph)
+    first = [n.id for n in graph.nodes_in_step(graph.steps[0].id)] if graph.steps else None
+    return build_figure(graph, layout, highlight_of(graph, View(graph.id)), audience, frame_nodes=first,
+                        height=STEP_VIEW_PX, per_link=True)
+
+
 def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> str:
     """The standalone page as one HTML string (Plotly inlined, about 5 MB; 1.5 MB gzipped)."""
-    fig = diagram(graph, audience=DRAWN_FOR)
+    fig = page_figure(graph)
     plot = fig.to_html(include_plotlyjs=True, full_html=False, div_id="diagram", config=PLOTLY_CONFIG)
     values = {
         "TITLE": html_escape(graph.title), "STYLE": _template("standalone.css"), "PLOT": plot,

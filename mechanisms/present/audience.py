@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..content.model import Edge, Graph, Node
-from .wording import EDGE_WORDS
+from .wording import EDGE_WORDS, PLAIN_EDGE_WORDS
 
 PATIENT = "patient"
 PRACTITIONER = "practitioner"
@@ -35,24 +35,39 @@ def node_text(node: Node, audience: str) -> str:
     return node.patient if audience == PATIENT else node.practitioner
 
 
+def edge_word(kind: str, audience: str) -> str:
+    """A link's kind in the audience's words: 'turns down' for a patient, 'decreases' for a practitioner."""
+    return (PLAIN_EDGE_WORDS if audience == PATIENT else EDGE_WORDS)[kind]
+
+
 def edge_sentence(graph: Graph, edge: Edge, audience: str) -> str:
     """A link read aloud: 'Needle in the trigger point leads to Local twitch response'."""
     source, target = graph.node(edge.source), graph.node(edge.target)
     a = node_label(source, audience) if source else edge.source
     b = node_label(target, audience) if target else edge.target
-    return f"{a} {EDGE_WORDS[edge.kind]} {b}"
+    return f"{a} {edge_word(edge.kind, audience)} {b}"
+
+
+def edge_text(edge: Edge, audience: str) -> str | None:
+    """What a link means, as its author wrote it for this audience (the other audience's text if missing)."""
+    return (edge.patient or edge.practitioner) if audience == PATIENT else (edge.practitioner or edge.patient)
+
+
+def edge_heading(graph: Graph, edge: Edge, audience: str) -> str:
+    """A tapped link's heading and hover words: its own sentence, else the link read aloud."""
+    return edge_text(edge, audience) or edge_sentence(graph, edge, audience)
 
 
 def cause_sentence(graph: Graph, edge: Edge, audience: str) -> str:
     """A link into the node being read: 'Needle in the trigger point leads to this'."""
     source = graph.node(edge.source)
-    return f"{node_label(source, audience) if source else edge.source} {EDGE_WORDS[edge.kind]} this"
+    return f"{node_label(source, audience) if source else edge.source} {edge_word(edge.kind, audience)} this"
 
 
 def effect_sentence(graph: Graph, edge: Edge, audience: str) -> str:
     """A link out of the node being read: 'This leads to Local twitch response'."""
     target = graph.node(edge.target)
-    return f"This {EDGE_WORDS[edge.kind]} {node_label(target, audience) if target else edge.target}"
+    return f"This {edge_word(edge.kind, audience)} {node_label(target, audience) if target else edge.target}"
 
 
 def story_nodes(graph: Graph) -> list[Node]:

@@ -128,3 +128,9 @@ def select(view: View, graph: Graph, item_id: object) -> View:
     if graph.node(item_id) is not None:
         return select_node(view, graph, item_id)
     return select_edge(view, graph, item_id)
+
+
+def consult_view(view: View, on: bool) -> View:
+    """Consult mode on or off. Turning it on shows patient words: the screen is turned toward the patient
+    (the physio may still switch to practitioner words afterwards)."""
+    return replace(view, consult=on, audience=PATIENT if on else view.audience)

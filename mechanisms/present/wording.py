@@ -23,13 +23,22 @@ EDGE_WORDS: dict[str, str] = {
     "activates": "activates",
     "inhibits": "inhibits",
 }
-"""The words that read a link aloud, by kind."""
+"""The words that read a link aloud, by kind: the technical kinds, for practitioners."""
+PLAIN_EDGE_WORDS: dict[str, str] = {
+    "leads_to": "leads to",
+    "increases": "turns up",
+    "decreases": "turns down",
+    "activates": "switches on",
+    "inhibits": "blocks",
+}
+"""The same kinds in a patient's words."""
 
 HOW_TO_READ = (
     "read from top to bottom. Each circle is a part of the body or a change in it; "
     "the small shapes on the lines show how one leads to the next. Tap any of them."
 )
 WHOLE_PICTURE = "Whole picture"
+LINK_LEAD = "The link:"
 STEP_LIST_LABEL = "Go to step"
 """Shown after HOW_TO_READ_LEAD, in bold, beside the interactive diagram."""
 HOW_TO_READ_LEAD = "How to read this diagram:"

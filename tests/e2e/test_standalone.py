@@ -113,15 +113,20 @@ def test_page_works_offline_and_reacts_to_clicks_and_steps(browser, mini_page):
     context.close()
 
 
-def test_phone_tap_and_panel_under_the_chart(browser, mini_page):
+def test_phone_tap_shows_the_panel_in_a_sheet_with_the_diagram_in_sight(browser, mini_page):
     context, page = open_offline(browser, mini_page, viewport={"width": 390, "height": 844}, is_mobile=True,
                                  has_touch=True, device_scale_factor=2)
+    page.tap("#next")  # the page frames one step at a time, as the app does: pain is in step 2
+    page.wait_for_timeout(200)
     x, y = point_centre(page, node_point(page, "pain"))
     page.touchscreen.tap(x, y)
     panel_title_is(page, "Less pain")
     chart = page.locator(".js-plotly-plot").bounding_box()
-    panel = page.locator("#panel").bounding_box()
-    assert panel["y"] >= chart["y"] + chart["height"] - 1, "the panel sits under the chart on a phone"
+    sheet = page.locator("#side").bounding_box()
+    title = page.locator("#panel-title").bounding_box()
+    assert chart["y"] >= 0 and sheet["y"] - chart["y"] >= 844 / 5, "the diagram stays in sight above the sheet"
+    assert sheet["y"] <= title["y"] and title["y"] + title["height"] <= 844, "the explanation is on screen"
+    assert page.locator("#next").bounding_box()["y"] > sheet["y"] + sheet["height"] - 1, "the bar below the sheet"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scrolling"
     assert_offline(page)
     context.close()
@@ -202,6 +207,8 @@ def test_picker_and_diagram_labels_follow_the_audience(browser, tmp_path):
 
 def test_the_address_holds_the_view_and_a_link_reopens_it(browser, mini_page):
     context, page = open_offline(browser, mini_page, viewport={"width": 1280, "height": 800})
+    page.click("#next")
+    page.wait_for_timeout(200)
     click(page, "pain")
     panel_title_is(page, "Less pain")
     page.locator("[data-audience=practitioner]").click()

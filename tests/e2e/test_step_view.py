@@ -108,3 +108,65 @@ def test_every_control_is_at_least_44_px(reader, app_url):
     heights = reader.evaluate("""() => [...document.querySelectorAll('[data-testid="stSelectbox"] div[data-baseweb="select"] > div, [data-testid="stSelectbox"] [role="group"]')]
       .filter(el => el.offsetParent !== null).map(el => el.getBoundingClientRect().height)""")
     assert heights and min(heights) >= 44, heights
+
+
+def _heading(page) -> str:
+    return page.locator(".st-key-step-text h2").inner_text()
+
+
+def test_browser_back_and_forward_walk_the_views(page, app_url):
+    page.touch = False  # type: ignore[attr-defined]
+    open_app(page, app_url)
+    press(page, ".st-key-next button")
+    press(page, ".st-key-next button")
+    assert _heading(page).startswith("Step 3 of")
+    for expected, move in (("Step 2 of", page.go_back), ("Step 1 of", page.go_back), ("Step 2 of", page.go_forward)):
+        move()
+        page.wait_for_function("(t) => { const h = document.querySelector('.st-key-step-text h2');"
+                               " return h && h.innerText.startsWith(t); }", arg=expected, timeout=15_000)
+        wait_idle(page)
+        assert GRAPH.id in page.url
+    step_circles_on_screen(step_view(page), 1)
+
+
+LABELS = """() => [...document.querySelectorAll('.js-plotly-plot .annotation')]
+  .filter(a => getComputedStyle(a).visibility !== 'hidden' && a.querySelector('.annotation-text'))
+  .map(a => { const t = a.querySelector('.annotation-text'); const r = t.getBoundingClientRect();
+    return {text: t.textContent, size: parseFloat(t.style.fontSize || getComputedStyle(t).fontSize),
+            left: r.left, right: r.right, top: r.top, bottom: r.bottom}; })"""
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)])
+def test_consult_mode_frames_each_step_in_large_type(browser, app_url, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    page.touch = False  # type: ignore[attr-defined]
+    open_app(page, app_url, f"?graph={GRAPH.id}&mode=consult")
+    try:
+        for index in range(len(GRAPH.steps)):
+            if index:
+                press(page, ".st-key-next button")
+            view = step_view(page)
+            step_circles_on_screen(view, index)
+            chart = view["chart"]
+            labels = [lab for lab in page.evaluate(LABELS)
+                      if chart["top"] <= lab["top"] and lab["bottom"] <= chart["bottom"]]
+            names = {node_label(n, PATIENT) for n in GRAPH.nodes_in_step(GRAPH.steps[index].id)}
+            shown = [lab for lab in labels if lab["text"].replace(" ", "") in {x.replace(" ", "") for x in names}]
+            assert shown and min(lab["size"] for lab in shown) >= 18, "labels at 18 px or more, patient words"
+            for a, b in ((a, b) for i, a in enumerate(shown) for b in shown[i + 1:]):
+                apart = a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
+                assert apart, (index + 1, a["text"], b["text"])
+        node = GRAPH.nodes_in_step(GRAPH.steps[-1].id)[0]
+        click_node(page, node.id)
+        page.wait_for_function(
+            "(t) => { const h = document.querySelector('.st-key-detail h3'); return h && h.innerText.trim() === t; }",
+            arg=node_label(node, PATIENT), timeout=15_000)
+        wait_idle(page)
+        page.wait_for_timeout(300)
+        view = step_view(page)
+        assert view["panel"]["top"] >= 0 and view["panel"]["bottom"] <= view["bar"]["top"]
+        size_px = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.st-key-detail p')).fontSize)")
+        assert size_px >= 20, "the explanation in large type"
+    finally:
+        context.close()

@@ -6,6 +6,7 @@
   var W = D.words;
   var gd = document.getElementById("diagram");
   var picker = document.getElementById("picker");
+  var steps = document.getElementById("steps");
   var START = { step: 0, node: null, edge: null, audience: D.audiences[0][0] };
   var state = Object.assign({}, START);
   var shownAudience = D.chart.drawn_for;
@@ -84,7 +85,7 @@
     references(body, n.refs);
   }
   function edgePanel(body, e) {
-    if (e.note) body.appendChild(el("p", e.note));
+    body.appendChild(el("p", e.link[state.audience]));
     body.appendChild(evidence(e.evidence));
     pickButtons(body, null, e.go[state.audience]);
     references(body, e.refs);
@@ -106,6 +107,7 @@
     setText("step-title", s.heading);
     setText("step-text", s.text);
     setText("step-unknowns", s.unknowns);
+    document.getElementById("steps").value = String(state.step);
     document.getElementById("prev").disabled = state.step === 0;
     document.getElementById("next").disabled = state.step === D.steps.length - 1;
   }
@@ -122,7 +124,16 @@
       update["annotations[" + index + "].text"] = look.bold[i] ? labels.bold[i] : labels.plain[i];
       update["annotations[" + index + "].font.color"] = look.ink[i];
     });
+    var frame = D.frames[state.step];
+    update["xaxis.range"] = [frame[0], frame[1]];
+    update["yaxis.range"] = [frame[3], frame[2]];
+    D.bands.fills.forEach(function (fill, i) {
+      update["shapes[" + i + "].fillcolor"] = i === state.step ? D.bands.current : fill;
+    });
     Plotly.relayout(gd, update);
+    Plotly.restyle(gd, { opacity: look.links.opacity, "line.width": look.links.width }, D.chart.link_traces);
+    Plotly.restyle(gd, { "marker.size": look.markers.size, "marker.opacity": look.markers.opacity,
+      "marker.line.width": look.markers.line_width }, D.chart.marker_traces);
     if (shownAudience !== state.audience) {
       Plotly.restyle(gd, { hovertext: D.hover[state.audience] }, D.chart.hover_traces);
       shownAudience = state.audience;
@@ -168,6 +179,9 @@
   }
   gd.on("plotly_click", function (ev) { var p = ev.points && ev.points[0]; if (p && typeof p.customdata === "string") select(p.customdata); });
   picker.addEventListener("change", function () { select(picker.value); });
+  D.steps.forEach(function (s, i) { var o = el("option", s.heading); o.value = String(i); steps.appendChild(o); });
+  steps.setAttribute("aria-label", W.step_list);
+  steps.addEventListener("change", function () { goToStep(Number(steps.value)); });
   document.getElementById("prev").addEventListener("click", function () { goToStep(state.step - 1); });
   document.getElementById("next").addEventListener("click", function () { goToStep(state.step + 1); });
   D.audiences.forEach(function (a) {
