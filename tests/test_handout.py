@@ -169,7 +169,7 @@ def test_cli_unwritable_output_and_missing_fonts(tmp_path, capsys, monkeypatch):
     code, err = run_cli(capsys, "mini", "--format", "pdf", "-o", str(tmp_path / "x.pdf"))
     assert code == 1 and "apt-get install fonts-dejavu-core" in err and len(err.strip().splitlines()) == 1
     with pytest.raises(ExportError, match="fonts-dejavu-core"):
-        build_pdf(GRAPH, CATALOG.references, image=b"")
+        build_pdf(GRAPH, CATALOG.references, pictures=[])
 
 
 def test_cli_says_what_the_machine_needs_when_kaleido_fails(tmp_path, capsys, monkeypatch):
@@ -182,3 +182,13 @@ def test_cli_says_what_the_machine_needs_when_kaleido_fails(tmp_path, capsys, mo
     code, err = run_cli(capsys, "mini", "--format", "pdf", "-o", str(tmp_path / "x.pdf"))
     assert code == 1 and len(err.strip().splitlines()) == 1
     assert "apt-get install chromium" in err and "Kaleido requires Google Chrome" in err
+
+
+def test_each_step_prints_its_part_of_the_diagram_with_labels_of_9_pt_or_more():
+    from mechanisms.outputs.handout import STEP_PICTURE_MM, print_label_pt
+
+    reader, _ = read(pdf_for("patient"))
+    assert sum(len(page.images) for page in reader.pages) == len(GRAPH.steps), "one framed picture per step"
+    assert print_label_pt() >= 9, f"labels print at {print_label_pt():.1f} pt"
+    width_mm = float(reader.pages[0].mediabox.width) * 25.4 / 72
+    assert width_mm - 30 >= STEP_PICTURE_MM, "the picture fits between the margins at its printed size"

@@ -28,11 +28,15 @@ from ..present.wording import (
     outline_step_heading,
 )
 from .errors import ExportError
-from .images import diagram, render
+from .images import render, step_picture
 from .pdf_page import PAPERS, HandoutPage
 from .qr import qr_png
 
-DIAGRAM_WIDTH_PX = 760
+STEP_PICTURE_PX = 560
+"""Width a step's picture is drawn at (its labels are PRINT_FONT_PX of these pixels)."""
+STEP_PICTURE_MM = 130.0
+"""Width it is printed at: 14 of 560 px on 130 mm is about 9.2 pt, over the 9 pt a reader needs."""
+MM_PER_PT = 25.4 / 72
 """Render width of the printed diagram: narrow enough that labels print at about 8 pt."""
 QR_MM = 30
 NOTE_LEAD = "Please note:"
@@ -69,8 +73,9 @@ def _online_link(pdf: HandoutPage, link: str) -> None:
 def _reading_guide(pdf: HandoutPage, graph: Graph, audience: str) -> None:
     """How to read the diagram, what the evidence levels mean, and the steps at a glance."""
     pdf.heading("How to read the diagram", 13, space_before=3)
-    pdf.para("The diagram reads from top to bottom, in the order of the steps. "
-             "Each circle is one part of the story; each shaded band is one step. "
+    pdf.para("Each step below comes with its part of the diagram, read from top to bottom. "
+             "Each circle is one part of the story; the shaded band is the step, and the bands before and "
+             "after show at its edges. "
              f"The line and the shape in its middle tell the kind of link: {edge_key_sentence(audience)}.", 10)
     pdf.heading("How sure are we?", 13)
     pdf.para("Each part below says what kind of study it comes from, strongest first:", 10, after=1.5)
@@ -81,28 +86,37 @@ def _reading_guide(pdf: HandoutPage, graph: Graph, audience: str) -> None:
         pdf.para(step.title, 10, lead=f"{i}.", after=0.8)
 
 
-def _diagram_page(pdf: HandoutPage, png: bytes) -> None:
-    """The whole picture on a page of its own, as large as the page allows."""
-    pdf.add_page()
-    pdf.heading("The whole picture", 14, space_before=0)
-    info = get_img_info("diagram", io.BytesIO(png))
-    ratio = info["h"] / info["w"]
-    room = pdf.page_break_trigger - pdf.get_y() - 2
-    width = min(pdf.epw, room / ratio)
-    pdf.image(io.BytesIO(png), x=pdf.l_margin + (pdf.epw - width) / 2, w=width, h=width * ratio)
+def print_label_pt() -> float:
+    """The size a diagram label prints at, in points: its pixels scaled to the picture's width on paper."""
+    return PRINT_FONT_PX * (STEP_PICTURE_MM / STEP_PICTURE_PX) / MM_PER_PT
 
 
-def _steps(pdf: HandoutPage, graph: Graph, audience: str, number: Mapping[str, int]) -> None:
-    """Every step in order, with its parts for this audience (and, for practitioners, their links)."""
-    if pdf.page_break_trigger - pdf.get_y() < 80:  # under a short diagram if it leaves room
+def step_pictures(graph: Graph, audience: str) -> list[bytes]:
+    """Each step framed as in the app, as PNG, for the handout (one kaleido render each)."""
+    return [render(step_picture(graph, i, audience, PRINT_FONT_PX), "png", width=STEP_PICTURE_PX, scale=2.5)
+            for i in range(1, len(graph.steps) + 1)]
+
+
+def _step_picture(pdf: HandoutPage, png: bytes) -> None:
+    """A step's part of the diagram, centred, STEP_PICTURE_MM wide (a new page first if it does not fit)."""
+    info = get_img_info("step", io.BytesIO(png))
+    height = STEP_PICTURE_MM * info["h"] / info["w"]
+    if pdf.page_break_trigger - pdf.get_y() < height + 2:
         pdf.add_page()
-        pdf.heading("Step by step", 16, space_before=0)
-    else:
-        pdf.heading("Step by step", 16, space_before=8)
+    pdf.image(io.BytesIO(png), x=pdf.l_margin + (pdf.epw - STEP_PICTURE_MM) / 2, w=STEP_PICTURE_MM, h=height)
+    pdf.ln(2)
+
+
+def _steps(pdf: HandoutPage, graph: Graph, audience: str, number: Mapping[str, int], pictures: list[bytes]) -> None:
+    """Every step in order: its text, its part of the diagram, its parts for this audience (practitioners: links)."""
+    pdf.add_page()
+    pdf.heading("Step by step", 16, space_before=0)
     for i, step in enumerate(graph.steps, start=1):
         pdf.heading(outline_step_heading(i, step.title), 13, space_before=3)
         pdf.para(step.patient, 10.5)
         pdf.para(step.unknowns, 10, lead=NOT_YET_KNOWN)
+        if i <= len(pictures):
+            _step_picture(pdf, pictures[i - 1])
         for node in graph.nodes_in_step(step.id):
             cites = ", ".join(str(number[c]) for c in node.citations if c in number)
             many = "references" if len(node.citations) > 1 else "reference"
@@ -160,28 +174,27 @@ def build_pdf(
     audience: str = PATIENT,
     paper: str = "a4",
     base_url: str | None = None,
-    image: bytes | None = None,
+    pictures: list[bytes] | None = None,
 ) -> bytes:
     """The handout as PDF bytes.
 
-    `image` is a PNG of the diagram; when not given it is drawn with kaleido. `base_url` (an http or
-    https address) adds a printed link and a QR code to the same view online; anything else is left out.
+    `pictures` are PNGs of each step's part of the diagram; when not given they are drawn with kaleido.
+    `base_url` (an http or https address) adds a printed link and a QR code to the same view online;
+    anything else is left out.
     """
     if paper not in PAPERS:
         raise ExportError(f"unknown paper size {paper!r}; choose a4 or letter")
     if audience not in AUDIENCES:
         raise ExportError(f"unknown audience {audience!r}; choose {' or '.join(AUDIENCES)}")
     pdf = HandoutPage(paper, graph.title)  # fonts first: a missing font fails before a browser starts
-    png = image if image is not None else render(
-        diagram(graph, audience=audience, font_size=PRINT_FONT_PX), "png", width=DIAGRAM_WIDTH_PX, scale=2.5)
+    pictures = pictures if pictures is not None else step_pictures(graph, audience)
     refs = format_references(cited_ids(graph), references)
     _cover(pdf, graph, audience)
     base = valid_base_url(base_url)
     if base:
         _online_link(pdf, view_link(base, graph, audience))
     _reading_guide(pdf, graph, audience)
-    _diagram_page(pdf, png)
-    _steps(pdf, graph, audience, {r.id: r.number for r in refs})
+    _steps(pdf, graph, audience, {r.id: r.number for r in refs}, pictures)
     _glossary(pdf, graph)
     if refs:
         pdf.heading("References", 14, space_before=5)

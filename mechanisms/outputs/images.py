@@ -15,9 +15,10 @@ import plotly.graph_objects as go
 from ..content.model import Graph
 from ..diagram.figure import build_figure
 from ..diagram.layout import compute_layout
-from ..diagram.style import LABEL_FONT_PX
+from ..diagram.style import LABEL_FONT_PX, STEP_VIEW_PX
 from ..present.audience import PATIENT
-from ..present.highlight import Highlight, step_highlight
+from ..present.highlight import Highlight, highlight_of, step_highlight, step_nodes
+from ..present.view import View
 from .errors import ExportError
 
 IMAGE_FORMATS = ("png", "svg")
@@ -37,6 +38,13 @@ def diagram(
         raise ExportError(f"step {step} does not exist: this graph has steps 1 to {len(graph.steps)}")
     highlight = step_highlight(graph, step) if step is not None else Highlight()
     return build_figure(graph, compute_layout(graph), highlight, audience=audience, font_size=font_size)
+
+
+def step_picture(graph: Graph, step: int, audience: str = PATIENT, font_size: int = LABEL_FONT_PX) -> go.Figure:
+    """One step framed, as the app shows it (1-based step): the handout puts one beside each step's text."""
+    view = View(graph.id, step=step, audience=audience)
+    return build_figure(graph, compute_layout(graph), highlight_of(graph, view), audience=audience,
+                        font_size=font_size, frame_nodes=step_nodes(graph, view), height=STEP_VIEW_PX)
 
 
 def check_size(fig: go.Figure, width: int, scale: float) -> None:
