@@ -28,13 +28,20 @@ def all_text() -> str:
         parts += [s.title, s.patient, s.unknowns]
     for n in GRAPH.nodes:
         parts += [n.label, n.plain_label or "", n.patient, n.practitioner]
-    parts += [e.patient or "" for e in GRAPH.edges]
+    parts += [(e.patient or "") + " " + (e.practitioner or "") for e in GRAPH.edges]
     parts += [t.term + " " + t.definition for t in GRAPH.glossary]
     return "\n".join(parts)
 
 
 def test_the_data_folder_is_valid():
     assert CATALOG.problems == []
+
+
+def test_every_link_explains_itself_to_both_audiences():
+    """A tapped link always shows a sentence, never only a heading and a badge."""
+    missing = [f"{e.id}: {'patient' if not e.patient else 'practitioner'}" for e in GRAPH.edges
+               if not (e.patient and e.practitioner)]
+    assert missing == []
 
 
 @pytest.mark.parametrize(("where", "text"), [(w, t) for _, w, t in PROSE], ids=[w for _, w, _ in PROSE])
