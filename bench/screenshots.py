@@ -41,8 +41,33 @@ def main(out: Path = ROOT / "docs" / "steps") -> None:
                         wait_idle(page)
                         page.wait_for_timeout(700)
                 context.close()
+            extras(browser, url, out)
     finally:
         stop_app(proc)
+
+
+def extras(browser, url: str, out: Path) -> None:
+    """Consult mode at a clinic's 1366x768 screen, and the offline page on a desktop and a phone."""
+    import tempfile
+
+    from mechanisms.content.load import DATA_DIR, load_catalog
+    from mechanisms.outputs.standalone import build_html
+
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    open_app(page, url, "?graph=dry-needling&step=7&mode=consult")
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(out / "consult-1366-step7.png"))
+    page.close()
+    catalog = load_catalog(DATA_DIR)
+    html = Path(tempfile.mkdtemp()) / "dry-needling.html"
+    html.write_text(build_html(catalog.graphs["dry-needling"], catalog.references), encoding="utf-8")
+    for name, (width, height, touch) in VIEWPORTS.items():
+        context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch)
+        page = context.new_page()
+        page.goto(f"{html.as_uri()}#graph=dry-needling&step=3")
+        page.wait_for_timeout(1500)
+        page.screenshot(path=str(out / f"offline-{name}-step3.png"))
+        context.close()
 
 
 if __name__ == "__main__":
