@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from bench.browser import WATCH_PANEL, click_node, node_point, open_app, panel_text, point_centre, wait_idle
 from mechanisms.content.load import DATA_DIR, load_catalog
-from mechanisms.present.audience import PATIENT, node_label
+from mechanisms.present.audience import PATIENT, edge_word, node_label
 
 CATALOG = load_catalog(DATA_DIR)
 GRAPH = CATALOG.graphs.get("dry-needling") or next(iter(CATALOG.graphs.values()))
@@ -74,12 +74,9 @@ def test_click_edge_midpoint_shows_the_link(page, app_url):
     open_app(page, app_url)
     click_node(page, EDGE.id)
     source, target = GRAPH.node(EDGE.source), GRAPH.node(EDGE.target)
-    page.wait_for_function(
-        "(t) => { const h = document.querySelector('.st-key-detail h3'); return h && h.innerText.includes(t); }",
-        arg=label(target), timeout=15_000,
-    )
-    heading = page.locator(".st-key-detail h3").inner_text()
-    assert label(source) in heading and EDGE.kind.replace("_", " ") in heading
+    wait_panel(page, " ".join(EDGE.patient.split()))  # the link explains itself: its sentence is the heading
+    body = panel_text(page)
+    assert label(source) in body and label(target) in body and edge_word(EDGE.kind, PATIENT) in body
 
 
 def test_second_click_on_the_same_node_keeps_it_selected(page, app_url):
