@@ -111,7 +111,10 @@ def edge_panel(graph: Graph, edge: Edge, audience: str, references: Mapping[str,
     source, target = graph.node(edge.source), graph.node(edge.target)
     if source is None or target is None:
         return
-    st.markdown(f"### {md_escape(edge_heading(graph, edge, audience))}")
+    heading, rest = edge_heading(graph, edge, audience)
+    st.markdown(f"### {md_escape(heading)}")
+    if rest:
+        st.markdown(md_escape(rest))
     st.markdown(f"**{wording.LINK_LEAD}** {md_escape(edge_sentence(graph, edge, audience))}")
     evidence_badge(edge.evidence)
     left, right = st.columns(2)

@@ -51,3 +51,14 @@ def test_audiences_are_named_once():
 def test_story_order_is_step_by_step():
     order = [GRAPH.step_index(n.step) for n in story_nodes(GRAPH)]
     assert order == sorted(order) and len(order) == len(GRAPH.nodes)
+
+
+def test_a_links_heading_is_its_first_sentence_and_the_rest_follows():
+    from mechanisms.content.load import DATA_DIR, load_catalog
+    from mechanisms.present.audience import edge_heading
+
+    graph = load_catalog(DATA_DIR).graphs["dry-needling"]
+    edge = graph.edge("needle-insertion->soreness-after")
+    heading, rest = edge_heading(graph, edge, "patient")
+    assert heading == "The muscle is often sore after needling." and rest.startswith("In one trial")
+    assert " ".join(edge.patient.split()) == f"{heading} {rest}"

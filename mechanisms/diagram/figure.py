@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import plotly.graph_objects as go
 
 from ..content.model import Edge, Graph
-from ..present.audience import PATIENT, edge_heading, edge_word, node_label
+from ..present.audience import PATIENT, edge_word, edge_words, node_label
 from ..present.highlight import Highlight
 from ..present.markup import html_escape
 from ..present.wording import band_title
@@ -215,7 +215,7 @@ def edge_markers(graph: Graph, layout: Layout, highlight: Highlight, audience: s
     traces = []
     for kind in style.EDGE_STYLE:
         items = [(e, *spots[e.id], highlight.edge_strong(e)) for e in graph.edges if e.kind == kind]
-        texts = [hover_text(edge_heading(graph, m[0], audience)) for m in items]
+        texts = [hover_text(edge_words(graph, m[0], audience)) for m in items]
         traces.append(_edge_marker_trace(kind, items, texts, highlight, audience))
     return traces
 

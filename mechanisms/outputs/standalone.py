@@ -84,7 +84,8 @@ def _edge_data(graph: Graph, edge: Edge) -> dict[str, Any]:
     ends = [graph.node(edge.source), graph.node(edge.target)]
     return {
         "evidence": edge.evidence, "refs": edge.citations,
-        "heading": _per_audience(lambda a: edge_heading(graph, edge, a)),
+        "heading": _per_audience(lambda a: edge_heading(graph, edge, a)[0]),
+        "rest": _per_audience(lambda a: edge_heading(graph, edge, a)[1]),
         "link": _per_audience(lambda a: f"{wording.LINK_LEAD} {edge_sentence(graph, edge, a)}"),
         "go": _per_audience(lambda a: [[n.id, wording.go_to(node_label(n, a))] for n in ends if n]),
     }

@@ -53,9 +53,15 @@ def edge_text(edge: Edge, audience: str) -> str | None:
     return (edge.patient or edge.practitioner) if audience == PATIENT else (edge.practitioner or edge.patient)
 
 
-def edge_heading(graph: Graph, edge: Edge, audience: str) -> str:
-    """A tapped link's heading and hover words: its own sentence, else the link read aloud."""
+def edge_words(graph: Graph, edge: Edge, audience: str) -> str:
+    """What a link says on hover and in text outputs: its own sentences, else the link read aloud."""
     return edge_text(edge, audience) or edge_sentence(graph, edge, audience)
+
+
+def edge_heading(graph: Graph, edge: Edge, audience: str) -> tuple[str, str]:
+    """A tapped link's heading (its first sentence) and the rest of its text, so a heading stays short."""
+    first, _, rest = " ".join(edge_words(graph, edge, audience).split()).partition(". ")
+    return (first + "." if rest else first), rest
 
 
 def cause_sentence(graph: Graph, edge: Edge, audience: str) -> str:

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from bench.browser import WATCH_PANEL, click_node, node_point, open_app, panel_text, point_centre, wait_idle
 from mechanisms.content.load import DATA_DIR, load_catalog
-from mechanisms.present.audience import PATIENT, edge_word, node_label
+from mechanisms.present.audience import PATIENT, edge_heading, edge_word, node_label
 
 CATALOG = load_catalog(DATA_DIR)
 GRAPH = CATALOG.graphs.get("dry-needling") or next(iter(CATALOG.graphs.values()))
@@ -74,7 +74,7 @@ def test_click_edge_midpoint_shows_the_link(page, app_url):
     open_app(page, app_url)
     click_node(page, EDGE.id)
     source, target = GRAPH.node(EDGE.source), GRAPH.node(EDGE.target)
-    wait_panel(page, " ".join(EDGE.patient.split()))  # the link explains itself: its sentence is the heading
+    wait_panel(page, edge_heading(GRAPH, EDGE, PATIENT)[0])  # the link explains itself: its first sentence heads it
     body = panel_text(page)
     assert label(source) in body and label(target) in body and edge_word(EDGE.kind, PATIENT) in body
 

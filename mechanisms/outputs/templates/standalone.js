@@ -85,6 +85,7 @@
     references(body, n.refs);
   }
   function edgePanel(body, e) {
+    if (e.rest[state.audience]) body.appendChild(el("p", e.rest[state.audience]));
     body.appendChild(el("p", e.link[state.audience]));
     body.appendChild(evidence(e.evidence));
     pickButtons(body, null, e.go[state.audience]);
