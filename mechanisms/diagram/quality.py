@@ -14,7 +14,7 @@ from itertools import combinations
 from ..content.model import Graph
 from ..present.audience import PATIENT, node_label
 from . import style
-from .figure import marker_spots, wrap_label
+from .figure import marker_spots
 from .layout import Layout
 
 Point = tuple[float, float]
@@ -40,11 +40,11 @@ class Quality:
 
 def label_box(layout: Layout, node_id: str, label: str, font_px: int = style.LABEL_FONT_PX) -> Box:
     """Where a node's label is drawn (x0, x1, y0, y1), from its wrapped lines and the font size."""
-    lines = wrap_label(label).split("<br>")
+    lines = style.label_lines(label, font_px)
     width = max(len(line) for line in lines) * font_px * 0.56 + 4
     x, y = layout.positions[node_id]
-    top = y + style.NODE_SIZE / 2 + 2
-    return x - width / 2, x + width / 2, top, top + len(lines) * font_px * 1.3 + 2
+    # The same depth the layout leaves free under a node (its links leave from there).
+    return x - width / 2, x + width / 2, y + style.NODE_SIZE / 2 + 2, y + style.label_depth(len(lines)) - 2
 
 
 def _cross(o: Point, a: Point, b: Point) -> float:

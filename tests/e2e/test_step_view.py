@@ -34,6 +34,20 @@ def press(page, selector: str) -> None:
     page.wait_for_function(CHART_DRAWN)
 
 
+def choose(page, node) -> dict:
+    """Tap (phone) or click a node as a reader would; where things are once its explanation shows."""
+    if page.touch:
+        page.touchscreen.tap(*point_centre(page, node_point(page, node.id)))
+    else:
+        click_node(page, node.id)
+    page.wait_for_function(
+        "(t) => { const h = document.querySelector('.st-key-detail h3'); return h && h.innerText.trim() === t; }",
+        arg=node_label(node, PATIENT), timeout=15_000)
+    wait_idle(page)
+    page.wait_for_timeout(300)
+    return step_view(page)
+
+
 def step_circles_on_screen(view: dict, step_index: int) -> None:
     wanted = {n.id for n in GRAPH.nodes_in_step(GRAPH.steps[step_index].id)}
     shown = {c["id"]: c for c in view["strong"]}
@@ -80,17 +94,7 @@ def test_a_tap_shows_its_explanation_with_the_diagram_still_in_sight(reader, app
     open_app(reader, app_url)
     press(reader, ".st-key-next button")
     press(reader, ".st-key-next button")
-    node = GRAPH.nodes_in_step(GRAPH.steps[2].id)[1]
-    if reader.touch:
-        reader.touchscreen.tap(*point_centre(reader, node_point(reader, node.id)))
-    else:
-        click_node(reader, node.id)
-    reader.wait_for_function(
-        "(t) => { const h = document.querySelector('.st-key-detail h3'); return h && h.innerText.trim() === t; }",
-        arg=node_label(node, PATIENT), timeout=15_000)
-    wait_idle(reader)
-    reader.wait_for_timeout(300)
-    view = step_view(reader)
+    view = choose(reader, GRAPH.nodes_in_step(GRAPH.steps[2].id)[1])
     assert view["panel"]["top"] >= 0 and view["panel"]["bottom"] <= min(view["height"], view["bar"]["top"]), view["panel"]
     seen = min(view["chart"]["bottom"], seen_bottom(view)) - max(view["chart"]["top"], 0)
     assert seen >= view["height"] / 5, f"only {seen:.0f} px of the diagram in sight"
@@ -157,14 +161,7 @@ def test_consult_mode_frames_each_step_in_large_type(browser, app_url, size):
             for a, b in ((a, b) for i, a in enumerate(shown) for b in shown[i + 1:]):
                 apart = a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
                 assert apart, (index + 1, a["text"], b["text"])
-        node = GRAPH.nodes_in_step(GRAPH.steps[-1].id)[0]
-        click_node(page, node.id)
-        page.wait_for_function(
-            "(t) => { const h = document.querySelector('.st-key-detail h3'); return h && h.innerText.trim() === t; }",
-            arg=node_label(node, PATIENT), timeout=15_000)
-        wait_idle(page)
-        page.wait_for_timeout(300)
-        view = step_view(page)
+        view = choose(page, GRAPH.nodes_in_step(GRAPH.steps[-1].id)[0])
         assert view["panel"]["top"] >= 0 and view["panel"]["bottom"] <= view["bar"]["top"]
         size_px = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.st-key-detail p')).fontSize)")
         assert size_px >= 20, "the explanation in large type"
