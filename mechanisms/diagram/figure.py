@@ -170,19 +170,18 @@ def edge_lines(graph: Graph, layout: Layout, highlight: Highlight, per_link: boo
     return traces
 
 
-def stub_trace(graph: Graph, layout: Layout, highlight: Highlight, audience: str) -> dict:
-    """A short stroke where each long link of a hub starts, in the hub's colour, named by the hub on hover."""
+def stub_trace(graph: Graph, layout: Layout, highlight: Highlight) -> dict:
+    """A short stroke where each long link of a hub starts, in the hub's colour (its link's marker explains it)."""
     region_index = {r.id: i for i, r in enumerate(graph.regions)}
     stubs = [e for e in graph.edges if layout.is_stub(e.source, e.target)]
+    colours = [style.region_colour(region_index.get(graph.node(e.source).region, 0)) for e in stubs]
     return dict(
         type="scatter", name=STUB_TRACE, mode="markers", showlegend=False, hoverinfo="skip",
         x=[layout.route(e.source, e.target)[0][0] for e in stubs],
         y=[layout.route(e.source, e.target)[0][1] for e in stubs],
-        marker=dict(symbol="line-ns", size=style.STUB_SIZE,
-                    color=[style.region_colour(region_index.get(graph.node(e.source).region, 0)) for e in stubs],
+        marker=dict(symbol="line-ns", size=style.STUB_SIZE, color=colours,
                     opacity=[1.0 if highlight.edge_strong(e) else style.DIM_OPACITY for e in stubs],
-                    line=dict(width=4, color=[style.region_colour(region_index.get(graph.node(e.source).region, 0))
-                                              for e in stubs])),
+                    line=dict(width=4, color=colours)),
     )
 
 
@@ -341,7 +340,7 @@ def build_figure(
     each step brings its part of the diagram to the reader instead of the reader scrolling to it.
     """
     # A trace with no points is not drawn at all, which would shift the drawn traces' indexes.
-    stubs = [stub_trace(graph, layout, highlight, audience)] if layout.stubs else []
+    stubs = [stub_trace(graph, layout, highlight)] if layout.stubs else []
     traces = [*edge_lines(graph, layout, highlight, per_link), *stubs,
               *edge_markers(graph, layout, highlight, audience), *legend_entries(graph, font_size, audience),
               node_trace(graph, layout, highlight, audience)]

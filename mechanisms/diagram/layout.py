@@ -93,7 +93,7 @@ def forward_links(graph: Graph) -> nx.DiGraph:
 
 
 def causal_depth(graph: Graph, dag: nx.DiGraph | None = None) -> dict[str, int]:
-    """Longest path from the entry, ignoring feedback edges, so causes sit before effects."""
+    """Longest path to each node, ignoring feedback edges, so causes sit before effects (in `dag`, if given)."""
     dag = forward_links(graph) if dag is None else dag
     depth = dict.fromkeys(dag, 0)
     if not nx.is_directed_acyclic_graph(dag):
@@ -106,8 +106,8 @@ def causal_depth(graph: Graph, dag: nx.DiGraph | None = None) -> dict[str, int]:
 
 def step_of(graph: Graph) -> dict[str, int]:
     """Each node's step position (0-based); a node without a step goes after the last one."""
-    last = len(graph.steps)
-    return {n.id: graph.step_index(n.step) if n.step in {s.id for s in graph.steps} else last for n in graph.nodes}
+    known, last = {s.id for s in graph.steps}, len(graph.steps)
+    return {n.id: graph.step_index(n.step) if n.step in known else last for n in graph.nodes}
 
 
 def assign_layers(graph: Graph) -> tuple[dict[str, int], list[tuple[str, str, int, int]]]:
@@ -116,13 +116,10 @@ def assign_layers(graph: Graph) -> tuple[dict[str, int], list[tuple[str, str, in
     Returns the layer of every node and, per step in story order, (id, label, first, last layer).
     """
     steps = step_of(graph)
-    dag = forward_links(graph)
-    order = list(nx.topological_sort(dag)) if nx.is_directed_acyclic_graph(dag) else list(dag)
-    inner = dict.fromkeys(dag, 0)
-    for node in order:
-        for succ in dag.successors(node):
-            if steps[succ] == steps[node]:
-                inner[succ] = max(inner[succ], inner[node] + 1)
+    within = nx.DiGraph()
+    within.add_nodes_from(graph.digraph)
+    within.add_edges_from((a, b) for a, b in forward_links(graph).edges if steps[a] == steps[b])
+    inner = causal_depth(graph, within)
     layer: dict[str, int] = {}
     spans: list[tuple[str, str, int, int]] = []
     first = 0

@@ -11,7 +11,6 @@ import textwrap
 from ..present.audience import PATIENT, edge_word
 
 # Okabe-Ito derived, colour-blind safe; text colours meet 4.5:1 on white.
-REGION_FILLS = ["#E8F1FA", "#FDF3E1", "#E6F4EF", "#F3EAF4", "#F2F2F2", "#FFF9DB"]
 REGION_MARKERS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442"]
 INK = "#1F2933"
 MUTED = "#52606D"
@@ -56,8 +55,6 @@ HOVER_WRAP = 44
 """Characters per line of a hover box (a link's sentence)."""
 LABEL_LINE_PX = 1.3 * LABEL_FONT_PX
 """Height of one label line."""
-PER_ROW = 3
-"""Nodes per row of a band."""
 
 EDGE_STYLE: dict[str, dict[str, str]] = {
     # kind: line dash, midpoint symbol, end marker symbol, colour, and the same in words for print.
@@ -98,10 +95,6 @@ def label_depth(lines: int) -> float:
 
 def region_colour(index: int) -> str:
     return REGION_MARKERS[index % len(REGION_MARKERS)]
-
-
-def region_fill(index: int) -> str:
-    return REGION_FILLS[index % len(REGION_FILLS)]
 
 
 def edge_key_sentence(audience: str = PATIENT) -> str:

@@ -24,7 +24,6 @@ from ..diagram import style
 from ..diagram.figure import (
     LINK_TRACE,
     NODE_TRACE,
-    build_figure,
     edge_lines,
     edge_markers,
     label_emphasis,
@@ -50,10 +49,11 @@ from ..present.audience import (
     shows_findings,
     story_nodes,
 )
-from ..present.highlight import Highlight, highlight_of
+from ..present.highlight import Highlight, highlight_of, step_nodes
 from ..present.links import view_query
 from ..present.markup import html_escape, json_for_html
 from ..present.view import View, go_to_step, select_edge, select_node
+from .images import step_picture
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 DRAWN_FOR = PATIENT
@@ -186,7 +186,8 @@ def page_data(graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go
                                            "bold": [label_text(node_label(n, a), True) for n in graph.nodes]}),
         "hover": hover_texts(graph, fig, chart["hover_traces"]),
         "chart": {**chart, "drawn_for": DRAWN_FOR},
-        "frames": [list(shown_box(layout, [n.id for n in graph.nodes_in_step(s.id)])) for s in graph.steps],
+        "frames": [list(shown_box(layout, step_nodes(graph, View(graph.id, step=i))))
+                   for i in range(1, len(graph.steps) + 1)],
         "frame_px": STEP_VIEW_PX, "bands": {"fills": [style.BAND_FILLS[i % 2] for i in range(len(layout.bands))],
                                             "current": style.BAND_CURRENT},
         "audiences": [[a, AUDIENCE_NAMES[a]] for a in AUDIENCES],
@@ -196,10 +197,7 @@ def page_data(graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go
 
 def page_figure(graph: Graph, audience: str = DRAWN_FOR) -> go.Figure:
     """The page's diagram as first drawn: the first step framed, one trace per link so each can be dimmed."""
-    layout = compute_layout(graph)
-    first = [n.id for n in graph.nodes_in_step(graph.steps[0].id)] if graph.steps else None
-    return build_figure(graph, layout, highlight_of(graph, View(graph.id)), audience, frame_nodes=first,
-                        height=STEP_VIEW_PX, per_link=True)
+    return step_picture(graph, 1, audience, per_link=True)
 
 
 def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> str:
