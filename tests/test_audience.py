@@ -60,5 +60,5 @@ def test_a_links_heading_is_its_first_sentence_and_the_rest_follows():
     graph = load_catalog(DATA_DIR).graphs["dry-needling"]
     edge = graph.edge("needle-insertion->soreness-after")
     heading, rest = edge_heading(graph, edge, "patient")
-    assert heading == "The muscle is often sore after needling." and rest.startswith("In one trial")
+    assert heading == "The muscle is sore after needling." and rest.startswith("In two studies")
     assert " ".join(edge.patient.split()) == f"{heading} {rest}"

@@ -79,13 +79,22 @@ def test_references_match_the_verified_records():
             assert ref.get(key) == verified[ref_id].get(key), (ref_id, key)
 
 
+HUMAN_TRIALS = {"tsai2010", "hong1994", "hsieh2007", "cagnie2012", "martinpintadozugasti2016"}
+"""References whose note describes an experiment in people (controlled, within-subject or uncontrolled)."""
+
+
 def test_evidence_levels_match_the_study_types():
     animal = {"hsieh2012", "hsieh2014", "liu2017", "chen2001"}
     for node in GRAPH.nodes:
         if node.citations and set(node.citations) <= animal:
             assert node.evidence in ("animal study", "proposed mechanism"), node.id
         if node.evidence == "human trial":
-            assert set(node.citations) & {"tsai2010", "hong1994"}, node.id
+            assert set(node.citations) & HUMAN_TRIALS, node.id
+    for part in GRAPH.guide:
+        for section in part.sections:
+            for item in section.items:
+                if item.evidence == "human trial":
+                    assert set(item.citations) & HUMAN_TRIALS, item.text
 
 
 def test_the_source_errors_are_corrected():
@@ -98,7 +107,8 @@ def test_the_source_errors_are_corrected():
     for node in tnf:
         assert "hsieh2012" in node.citations
         assert re.search(r"repeat|five|many|heavy", node.patient, re.I)
-        assert "not better" in node.patient.lower() or "caution" in node.practitioner.lower()
+        assert "not a benefit" in node.practitioner.lower()
+        assert "gentle" not in node.patient.lower(), "one rabbit study is not advice about dose"
     for node in GRAPH.nodes:
         words = (node.label + " " + node.practitioner).lower()
         if any(a in words for a in ("insula", "thalamus", "amygdala", "prefrontal", "cingulate")):
@@ -112,7 +122,7 @@ def test_the_source_errors_are_corrected():
     "keyword",
     ["twitch", "end plate|end-plate", "acetylcholine", "sarcomere", "blood flow|oxygen", "nociception|danger",
      "substance p", "cgrp", "endorphin", "tnf", "dorsal horn", "remote|elsewhere", "insula", "amygdala",
-     "periaqueductal", "electric", "enkephalin", "range of motion", "sore", "bruise"],
+     "periaqueductal", "electric", "enkephalin", "range of motion", "sore", "bruis"],
 )
 def test_the_graph_covers_the_source(keyword):
     pattern = re.compile(keyword, re.I)

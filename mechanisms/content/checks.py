@@ -23,7 +23,7 @@ def check_graph(graph: Graph, reference_ids: Iterable[str]) -> list[Finding]:
     """Every integrity problem of a schema-valid graph; empty when it is sound."""
     refs = set(reference_ids)
     findings: list[Finding] = []
-    for check in (_unique_ids, _known_ids, _citations, _steps_used, _reachable, _step_order):
+    for check in (_unique_ids, _known_ids, _citations, _steps_used, _reachable, _step_order, _core_path, _guide):
         findings.extend(check(graph, refs))
     return findings
 
@@ -109,6 +109,55 @@ def _step_order(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
             )
 
 
+def _core_path(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
+    """Patients follow the core path first: it must reach every step and every core node by itself."""
+    if not graph.has_detail or graph.entry not in {n.id for n in graph.nodes}:
+        return
+    core = graph.core
+    index = {n.id: i for i, n in enumerate(graph.nodes)}
+    if graph.node(graph.entry).detail:
+        yield ("entry",), "entry", "the entry node cannot be 'detail: true': the core path starts there"
+        return
+    for i, step in enumerate(graph.steps):
+        if not core.nodes_in_step(step.id) and graph.nodes_in_step(step.id):
+            yield ("steps", i), f"step {step.id}", (
+                "every node of this step is 'detail: true'; keep one on the core path"
+            )
+    reached = nx.descendants(core.digraph, graph.entry) | {graph.entry}
+    for node in core.nodes:
+        if node.id not in reached:
+            yield ("nodes", index[node.id]), f"node {node.id}", (
+                "on the core path but reached only through 'detail: true' nodes; "
+                "link it from a core node or mark it detail"
+            )
+
+
+def _guide(graph: Graph, refs: set[str]) -> Iterator[Finding]:
+    """A fact in the guide is a claim: cited, or marked proposed; an action or a question claims nothing."""
+    seen: Counter[str] = Counter()
+    for p, part in enumerate(graph.guide):
+        seen[part.id] += 1
+        if seen[part.id] == 2:
+            yield ("guide", p), f"guide part {part.id}", "duplicate id"
+        for s, section in enumerate(part.sections):
+            for i, item in enumerate(section.items):
+                loc = ("guide", p, "sections", s, "items", i)
+                where = f"guide {part.id} / {section.id} item {i + 1}"
+                for j, ref in enumerate(item.citations):
+                    if ref not in refs:
+                        yield (*loc, "citations", j), where, (
+                        f"unknown reference '{ref}' (not in references.csl.json)"
+                    )
+                if section.kind == "facts" and item.evidence is None:
+                    yield loc, where, "a fact needs 'evidence' (and a citation, or 'proposed mechanism')"
+                elif section.kind == "facts" and not item.citations and item.evidence != "proposed mechanism":
+                    yield (*loc, "evidence"), where, (
+                        f"evidence '{item.evidence}' needs a citation; cite a reference or use 'proposed mechanism'"
+                    )
+                elif section.kind != "facts" and item.evidence is not None:
+                    yield (*loc, "evidence"), where, f"{section.kind} make no claim; move the claim to a 'facts' section"
+
+
 def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
     """(path, where, text) of every paragraph a patient reads; headings and labels are names, not prose."""
     yield ("summary",), "summary", graph.summary
@@ -122,6 +171,15 @@ def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
             yield ("edges", i, "patient"), f"edge {edge.id} (patient)", edge.patient
     for i, term in enumerate(graph.glossary):
         yield ("glossary", i, "definition"), f"term {term.id} (definition)", term.definition
+    for p, part in enumerate(graph.guide):
+        yield ("guide", p, "title"), f"guide {part.id} (title)", part.title
+        if part.intro:
+            yield ("guide", p, "intro"), f"guide {part.id} (intro)", part.intro
+        for s, section in enumerate(part.sections):
+            yield ("guide", p, "sections", s, "title"), f"guide {part.id} / {section.id} (title)", section.title
+            for i, item in enumerate(section.items):
+                where = f"guide {part.id} / {section.id} item {i + 1}"
+                yield ("guide", p, "sections", s, "items", i, "text"), where, item.text
 
 
 def check_reading(graph: Graph) -> list[Finding]:

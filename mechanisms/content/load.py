@@ -68,13 +68,15 @@ def read_text(path: Path) -> str:
 
 def _where(data: Any, loc: Loc) -> str:
     """Name the item a path points into by its id, e.g. 'node substance-p', for authors."""
-    if len(loc) >= 2 and loc[0] in ("nodes", "steps", "regions", "glossary", "edges") and isinstance(loc[1], int):
+    sections = ("nodes", "steps", "regions", "glossary", "edges", "guide")
+    if len(loc) >= 2 and loc[0] in sections and isinstance(loc[1], int):
         section, index = loc[0], loc[1]
         try:
             item = data[section][index]
         except (KeyError, IndexError, TypeError):
             item = None
-        kind = {"nodes": "node", "steps": "step", "regions": "region", "glossary": "term", "edges": "edge"}[section]
+        kind = {"nodes": "node", "steps": "step", "regions": "region", "glossary": "term", "edges": "edge",
+                "guide": "guide part"}[section]
         if isinstance(item, dict):
             if section == "edges":
                 label = edge_id(str(item.get("source", "?")), str(item.get("target", "?")))

@@ -67,6 +67,8 @@ class Node(_Strict):
     practitioner: Text
     citations: list[Id] = Field(default_factory=list)
     terms: list[Id] = Field(default_factory=list)
+    detail: bool = False
+    """More detail (e.g. animal biochemistry): patients follow the core path and open these on request."""
 
 
 class Edge(_Strict):
@@ -97,6 +99,36 @@ class Term(_Strict):
     definition: Text
 
 
+GuideKind = Literal["facts", "actions", "questions"]
+"""Facts are claims and need evidence; actions and questions are things a patient can do or ask."""
+
+
+class GuideItem(_Strict):
+    """One plain sentence or two of practical guidance: a measured fact, an action, or a question."""
+
+    text: Text
+    evidence: EvidenceLevel | None = None
+    citations: list[Id] = Field(default_factory=list)
+
+
+class GuideSection(_Strict):
+    """A short list under one heading, e.g. 'Rare but serious risks'."""
+
+    id: Id
+    title: Text
+    kind: GuideKind
+    items: list[GuideItem] = Field(min_length=1)
+
+
+class GuidePart(_Strict):
+    """A part of the practical guide a patient takes home: safety, aftercare, questions."""
+
+    id: Id
+    title: Text
+    intro: Text | None = None
+    sections: list[GuideSection] = Field(min_length=1)
+
+
 class Graph(_Strict):
     """A whole mechanism graph as written in `data/<id>.yaml`."""
 
@@ -109,6 +141,7 @@ class Graph(_Strict):
     nodes: list[Node] = Field(min_length=1)
     edges: list[Edge] = Field(default_factory=list)
     glossary: list[Term] = Field(default_factory=list)
+    guide: list[GuidePart] = Field(default_factory=list)
 
     def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Graph:
         """A copy whose indexes and structure are built afresh (pydantic would copy the cached ones)."""
@@ -149,6 +182,22 @@ class Graph(_Strict):
             if edge.source in g and edge.target in g:
                 g.add_edge(edge.source, edge.target, id=edge.id, **edge.model_dump(exclude={"source", "target"}))
         return g
+
+    @cached_property
+    def core(self) -> Graph:
+        """The core path: the graph without its `detail` nodes and their links (what patients follow first)."""
+        if not any(n.detail for n in self.nodes):
+            return self
+        kept = {n.id for n in self.nodes if not n.detail}
+        return self.model_copy(update={
+            "nodes": [n for n in self.nodes if n.id in kept],
+            "edges": [e for e in self.edges if e.source in kept and e.target in kept],
+        })
+
+    @property
+    def has_detail(self) -> bool:
+        """Whether the graph has a 'more detail' layer beyond its core path."""
+        return any(n.detail for n in self.nodes)
 
     @cached_property
     def _step_members(self) -> dict[str, list[Node]]:
