@@ -155,7 +155,9 @@ def _guide(graph: Graph, refs: set[str]) -> Iterator[Finding]:
                         f"evidence '{item.evidence}' needs a citation; cite a reference or use 'proposed mechanism'"
                     )
                 elif section.kind != "facts" and item.evidence is not None:
-                    yield (*loc, "evidence"), where, f"{section.kind} make no claim; move the claim to a 'facts' section"
+                    yield (*loc, "evidence"), where, (
+                        f"{section.kind} make no claim; move the claim to a 'facts' section"
+                    )
 
 
 def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:

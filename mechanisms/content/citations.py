@@ -66,9 +66,21 @@ def _ama_text(entry_json: str) -> str:
 
 
 def cited_ids(graph: Graph) -> list[str]:
-    """Every reference the graph cites, in first-cited order (nodes, then edges): the handout's numbering."""
+    """Every reference the graph cites, in first-cited order (nodes, edges, then the guide): the handout's numbering."""
     ids = [c for n in graph.nodes for c in n.citations] + [c for e in graph.edges for c in e.citations]
+    ids += [c for part in graph.guide for section in part.sections for item in section.items for c in item.citations]
     return list(dict.fromkeys(ids))
+
+
+def short_citation(ref_id: str, references: Mapping[str, Mapping[str, Any]]) -> str:
+    """'Boyce 2020': first author's family name and year, how a sentence names its source."""
+    entry = references.get(ref_id)
+    if not entry:
+        return ref_id
+    authors = entry.get("author") or [{}]
+    name = authors[0].get("family") or authors[0].get("literal") or ref_id
+    year = ((entry.get("issued") or {}).get("date-parts") or [[None]])[0][0]
+    return f"{name} {year}" if year else name
 
 
 def format_references(ids: Iterable[str], references: Mapping[str, Mapping[str, Any]]) -> list[FormattedReference]:

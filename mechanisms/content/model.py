@@ -99,8 +99,9 @@ class Term(_Strict):
     definition: Text
 
 
-GuideKind = Literal["facts", "actions", "questions"]
-"""Facts are claims and need evidence; actions and questions are things a patient can do or ask."""
+GuideKind = Literal["facts", "actions", "warnings", "questions"]
+"""Facts are claims and need evidence; actions, warnings (when to get help) and questions are things a
+patient can do or ask."""
 
 
 class GuideItem(_Strict):

@@ -76,6 +76,11 @@ def effect_sentence(graph: Graph, edge: Edge, audience: str) -> str:
     return f"This {edge_word(edge.kind, audience)} {node_label(target, audience) if target else edge.target}"
 
 
+def shown_graph(graph: Graph, audience: str, more: bool = False) -> Graph:
+    """What this audience follows: patients the core path unless they ask for more detail; practitioners all."""
+    return graph if more or audience != PATIENT else graph.core
+
+
 def story_nodes(graph: Graph) -> list[Node]:
     """Every node in story order (step by step, data order within a step): pickers and outlines."""
     return [n for s in graph.steps for n in graph.nodes_in_step(s.id)]

@@ -94,3 +94,13 @@ def evidence_badge(level: str) -> str:
 def go_to(label: str) -> str:
     """A button that moves to a part of the diagram."""
     return f"Go to {label}"
+
+MORE_DETAIL = "More detail"
+"""The switch that adds the animal studies (the graph's `detail` nodes) to a patient's diagram."""
+MORE_DETAIL_HELP = "Add the tests in animals to the diagram."
+CORE_PATH_NOTE = (
+    "This shows the main path. Tests in animals are left out here; turn on More detail online to see them."
+)
+"""Said wherever a patient sees the core path only (the offline page, the patient handout)."""
+GUIDE_HEADING = "Before and after your session"
+"""The heading over the practical guide (safety, aftercare, questions) in every output."""

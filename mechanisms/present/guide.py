@@ -1,0 +1,90 @@
+"""The practical guide (is it safe, after your session, questions) as every output shows it.
+
+The app, the PDF and the offline page all render these lines, so a rate or a source can never
+read differently in one of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..content.citations import short_citation
+from ..content.model import Graph, GuideItem
+from .wording import EVIDENCE_MEANING, evidence_badge
+
+MARKS = {"actions": "\u2610", "warnings": "\u26a0"}
+"""A box to tick before each action (a checklist a patient can use) and a warning sign before each
+'get help' line; facts and questions have none."""
+
+
+@dataclass(frozen=True)
+class GuideLine:
+    """One item as read: its text, and for a fact, its evidence badge and sources ('Boyce 2020')."""
+
+    text: str
+    kind: str
+    badge: str | None = None
+    meaning: str | None = None
+    sources: tuple[str, ...] = ()
+    refs: tuple[str, ...] = ()
+
+    @property
+    def source_note(self) -> str:
+        """'Human trial. Sources: Hong 1994; Martín-Pintado-Zugasti 2016.' (empty for a plain action)."""
+        lead = "Sources:" if len(self.sources) > 1 else "Source:"
+        parts = [f"{self.badge}." if self.badge else "", f"{lead} {'; '.join(self.sources)}." if self.sources else ""]
+        return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class GuideBlock:
+    """A section as read: its heading, its kind and its lines."""
+
+    id: str
+    title: str
+    kind: str
+    lines: tuple[GuideLine, ...]
+
+
+@dataclass(frozen=True)
+class GuideChapter:
+    """A part of the guide as read: heading, optional introduction, sections."""
+
+    id: str
+    title: str
+    intro: str | None
+    blocks: tuple[GuideBlock, ...]
+
+
+def guide_line(item: GuideItem, kind: str, references: Mapping[str, Mapping[str, Any]]) -> GuideLine:
+    """One item with its evidence badge and short sources, in the words every output uses."""
+    return GuideLine(
+        text=" ".join(item.text.split()), kind=kind,
+        badge=evidence_badge(item.evidence) if item.evidence else None,
+        meaning=EVIDENCE_MEANING.get(item.evidence) if item.evidence else None,
+        sources=tuple(short_citation(r, references) for r in item.citations), refs=tuple(item.citations),
+    )
+
+
+def guide_chapters(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> list[GuideChapter]:
+    """The whole guide, ready to render."""
+    return [
+        GuideChapter(
+            id=part.id, title=part.title, intro=" ".join(part.intro.split()) if part.intro else None,
+            blocks=tuple(
+                GuideBlock(id=s.id, title=s.title, kind=s.kind,
+                           lines=tuple(guide_line(i, s.kind, references) for i in s.items))
+                for s in part.sections
+            ),
+        )
+        for part in graph.guide
+    ]
+
+
+def line_text(line: GuideLine) -> str:
+    """An item as one plain line: its mark (a box, a warning sign), the sources after a fact."""
+    lead = f"{MARKS[line.kind]} " if line.kind in MARKS else ""
+    note = f" ({line.source_note})" if line.source_note and line.kind == "facts" else ""
+    return f"{lead}{line.text}{note}"
