@@ -19,6 +19,8 @@ from mechanisms.outputs.errors import ExportError
 from mechanisms.outputs.handout import build_pdf, view_link
 from mechanisms.outputs.images import start_renderer
 from mechanisms.present import wording
+from mechanisms.present.audience import AUDIENCES, PATIENT, PRACTITIONER, shown_graph
+from mechanisms.present.guide import MARKS, guide_chapters
 from mechanisms.present.links import valid_base_url
 
 from .conftest import FIXTURES, ROOT
@@ -128,7 +130,66 @@ def test_real_graph_handout_when_it_is_valid():
     if graph is None:
         pytest.skip("no valid graph in data/ yet")
     reader, text = read(build_pdf(graph, catalog.references, "patient", "letter", base_url=BASE))
-    assert_complete(graph, catalog.references, reader, text)
+    assert_complete(shown_graph(graph, PATIENT), catalog.references, reader, text)
+
+
+REAL = load_catalog(ROOT / "data")
+REAL_GRAPH = REAL.graphs.get("dry-needling")
+
+
+@cache
+def real_text(audience: str) -> str:
+    """The real graph's handout text for one audience, built once for the module."""
+    return read(build_pdf(REAL_GRAPH, REAL.references, audience, "a4"))[1]
+
+
+def first_words(text: str, count: int = 6) -> str:
+    return " ".join(text.split()[:count])
+
+
+def needs_real_guide() -> None:
+    if REAL_GRAPH is None or not REAL_GRAPH.guide:
+        pytest.skip("no valid dry-needling graph with a guide in data/ yet")
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_the_guide_is_printed_whole_between_the_steps_and_the_glossary(audience):
+    needs_real_guide()
+    text = real_text(audience)
+    last_step = wording.outline_step_heading(len(REAL_GRAPH.steps), REAL_GRAPH.steps[-1].title)
+    start = text.index(wording.GUIDE_HEADING)
+    assert text.rindex(last_step) < start < text.index("Words used"), "after the steps, before the glossary"
+    guide = text[start:text.index("Words used")]
+    for chapter in guide_chapters(REAL_GRAPH, REAL.references):
+        assert chapter.title in guide and (chapter.intro or "") in guide
+        for block in chapter.blocks:
+            assert block.title in guide, block.title
+            for line in block.lines:
+                words = first_words(line.text)
+                assert f"{MARKS[line.kind]} {words}" in guide if line.kind in MARKS else words in guide, words
+                if line.kind == "facts":
+                    assert line.source_note in guide, "a fact's evidence and sources under it"
+    guide_refs = {r for part in REAL_GRAPH.guide for s in part.sections for i in s.items for r in i.citations}
+    listed = text[text.index("References", start):]
+    for family, year in cited(shown_graph(REAL_GRAPH, audience), REAL.references):
+        assert family in listed and year in listed, (family, year)
+    assert guide_refs <= set(cited_ids(shown_graph(REAL_GRAPH, audience))), "the guide's sources are numbered"
+
+
+def test_the_patient_handout_follows_the_core_path_and_says_so():
+    needs_real_guide()
+    patient, practitioner = real_text(PATIENT), real_text(PRACTITIONER)
+    if not REAL_GRAPH.has_detail:
+        pytest.skip("the graph has no detail layer")
+    assert patient.count(wording.CORE_PATH_NOTE) == 1 and wording.CORE_PATH_NOTE not in practitioner
+    parts = "(Evidence: "  # each part of the diagram is listed with its evidence
+    assert patient.count(parts) == len(REAL_GRAPH.core.nodes) < practitioner.count(parts) == len(REAL_GRAPH.nodes)
+
+
+def test_a_graph_without_a_guide_or_a_detail_layer_prints_neither():
+    _, text = read(pdf_for("patient"))
+    assert not GRAPH.guide and not GRAPH.has_detail
+    assert wording.GUIDE_HEADING not in text and wording.CORE_PATH_NOTE not in text
 
 
 def run_cli(capsys, *args: str) -> tuple[int, str]:

@@ -14,7 +14,8 @@ from mechanisms.diagram.figure import node_marker
 from mechanisms.diagram.layout import compute_layout
 from mechanisms.outputs.standalone import TEMPLATES, build_html, page_data, page_figure, page_views
 from mechanisms.present import wording
-from mechanisms.present.audience import AUDIENCES, PRACTITIONER, node_label, story_nodes
+from mechanisms.present.audience import AUDIENCES, PATIENT, PRACTITIONER, node_label, shown_graph, story_nodes
+from mechanisms.present.guide import MARKS, guide_chapters
 from mechanisms.present.highlight import highlight_of, step_highlight
 from mechanisms.present.links import view_query
 from mechanisms.present.view import parse_view
@@ -23,62 +24,65 @@ from .conftest import FIXTURES, ROOT
 
 CATALOG = load_catalog(ROOT / "data")
 GRAPH = CATALOG.graphs["dry-needling"]
+SHOWN = shown_graph(GRAPH, PATIENT)
+"""What the offline page draws: the core path a patient follows."""
+SHOWN_GRAPHS = {SHOWN.id: SHOWN}
 
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return page_data(GRAPH, CATALOG.references, page_figure(GRAPH))
+    return page_data(SHOWN, CATALOG.references, page_figure(SHOWN))
 
 
 def test_a_step_is_dimmed_exactly_as_in_the_app(data):
     step1 = next(v for v in data["views"] if v["q"] == "graph=dry-needling&step=1")
     look = data["looks"][step1["look"]]
-    marker = node_marker(GRAPH, step_highlight(GRAPH, 1))
+    marker = node_marker(SHOWN, step_highlight(SHOWN, 1))
     assert look["opacity"] == marker["opacity"] and look["size"] == marker["size"]
     assert style.DIM_OPACITY in look["opacity"], "the page used 0.3 of its own before"
 
 
 def test_each_step_is_framed_and_its_links_alone_are_strong_as_in_the_app(data):
-    fig = page_figure(GRAPH)
-    assert len(data["frames"]) == len(GRAPH.steps) and data["frame_px"] == fig.layout.height
-    positions = compute_layout(GRAPH).positions
+    fig = page_figure(SHOWN)
+    assert len(data["frames"]) == len(SHOWN.steps) and data["frame_px"] == fig.layout.height
+    positions = compute_layout(SHOWN).positions
     for index, (x0, x1, y0, y1) in enumerate(data["frames"]):
-        for node in GRAPH.nodes_in_step(GRAPH.steps[index].id):
+        for node in SHOWN.nodes_in_step(SHOWN.steps[index].id):
             x, y = positions[node.id]
             assert x0 < x < x1 and y0 < y < y1, node.id
     view = next(v for v in data["views"] if v["q"] == "graph=dry-needling&step=3")
-    opacity = dict(zip((e.id for e in GRAPH.edges), data["looks"][view["look"]]["links"]["opacity"], strict=True))
-    strong = {e.id for e in GRAPH.edges if highlight_of(GRAPH, parse_view({"step": "3"}, CATALOG.graphs,
-                                                                          GRAPH.id)[0]).edge_strong(e)}
+    opacity = dict(zip((e.id for e in SHOWN.edges), data["looks"][view["look"]]["links"]["opacity"], strict=True))
+    strong = {e.id for e in SHOWN.edges if highlight_of(SHOWN, parse_view({"step": "3"}, SHOWN_GRAPHS,
+                                                                          SHOWN.id)[0]).edge_strong(e)}
     assert strong and {e for e, o in opacity.items() if o > 0.5} == strong
-    assert [fig.data[i].name for i in data["chart"]["link_traces"]] == [f"link:{e.id}" for e in GRAPH.edges]
+    assert [fig.data[i].name for i in data["chart"]["link_traces"]] == [f"link:{e.id}" for e in SHOWN.edges]
 
 
 def test_each_view_has_its_own_highlight_and_a_link_that_reopens_it(data):
-    views = page_views(GRAPH)
+    views = page_views(SHOWN)
     assert len(data["views"]) == len(views)
     for view, entry in zip(views, data["views"], strict=True):
         assert entry["q"] == view_query(view)
-        assert parse_view(dict(parse_qsl(entry["q"])), CATALOG.graphs, GRAPH.id) == (view, [])
-        expected = node_marker(GRAPH, highlight_of(GRAPH, view))["opacity"]
+        assert parse_view(dict(parse_qsl(entry["q"])), SHOWN_GRAPHS, SHOWN.id) == (view, [])
+        expected = node_marker(SHOWN, highlight_of(SHOWN, view))["opacity"]
         assert data["looks"][entry["look"]]["opacity"] == expected
 
 
 def test_labels_and_texts_follow_the_audience(data):
     pag = data["nodes"]["periaqueductal-gray"]
-    node = GRAPH.node("periaqueductal-gray")
+    node = SHOWN.node("periaqueductal-gray")
     assert {a: pag["label"][a] for a in AUDIENCES} == {a: node_label(node, a) for a in AUDIENCES}
     assert pag["text"][PRACTITIONER] == node.practitioner
-    assert data["order"] == [n.id for n in story_nodes(GRAPH)], "the picker lists the story in order"
-    assert data["labels"]["patient"]["plain"][GRAPH.nodes.index(node)].startswith("Brainstem")
+    assert data["order"] == [n.id for n in story_nodes(SHOWN)], "the picker lists the story in order"
+    assert data["labels"]["patient"]["plain"][SHOWN.nodes.index(node)].startswith("Brainstem")
     trace = data["chart"]["hover_traces"].index(data["chart"]["node_trace"])
-    assert data["hover"][PRACTITIONER][trace][GRAPH.nodes.index(node)] == node.label, "hover words too"
+    assert data["hover"][PRACTITIONER][trace][SHOWN.nodes.index(node)] == node.label, "hover words too"
 
 
 def test_fixed_wording_is_the_shared_wording(data):
     assert data["disclaimer"] == wording.DISCLAIMER
     assert data["words"]["how_to_read"] == wording.HOW_TO_READ
-    assert data["steps"][0]["heading"] == wording.step_heading(1, len(GRAPH.steps), GRAPH.steps[0].title)
+    assert data["steps"][0]["heading"] == wording.step_heading(1, len(SHOWN.steps), SHOWN.steps[0].title)
 
 
 def test_the_script_holds_no_style_numbers_of_its_own():
@@ -88,10 +92,45 @@ def test_the_script_holds_no_style_numbers_of_its_own():
     assert '"patient"' not in script and '"practitioner"' not in script, "audiences come as data"
 
 
+def embedded_data(html: str) -> dict:
+    """The JSON block the page's script reads."""
+    return json.loads(html.split('id="graph-data">')[1].split("</script>")[0])
+
+
 def test_page_is_filled_completely():
     catalog = load_catalog(FIXTURES)
     html = build_html(catalog.graphs["mini"], catalog.references)
     assert not re.search(r"__(TITLE|STYLE|PLOT|DATA|TOUCH|SCRIPT)__", html)
-    embedded = json.loads(html.split('id="graph-data">')[1].split("</script>")[0])
+    embedded = embedded_data(html)
     assert embedded["title"] == "A tiny test graph"
     assert "__diagramTouchInstalled" in html, "the diagram's touch helper, shared with the app"
+    assert embedded["core_note"] == "" and embedded["guide"]["chapters"] == [], "no detail layer, no guide"
+
+
+@pytest.fixture(scope="module")
+def real_page() -> dict:
+    return embedded_data(build_html(GRAPH, CATALOG.references))
+
+
+def test_the_page_is_the_core_path_a_patient_takes_home_and_says_so(real_page):
+    core = shown_graph(GRAPH, PATIENT)
+    assert sorted(real_page["nodes"]) == sorted(n.id for n in core.nodes)
+    assert sorted(real_page["edges"]) == sorted(e.id for e in core.edges)
+    assert real_page["core_note"] == (wording.CORE_PATH_NOTE if core is not GRAPH else "")
+
+
+def test_the_page_holds_the_guide_in_the_words_and_marks_every_output_uses(real_page):
+    chapters = guide_chapters(GRAPH, CATALOG.references)
+    assert chapters, "the data has a practical guide"
+    guide = real_page["guide"]
+    assert guide["heading"] == wording.GUIDE_HEADING
+    assert [c["title"] for c in guide["chapters"]] == [c.title for c in chapters]
+    for chapter, page_chapter in zip(chapters, guide["chapters"], strict=True):
+        assert [b["title"] for b in page_chapter["blocks"]] == [b.title for b in chapter.blocks]
+        for block, page_block in zip(chapter.blocks, page_chapter["blocks"], strict=True):
+            for line, page_line in zip(block.lines, page_block["lines"], strict=True):
+                assert page_line["text"] == line.text
+                assert page_line["mark"] == MARKS.get(line.kind, "")
+                assert page_line["note"] == (line.source_note if line.kind == "facts" else "")
+    cited = {r for part in GRAPH.guide for s in part.sections for i in s.items for r in i.citations}
+    assert cited <= set(real_page["references"]), "the guide's sources travel with the page"

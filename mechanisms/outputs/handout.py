@@ -1,8 +1,10 @@
-"""The take-home PDF: summary, diagram, every step, glossary, numbered references, disclaimer.
+"""The take-home PDF: summary, diagram, every step, the practical guide, glossary, numbered references, disclaimer.
 
 Layout: page 1 is what a patient reads first (title, summary, the note, the link back online,
-how to read the diagram and the evidence levels, the steps at a glance); page 2 is the diagram as
-large as the page allows; then each step with its parts, the words used and the references.
+how to read the diagram and the evidence levels, the steps at a glance); then each step with its
+part of the diagram and its parts; then the practical guide (is it safe, after your session,
+questions) on a page of its own; then the words used and the references. A patient's handout
+follows the core path (the graph without its animal-study `detail` nodes) and says so.
 Each function below writes one of those blocks; `build_pdf` puts them in order.
 """
 
@@ -17,13 +19,16 @@ from fpdf.image_parsing import get_img_info
 from ..content.citations import FormattedReference, cited_ids, format_references
 from ..content.model import Graph
 from ..diagram.style import PRINT_FONT_PX, edge_key_sentence
-from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_text
+from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_text, shown_graph
+from ..present.guide import MARKS, GuideBlock, GuideChapter, GuideLine, guide_chapters
 from ..present.links import valid_base_url, view_url
 from ..present.view import View
 from ..present.wording import (
     AUDIENCE_HEADING,
+    CORE_PATH_NOTE,
     DISCLAIMER,
     EVIDENCE_MEANING,
+    GUIDE_HEADING,
     NOT_YET_KNOWN,
     outline_step_heading,
 )
@@ -40,6 +45,8 @@ MM_PER_PT = 25.4 / 72
 """Render width of the printed diagram: narrow enough that labels print at about 8 pt."""
 QR_MM = 30
 NOTE_LEAD = "Please note:"
+BULLET = "•"
+"""The lead of a guide line without a mark of its own (facts, questions), as the handout's other lists."""
 
 
 def _cover(pdf: HandoutPage, graph: Graph, audience: str) -> None:
@@ -107,10 +114,16 @@ def _step_picture(pdf: HandoutPage, png: bytes) -> None:
     pdf.ln(2)
 
 
-def _steps(pdf: HandoutPage, graph: Graph, audience: str, number: Mapping[str, int], pictures: list[bytes]) -> None:
-    """Every step in order: its text, its part of the diagram, its parts for this audience (practitioners: links)."""
+def _steps(pdf: HandoutPage, graph: Graph, audience: str, number: Mapping[str, int], pictures: list[bytes],
+           core_note: bool = False) -> None:
+    """Every step in order: its text, its part of the diagram, its parts for this audience (practitioners: links).
+
+    `core_note` says, once under the heading, that the steps show the core path (animal tests left out).
+    """
     pdf.add_page()
     pdf.heading("Step by step", 16, space_before=0)
+    if core_note:
+        pdf.para(CORE_PATH_NOTE, 10, after=1)
     for i, step in enumerate(graph.steps, start=1):
         pdf.heading(outline_step_heading(i, step.title), 13, space_before=3)
         pdf.para(step.patient, 10.5)
@@ -128,6 +141,52 @@ def _steps(pdf: HandoutPage, graph: Graph, audience: str, number: Mapping[str, i
                     target = graph.node(edge.target)
                     pdf.para(f"{edge_word(edge.kind, audience)} {node_label(target, audience)} ({edge.evidence})", 8.5,
                              lead="    →", after=1)
+
+
+def _reference_numbers(refs: tuple[str, ...], number: Mapping[str, int]) -> str:
+    """'(references 3, 4)': where a line's sources sit in the numbered list, as the steps point to them."""
+    cites = ", ".join(str(number[r]) for r in refs if r in number)
+    return f" ({'references' if len(refs) > 1 else 'reference'} {cites})" if cites else ""
+
+
+def _guide_line(pdf: HandoutPage, line: GuideLine, number: Mapping[str, int]) -> None:
+    """One guide line: a box before an action, a warning sign before a warning; a fact's sources below it, smaller.
+
+    DejaVu Sans (regular and bold) has both marks, U+2610 and U+26A0, so they print as in the app.
+    """
+    lead = MARKS.get(line.kind, BULLET)
+    note = line.source_note + _reference_numbers(line.refs, number) if line.kind == "facts" else ""
+    # A fact and its sources on one page: the note is no use on the next page, away from its line.
+    pdf.room_for(pdf.text_height(f"{lead} {line.text}", 10) + (pdf.text_height(note, 8.5, 4) + 3.2 if note else 0))
+    pdf.para(line.text, 10, lead=lead, after=1.4)
+    if note:
+        pdf.aside(note, 8.5)
+
+
+def _guide_block(pdf: HandoutPage, block: GuideBlock, number: Mapping[str, int]) -> None:
+    """A section of the guide: its sub-heading and its lines."""
+    pdf.heading(block.title, 11.5, space_before=2)
+    for line in block.lines:
+        _guide_line(pdf, line, number)
+
+
+def _guide_chapter(pdf: HandoutPage, chapter: GuideChapter, number: Mapping[str, int]) -> None:
+    """A part of the guide: its heading, its introduction, its sections."""
+    pdf.heading(chapter.title, 14, space_before=5)
+    if chapter.intro:
+        pdf.para(chapter.intro, 10.5)
+    for block in chapter.blocks:
+        _guide_block(pdf, block, number)
+
+
+def _guide(pdf: HandoutPage, chapters: list[GuideChapter], number: Mapping[str, int]) -> None:
+    """The practical guide on a page of its own (a patient can keep it apart): safety, aftercare, questions."""
+    if not chapters:
+        return
+    pdf.add_page()
+    pdf.heading(GUIDE_HEADING, 16, space_before=0)
+    for chapter in chapters:
+        _guide_chapter(pdf, chapter, number)
 
 
 def _glossary(pdf: HandoutPage, graph: Graph) -> None:
@@ -180,21 +239,25 @@ def build_pdf(
 
     `pictures` are PNGs of each step's part of the diagram; when not given they are drawn with kaleido.
     `base_url` (an http or https address) adds a printed link and a QR code to the same view online;
-    anything else is left out.
+    anything else is left out. A patient's handout draws and lists the core path (`shown_graph`).
     """
     if paper not in PAPERS:
         raise ExportError(f"unknown paper size {paper!r}; choose a4 or letter")
     if audience not in AUDIENCES:
         raise ExportError(f"unknown audience {audience!r}; choose {' or '.join(AUDIENCES)}")
+    original_graph = graph
+    graph = shown_graph(graph, audience)
     pdf = HandoutPage(paper, graph.title)  # fonts first: a missing font fails before a browser starts
     pictures = pictures if pictures is not None else step_pictures(graph, audience)
     refs = format_references(cited_ids(graph), references)
+    number = {r.id: r.number for r in refs}
     _cover(pdf, graph, audience)
     base = valid_base_url(base_url)
     if base:
         _online_link(pdf, view_link(base, graph, audience))
     _reading_guide(pdf, graph, audience)
-    _steps(pdf, graph, audience, {r.id: r.number for r in refs}, pictures)
+    _steps(pdf, graph, audience, number, pictures, core_note=graph is not original_graph)
+    _guide(pdf, guide_chapters(graph, references), number)
     _glossary(pdf, graph)
     if refs:
         pdf.heading("References", 14, space_before=5)

@@ -77,6 +77,18 @@ class HandoutPage(FPDF):
         self.write(height, text)
         self.ln(height + after)
 
+    def text_height(self, text: str, size: float, indent: float = 0) -> float:
+        """How tall `para` writes this text (lines wrapped as fpdf2 wraps them), to keep it with what follows."""
+        self.set_font("DejaVu", "", size)
+        lines = self.multi_cell(self.epw - indent, size * 0.5, text, dry_run=True, output="LINES")
+        return len(lines) * size * 0.5
+
+    def aside(self, text: str, size: float = 8.5, indent: float = 4) -> None:
+        """A smaller paragraph set in under the one before it (a fact's sources), so the eye can skip it."""
+        self.set_left_margin(self.l_margin + indent)
+        self.para(text, size, after=1.8)
+        self.set_left_margin(self.l_margin - indent)
+
     def note(self, text: str, lead: str) -> None:
         """A paragraph in an outlined box (an outline, not a fill: it prints in black and white)."""
         self.room_for(20)

@@ -6,6 +6,10 @@ JSON inside a <script type="application/json"> block with <, > and & escaped: th
 of each audience, the fixed wording, and, for every view the page can show, its link and its
 highlight as drawn by `diagram.figure`. The script only looks these up, so the page cannot drift
 from the app. No request leaves the page.
+
+The page is what a patient takes home, so it shows the core path (`shown_graph` for a patient: no
+animal-study `detail` nodes, said in a note) and, below the steps, the practical guide in the words
+and marks of `present.guide`, as the PDF prints it.
 """
 
 from __future__ import annotations
@@ -46,9 +50,11 @@ from ..present.audience import (
     node_label,
     node_text,
     other_name,
+    shown_graph,
     shows_findings,
     story_nodes,
 )
+from ..present.guide import MARKS, GuideChapter, GuideLine, guide_chapters
 from ..present.highlight import Highlight, highlight_of, step_nodes
 from ..present.links import view_query
 from ..present.markup import html_escape, json_for_html
@@ -102,6 +108,21 @@ def _words() -> dict[str, str]:
         "references": w.REFERENCES, "what_it_found": w.WHAT_IT_FOUND, "picker_label": w.PICKER_LABEL,
         "picker_placeholder": w.PICKER_PLACEHOLDER, "link_notice": w.LINK_NOTICE_PLAIN, "step_list": w.STEP_LIST_LABEL,
     }
+
+
+def _guide_line(line: GuideLine) -> dict[str, str]:
+    """A line as the page writes it: its mark (a box, a warning sign), its text, a fact's sources."""
+    return {"mark": MARKS.get(line.kind, ""), "text": line.text,
+            "note": line.source_note if line.kind == "facts" else ""}
+
+
+def _guide_data(chapters: list[GuideChapter]) -> dict[str, Any]:
+    """The practical guide under its heading: chapters, their sections and lines (empty when the graph has none)."""
+    return {"heading": wording.GUIDE_HEADING, "chapters": [
+        {"id": c.id, "title": c.title, "intro": c.intro or "", "blocks": [
+            {"id": b.id, "title": b.title, "kind": b.kind, "lines": [_guide_line(line) for line in b.lines]}
+            for b in c.blocks]}
+        for c in chapters]}
 
 
 def page_views(graph: Graph) -> list[View]:
@@ -163,8 +184,13 @@ def hover_texts(graph: Graph, fig: go.Figure, traces: list[int]) -> dict[str, li
     return _per_audience(texts)
 
 
-def page_data(graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go.Figure) -> dict[str, Any]:
-    """Everything the page's script needs, as plain JSON-able data."""
+def page_data(
+    graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go.Figure, core_note: bool = False,
+) -> dict[str, Any]:
+    """Everything the page's script needs, as plain JSON-able data.
+
+    `core_note` adds the sentence saying that `graph` is the core path, the animal tests left out.
+    """
     refs = {r.id: {"text": r.text, "links": r.links(), "finding": r.finding}
             for r in format_references(cited_ids(graph), references)}
     layout = compute_layout(graph)
@@ -173,6 +199,8 @@ def page_data(graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go
     total = len(graph.steps)
     return {
         "title": graph.title, "summary": graph.summary, "disclaimer": wording.DISCLAIMER, "words": _words(),
+        "core_note": wording.CORE_PATH_NOTE if core_note else "",
+        "guide": _guide_data(guide_chapters(graph, references)),
         "steps": [{"heading": wording.step_heading(i, total, s.title), "text": s.patient, "unknowns": s.unknowns,
                    "nodes": [n.id for n in graph.nodes_in_step(s.id)]} for i, s in enumerate(graph.steps, start=1)],
         "order": [n.id for n in story_nodes(graph)],
@@ -201,12 +229,17 @@ def page_figure(graph: Graph, audience: str = DRAWN_FOR) -> go.Figure:
 
 
 def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> str:
-    """The standalone page as one HTML string (Plotly inlined, about 5 MB; 1.5 MB gzipped)."""
-    fig = page_figure(graph)
+    """The standalone page as one HTML string (Plotly inlined, about 5 MB; 1.5 MB gzipped).
+
+    It draws the core path a patient follows: a patient takes this page home.
+    """
+    shown = shown_graph(graph, PATIENT)
+    fig = page_figure(shown)
     plot = fig.to_html(include_plotlyjs=True, full_html=False, div_id="diagram", config=PLOTLY_CONFIG)
+    data = page_data(shown, references, fig, core_note=shown is not graph)
     values = {
-        "TITLE": html_escape(graph.title), "STYLE": _template("standalone.css"), "PLOT": plot,
-        "DATA": json_for_html(page_data(graph, references, fig)), "TOUCH": touch_script(),
+        "TITLE": html_escape(shown.title), "STYLE": _template("standalone.css"), "PLOT": plot,
+        "DATA": json_for_html(data), "TOUCH": touch_script(),
         "SCRIPT": _template("standalone.js"),
     }
     # One pass over the template, so nothing inserted (plotly.js, author text) is searched again.

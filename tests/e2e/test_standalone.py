@@ -13,6 +13,8 @@ from mechanisms.content.load import load_catalog
 from mechanisms.diagram.style import NODE_SIZE_CURRENT
 from mechanisms.outputs.standalone import build_html
 from mechanisms.present.audience import PATIENT, node_label
+from mechanisms.present.guide import guide_chapters
+from mechanisms.present.wording import GUIDE_HEADING
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "data"
@@ -240,4 +242,44 @@ def test_a_broken_link_starts_at_the_beginning_with_a_notice(browser, mini_page)
     assert "not recognised" in page.locator("#link-notice").inner_text()
     assert page.locator("#step-title").inner_text().startswith("Step 1 of 2")
     assert page.url.endswith("#graph=mini&step=1")
+    context.close()
+
+
+def shown_whole(page, selector: str) -> dict:
+    """Where an element sits, and whether the page shows it there (no fixed bar or sheet drawn over its centre)."""
+    return page.locator(selector).first.evaluate(
+        "e => { const r = e.getBoundingClientRect();"
+        " const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+        " return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, on_top: e.contains(hit)}; }")
+
+
+def test_phone_reads_the_guide_above_the_bar_and_the_sheet(browser, tmp_path):
+    catalog = load_catalog(ROOT / "data")
+    graph = catalog.graphs.get("dry-needling")
+    if graph is None or not graph.guide:
+        pytest.skip("no valid dry-needling graph with a guide in data/ yet")
+    path = write_page(tmp_path, ROOT / "data", graph.id)
+    context, page = open_offline(browser, path, viewport={"width": 390, "height": 844}, is_mobile=True,
+                                 has_touch=True, device_scale_factor=2)
+    assert page.locator("#guide-heading").inner_text() == GUIDE_HEADING
+    page.locator("#guide-heading").scroll_into_view_if_needed()
+    page.wait_for_timeout(200)
+    bar = page.locator("#stepbar").bounding_box()
+    heading = shown_whole(page, "#guide-heading")
+    assert heading["top"] >= 0 and heading["left"] >= 0 and heading["right"] <= 390, heading
+    assert heading["bottom"] <= bar["y"] and heading["on_top"], "in sight, above the fixed bar, not under the sheet"
+    page.locator("#guide-heading").evaluate("e => e.scrollIntoView()")  # the heading at the top: a screen of guide
+    below = page.evaluate("(y) => document.getElementById('guide').contains(document.elementFromPoint(195, y))",
+                          bar["y"] - 10)
+    assert below, "the guide is drawn over the step's sheet, down to the bar"
+
+    get_help = next(b for c in guide_chapters(graph, catalog.references) for b in c.blocks if b.id == "get-help")
+    first = f"[data-guide-block={get_help.id}] li"
+    assert get_help.lines[0].text in page.locator(first).first.inner_text()
+    page.locator(first).first.scroll_into_view_if_needed()
+    page.wait_for_timeout(200)
+    line = shown_whole(page, first)
+    assert line["top"] >= 0 and line["bottom"] <= bar["y"] and line["on_top"], line
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scrolling"
+    assert_offline(page)
     context.close()

@@ -148,6 +148,38 @@
     try { history.replaceState(null, "", "#" + view.q); } catch (err) { /* a page in a sandbox keeps its address */ }
   }
 
+  // The practical guide: chapters, their sections and lines, each line with its mark and a fact's sources.
+  function guideLine(line) {
+    var li = el("li"), words = el("span", line.text, "guide-text");
+    if (line.mark) { var mark = el("span", line.mark, "mark"); mark.setAttribute("aria-hidden", "true");
+      li.appendChild(mark); li.className = "marked"; }
+    if (line.note) words.appendChild(el("span", line.note, "source"));
+    li.appendChild(words);
+    return li;
+  }
+  function guideBlock(block) {
+    var box = el("div", null, "guide-block " + block.kind), ul = el("ul");
+    box.setAttribute("data-guide-block", block.id);
+    box.appendChild(el("h4", block.title));
+    block.lines.forEach(function (line) { ul.appendChild(guideLine(line)); });
+    box.appendChild(ul);
+    return box;
+  }
+  function renderGuide() {
+    if (!D.guide.chapters.length) return;
+    setText("guide-heading", D.guide.heading);
+    var body = document.getElementById("guide-body");
+    D.guide.chapters.forEach(function (chapter) {
+      var part = el("section", null, "guide-chapter");
+      part.setAttribute("data-guide-chapter", chapter.id);
+      part.appendChild(el("h3", chapter.title));
+      if (chapter.intro) part.appendChild(el("p", chapter.intro));
+      chapter.blocks.forEach(function (block) { part.appendChild(guideBlock(block)); });
+      body.appendChild(part);
+    });
+    document.getElementById("guide").hidden = false;
+  }
+
   function select(id) {
     goTo(findView(function (v) { return v.audience === state.audience && (v.node === id ||
       (v.edge === id && v.step === state.step)); }));
@@ -174,6 +206,8 @@
   setText("step-unknowns-lead", W.not_yet_known);
   setText("picker-label", W.picker_label);
   setText("picker-placeholder", W.picker_placeholder);
+  if (D.core_note) { setText("core-note", D.core_note); document.getElementById("core-note").hidden = false; }
+  renderGuide();
   if (!openLink(location.hash.slice(1))) {
     var notice = document.getElementById("link-notice");
     notice.textContent = W.link_notice; notice.hidden = false;
