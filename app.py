@@ -20,11 +20,19 @@ from mechanisms.diagram.figure import build_figure
 from mechanisms.diagram.layout import Layout, compute_layout
 from mechanisms.diagram.style import CONSULT_FONT_PX, CONSULT_VIEW_PX, LABEL_FONT_PX, PLOTLY_CONFIG, STEP_VIEW_PX
 from mechanisms.present import wording
-from mechanisms.present.audience import AUDIENCE_NAMES, AUDIENCES, node_label, story_nodes
+from mechanisms.present.audience import AUDIENCE_NAMES, AUDIENCES, PATIENT, node_label, shown_graph, story_nodes
 from mechanisms.present.highlight import Highlight, highlight_of, step_nodes
 from mechanisms.present.links import to_params
 from mechanisms.present.markup import md_escape
-from mechanisms.present.view import View, consult_view, go_to_step, parse_view, select, select_node
+from mechanisms.present.view import (
+    View,
+    consult_view,
+    go_to_step,
+    more_detail,
+    parse_view,
+    select,
+    select_node,
+)
 
 DEFAULT_GRAPH = "dry-needling"
 
@@ -46,17 +54,22 @@ def _catalog(signature: tuple) -> Catalog:
     return load_catalog(DATA_DIR)
 
 
+def _shown(signature: tuple, graph_id: str, core: bool) -> Graph:
+    graph = _catalog(signature).graphs[graph_id]
+    return graph.core if core else graph
+
+
 @st.cache_resource(show_spinner=False)
-def _layout(signature: tuple, graph_id: str) -> Layout:
-    return compute_layout(_catalog(signature).graphs[graph_id])
+def _layout(signature: tuple, graph_id: str, core: bool) -> Layout:
+    return compute_layout(_shown(signature, graph_id, core))
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _figure(signature: tuple, graph_id: str, highlight: Highlight, audience: str, consult: bool,
+def _figure(signature: tuple, graph_id: str, core: bool, highlight: Highlight, audience: str, consult: bool,
             frame_nodes: tuple[str, ...] | None):
-    graph = _catalog(signature).graphs[graph_id]
+    graph = _shown(signature, graph_id, core)
     return build_figure(
-        graph, _layout(signature, graph_id), highlight, audience=audience,
+        graph, _layout(signature, graph_id, core), highlight, audience=audience,
         font_size=CONSULT_FONT_PX if consult else LABEL_FONT_PX, frame_nodes=frame_nodes,
         height=(CONSULT_VIEW_PX if consult else STEP_VIEW_PX) if frame_nodes else None,
     )
@@ -109,7 +122,8 @@ def current() -> View:
 
 
 def graph_of(view: View) -> Graph:
-    return CATALOG.graphs[view.graph]
+    """The graph this reader follows: a patient's core path unless they asked for more detail."""
+    return shown_graph(CATALOG.graphs[view.graph], view.audience, view.more)
 
 
 def set_view(view: View) -> None:
@@ -157,6 +171,7 @@ def step_text(graph: Graph, view: View) -> None:
         st.markdown(f"## {md_escape(wording.step_heading(view.step, len(graph.steps), step.title))}")
         st.markdown(md_escape(step.patient))
         st.markdown(f"**{wording.NOT_YET_KNOWN}** {md_escape(step.unknowns)}")
+    detail_button(view, step.id)
 
 
 def step_bar(graph: Graph, view: View) -> None:
@@ -182,7 +197,8 @@ def chart(graph: Graph, view: View) -> None:
     """The diagram framed on the current step, or the whole picture when asked for."""
     whole = st.session_state.get("whole_picture", False)
     frame_nodes = None if whole else tuple(step_nodes(graph, view))
-    fig = _figure(SIGNATURE, graph.id, highlight_of(graph, view), view.audience, view.consult, frame_nodes)
+    core = graph is not CATALOG.graphs[view.graph]
+    fig = _figure(SIGNATURE, graph.id, core, highlight_of(graph, view), view.audience, view.consult, frame_nodes)
     with st.container(key="diagram"):
         st.plotly_chart(
             fig, key="chart", on_select=on_chart_select, selection_mode="points", width="stretch",
@@ -217,6 +233,24 @@ def panel(graph: Graph, view: View) -> None:
                 for n in graph.nodes_in_step(step.id):
                     st.button(md_escape(node_label(n, view.audience)), key=f"stepnode-{n.id}", on_click=pick_node,
                               args=(n.id,))
+
+
+def set_more(on: bool) -> None:
+    set_view(more_detail(current(), CATALOG.graphs[current().graph], on))
+
+
+def detail_button(view: View, step_id: str) -> None:
+    """Where a step has more detail, the way to it sits beside the step's parts (on a phone: in the sheet)."""
+    whole = CATALOG.graphs[view.graph]
+    extra = len(whole.nodes_in_step(step_id)) - len(whole.core.nodes_in_step(step_id))
+    if view.audience != PATIENT or not extra:
+        return
+    if view.more:
+        st.button(wording.HIDE_DETAIL, key="hide-detail", icon=":material/unfold_less:", on_click=set_more,
+                  args=(False,))
+    else:
+        st.button(wording.show_detail(extra), key="show-detail", icon=":material/unfold_more:", on_click=set_more,
+                  args=(True,))
 
 
 @st.fragment
@@ -287,6 +321,9 @@ def controls(view: View) -> None:
         )
         st.session_state.consult_choice = view.consult
         st.toggle(wording.WHOLE_PICTURE, key="whole_picture")
+        if view.audience == PATIENT and CATALOG.graphs[view.graph].has_detail:
+            st.session_state.more_choice = view.more
+            st.toggle(wording.MORE_DETAIL, key="more_choice", on_change=lambda: set_more(st.session_state.more_choice))
         st.toggle(
             "Consult mode", key="consult_choice",
             on_change=lambda: set_view(consult_view(current(), st.session_state.consult_choice)),
@@ -306,10 +343,14 @@ def main() -> None:
         # On a phone the introduction moves below the diagram (explainer.css): the diagram leads.
         with st.container(key="intro"):
             st.markdown(md_escape(graph.summary))
+            if graph.guide:
+                st.markdown(f"[{wording.GUIDE_POINTER}](#guide)")
             st.markdown(wording.DISCLAIMER)
         _broken_files_notice()
     controls(view)
     explorer()
+    with st.container(key="guide"):
+        panels.guide(graph, CATALOG.references)
     if view.consult:
         return
     with st.container(key="more"):

@@ -28,6 +28,7 @@ from mechanisms.present.audience import (
     other_name,
     shows_findings,
 )
+from mechanisms.present.guide import MARKS, GuideLine, guide_chapters
 from mechanisms.present.markup import md_escape, safe_url
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -139,3 +140,30 @@ def outline(graph: Graph, audience: str) -> None:
                 target = graph.node(edge.target)
                 lines.append(f"    - {edge_word(edge.kind, audience)}: {md_escape(node_label(target, audience))}")
     st.markdown("\n\n".join(lines))
+
+
+def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> None:
+    """Is it safe, after your session, questions to ask: one open-able part each, the same lines as the PDF."""
+    chapters = guide_chapters(graph, references)
+    if not chapters:
+        return
+    st.header(wording.GUIDE_HEADING, anchor="guide")
+    for chapter in chapters:
+        with st.expander(md_escape(chapter.title), key=f"guide-{chapter.id}"):
+            if chapter.intro:
+                st.markdown(md_escape(chapter.intro))
+            for block in chapter.blocks:
+                st.markdown(f"#### {md_escape(block.title)}")
+                st.markdown("\n".join(_guide_item(line) for line in block.lines))
+
+
+def _guide_item(line: GuideLine) -> str:
+    """One line as a Markdown list item: a box before an action, bold after a warning sign, sources below a fact."""
+    text = md_escape(line.text)
+    mark = MARKS.get(line.kind, "")
+    if line.kind == "warnings":
+        text = f"**{text}**"
+    item = f"- {mark + ' ' if mark else ''}{text}"
+    if line.kind == "facts" and line.source_note:
+        item += f"  \n  *{md_escape(line.source_note)}*"
+    return item

@@ -37,4 +37,16 @@
     reveal(heading);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+
+  // On a phone the step's sheet covers the foot of the screen. Once the reader scrolls past the
+  // diagram (to the guide, the text version, the downloads), the sheet steps aside so the page can
+  // be read; it comes back with the diagram. The class is only read by explainer.css's phone rules.
+  function placeSheet() {
+    var diagram = document.querySelector(".st-key-diagram");
+    if (!diagram) return;
+    var past = diagram.getBoundingClientRect().bottom < 0;
+    document.body.classList.toggle("past-diagram", past);
+  }
+  window.addEventListener("scroll", placeSheet, { passive: true });
+  document.addEventListener("scroll", placeSheet, { passive: true, capture: true });
 })();

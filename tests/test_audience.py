@@ -62,3 +62,17 @@ def test_a_links_heading_is_its_first_sentence_and_the_rest_follows():
     heading, rest = edge_heading(graph, edge, "patient")
     assert heading == "The muscle is sore after needling." and rest.startswith("In two studies")
     assert " ".join(edge.patient.split()) == f"{heading} {rest}"
+
+
+def test_patients_follow_the_core_path_unless_they_ask_for_more():
+    from mechanisms.content.load import DATA_DIR, load_catalog
+    from mechanisms.present.audience import PATIENT, PRACTITIONER, shown_graph
+
+    graph = load_catalog(DATA_DIR).graphs["dry-needling"]
+    core = shown_graph(graph, PATIENT)
+    assert core is graph.core and not any(n.detail for n in core.nodes)
+    assert {n.id for n in graph.nodes} - {n.id for n in core.nodes} == {n.id for n in graph.nodes if n.detail}
+    assert all(e.source in {n.id for n in core.nodes} and e.target in {n.id for n in core.nodes} for e in core.edges)
+    assert [s.id for s in core.steps] == [s.id for s in graph.steps], "the same steps, so a link's step holds"
+    assert shown_graph(graph, PATIENT, more=True) is graph
+    assert shown_graph(graph, PRACTITIONER) is graph

@@ -78,6 +78,7 @@ def test_dump_node_link_round_trips():
     assert g["title"] and g["summary"] and g["glossary"]
     assert all({"id", "title", "patient", "unknowns", "nodes"} <= set(s) for s in g["steps"])
     cited = {c for n in data["nodes"] for c in n["citations"]} | {c for e in data["edges"] for c in e["citations"]}
+    cited |= {c for p in g["guide"] for s in p["sections"] for i in s["items"] for c in i["citations"]}
     assert {r["id"] for r in g["references"]} == cited
 
 

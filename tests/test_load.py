@@ -49,6 +49,12 @@ def test_invalid_yaml_names_the_line(write_graph):
     assert lines[0].split(":")[1].isdigit()
 
 
+def _guide_part(kind: str, item: dict) -> dict:
+    """A one-item guide part, for the guide's checks."""
+    return {"id": "safe", "title": "Is it safe?", "sections": [{"id": "risks", "title": "Risks", "kind": kind,
+                                                               "items": [item]}]}
+
+
 @pytest.mark.parametrize(
     ("mutate", "expected"),
     [
@@ -78,6 +84,23 @@ def test_invalid_yaml_names_the_line(write_graph):
         (lambda d: d["nodes"][0].update(id="Needle Insertion"), "ids use lower-case letters, digits and hyphens"),
         (lambda d: d["nodes"][0].update(label="x" * 41),
          "node needle: label: String should have at most 40 characters"),
+        # The core path a patient follows first must stand on its own.
+        (lambda d: d["nodes"][0].update(detail=True), "entry: the entry node cannot be 'detail: true'"),
+        (lambda d: d["nodes"][1].update(detail=True), "node pain: on the core path but reached only through"),
+        (lambda d: (d["nodes"][2].update(detail=True), d["nodes"][3].update(detail=True)),
+         "step second: every node of this step is 'detail: true'"),
+        # The guide: a fact is a claim (evidence, a known citation); an action claims nothing.
+        (lambda d: d.update(guide=[_guide_part("facts", {"text": "Rare."})]),
+         "guide safe / risks item 1: a fact needs 'evidence'"),
+        (lambda d: d.update(guide=[_guide_part("facts", {"text": "Rare.", "evidence": "review"})]),
+         "guide safe / risks item 1: evidence 'review' needs a citation"),
+        (lambda d: d.update(guide=[_guide_part("facts", {"text": "Rare.", "evidence": "review",
+                                                         "citations": ["smith2099"]})]),
+         "guide safe / risks item 1: unknown reference 'smith2099'"),
+        (lambda d: d.update(guide=[_guide_part("actions", {"text": "Ask.", "evidence": "review"})]),
+         "guide safe / risks item 1: actions make no claim"),
+        (lambda d: d.update(guide=[_guide_part("advice", {"text": "Rest."})]),
+         "guide part safe (sections.0): kind: input should be 'facts'"),
         # Steps have one text for everybody: a practitioner step text was shown by some outputs only.
         (lambda d: d["steps"][0].update(practitioner="Precise."), "step first: practitioner: unknown field"),
     ],

@@ -7,9 +7,9 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mechanisms.content.load import load_catalog
+from mechanisms.content.load import DATA_DIR, load_catalog
 from mechanisms.present.links import to_params
-from mechanisms.present.view import View, go_to_step, parse_view, select_edge, select_node
+from mechanisms.present.view import View, go_to_step, more_detail, parse_view, select_edge, select_node
 
 from .conftest import FIXTURES
 
@@ -107,3 +107,33 @@ def test_consult_mode_turns_to_patient_words_and_keeps_them_when_turned_off():
     assert on.consult and on.audience == "patient" and on.step == 2
     off = consult_view(replace(on, audience="practitioner"), False)
     assert not off.consult and off.audience == "practitioner"
+
+
+REAL = load_catalog(DATA_DIR).graphs["dry-needling"]
+REALS = {REAL.id: REAL}
+DETAIL = next(n for n in REAL.nodes if n.detail)
+
+
+def test_more_detail_travels_in_the_link():
+    view = View(graph=REAL.id, more=True)
+    assert to_params(view)["detail"] == "more"
+    assert parse_view(to_params(view), REALS, REAL.id) == (view, [])
+    assert parse_view({"detail": "lots"}, REALS, REAL.id) == (View(graph=REAL.id), ["detail"])
+
+
+def test_a_link_to_a_detail_part_turns_more_detail_on_for_a_patient():
+    view, ignored = parse_view({"node": DETAIL.id}, REALS, REAL.id)
+    assert view.more and view.node == DETAIL.id and ignored == []
+    view, _ = parse_view({"node": DETAIL.id, "audience": "practitioner"}, REALS, REAL.id)
+    assert not view.more, "practitioners see every part anyway"
+    edge = next(e for e in REAL.edges if e.target == DETAIL.id)
+    assert parse_view({"edge": edge.id}, REALS, REAL.id)[0].more
+
+
+def test_turning_more_detail_off_lets_go_of_a_part_the_core_path_lacks():
+    view = select_node(View(graph=REAL.id, more=True), REAL, DETAIL.id)
+    off = more_detail(view, REAL, False)
+    assert off.node is None and not off.more and off.step == view.step
+    core_node = REAL.core.nodes[-1]
+    kept = more_detail(select_node(View(graph=REAL.id, more=True), REAL, core_node.id), REAL, False)
+    assert kept.node == core_node.id

@@ -15,7 +15,7 @@ DUMP_FORMATS = ("node-link", "cytoscape", "graphml")
 
 
 def story_digraph(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> nx.DiGraph:
-    """The loaded graph's one networkx structure, plus the story (steps, glossary, references) in G.graph."""
+    """The loaded graph's one networkx structure, plus the story (steps, glossary, guide, references) in G.graph."""
     g = graph.digraph.copy()
     g.graph.update(
         id=graph.id,
@@ -25,6 +25,7 @@ def story_digraph(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> 
         regions=[r.model_dump() for r in graph.regions],
         steps=[{**s.model_dump(), "nodes": [n.id for n in graph.nodes_in_step(s.id)]} for s in graph.steps],
         glossary=[t.model_dump() for t in graph.glossary],
+        guide=[p.model_dump() for p in graph.guide],
         references=[dict(references[i]) for i in cited_ids(graph) if i in references],
     )
     return g

@@ -19,6 +19,8 @@ def to_params(view: View) -> dict[str, str]:
         params["audience"] = view.audience
     if view.consult:
         params["mode"] = "consult"
+    if view.more:
+        params["detail"] = "more"
     return params
 
 

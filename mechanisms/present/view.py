@@ -11,14 +11,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from ..content.model import Graph
-from .audience import AUDIENCES, PATIENT
+from .audience import AUDIENCES, PATIENT, shown_graph
 
 MAX_PARAM_LENGTH = 200
 
 
 @dataclass(frozen=True)
 class View:
-    """One shareable view: graph, step (1-based), selected node or edge, audience, consult mode."""
+    """One shareable view: graph, step (1-based), selected node or edge, audience, consult mode, more detail."""
 
     graph: str
     step: int = 1
@@ -26,6 +26,8 @@ class View:
     edge: str | None = None
     audience: str = PATIENT
     consult: bool = False
+    more: bool = False
+    """A patient asked for more detail (the animal studies); practitioners always see everything."""
 
 
 def _single(value: str | Iterable[str] | None) -> str | None:
@@ -76,6 +78,13 @@ def parse_view(
         else:
             notices.append("mode")
 
+    detail = get("detail")
+    if detail is not None:
+        if detail == "more":
+            view = replace(view, more=True)
+        else:
+            notices.append("detail")
+
     step = get("step")
     if step is not None:
         if step.isascii() and step.isdigit() and 1 <= int(step) <= len(graph.steps):
@@ -83,21 +92,28 @@ def parse_view(
         else:
             notices.append("step")
 
-    node = get("node")
+    view = _selection(view, graph, get("node"), get("edge"), step is None, notices)
+    return view, sorted(set(notices))
+
+
+def _selection(view: View, graph: Graph, node: str | None, edge: str | None, follow_step: bool,
+               notices: list[str]) -> View:
+    """The link's node or edge, if the graph has it; a patient's link to a detail part opens more detail."""
     if node is not None:
         found = graph.node(node)
         if found is not None:
-            view = replace(view, node=found.id, step=graph.step_index(found.step) + 1 if step is None else view.step)
+            view = replace(view, node=found.id, step=graph.step_index(found.step) + 1 if follow_step else view.step,
+                           more=view.more or (found.detail and view.audience == PATIENT))
         else:
             notices.append("node")
-
-    edge = get("edge")
     if edge is not None:
-        if graph.edge(edge) is not None and view.node is None:
-            view = replace(view, edge=edge)
+        found_edge = graph.edge(edge)
+        if found_edge is not None and view.node is None:
+            hidden = found_edge.id not in {e.id for e in shown_graph(graph, view.audience).edges}
+            view = replace(view, edge=edge, more=view.more or hidden)
         else:
             notices.append("edge")
-    return view, sorted(set(notices))
+    return view
 
 
 def go_to_step(view: View, graph: Graph, step: int) -> View:
@@ -128,6 +144,16 @@ def select(view: View, graph: Graph, item_id: object) -> View:
     if graph.node(item_id) is not None:
         return select_node(view, graph, item_id)
     return select_edge(view, graph, item_id)
+
+
+def more_detail(view: View, graph: Graph, on: bool) -> View:
+    """More detail on or off; turning it off lets go of a selection the core path does not hold."""
+    if on:
+        return replace(view, more=True)
+    core = shown_graph(graph, view.audience)
+    node_gone = view.node is not None and core.node(view.node) is None
+    edge_gone = view.edge is not None and core.edge(view.edge) is None
+    return replace(view, more=False, node=None if node_gone else view.node, edge=None if edge_gone else view.edge)
 
 
 def consult_view(view: View, on: bool) -> View:

@@ -97,10 +97,19 @@ def go_to(label: str) -> str:
 
 MORE_DETAIL = "More detail"
 """The switch that adds the animal studies (the graph's `detail` nodes) to a patient's diagram."""
-MORE_DETAIL_HELP = "Add the tests in animals to the diagram."
+HIDE_DETAIL = "Show the main path only"
+
+
+def show_detail(count: int) -> str:
+    """The button that opens a step's more detail, saying how many parts it adds."""
+    return f"Show more detail ({count} more {'part' if count == 1 else 'parts'})"
+
+
 CORE_PATH_NOTE = (
     "This shows the main path. Tests in animals are left out here; turn on More detail online to see them."
 )
 """Said wherever a patient sees the core path only (the offline page, the patient handout)."""
 GUIDE_HEADING = "Before and after your session"
 """The heading over the practical guide (safety, aftercare, questions) in every output."""
+GUIDE_POINTER = "Is it safe? What to expect after, and questions to ask your physio"
+"""The link from the introduction down to the guide."""

@@ -8,7 +8,8 @@ from bench.browser import CHART_DRAWN, click_node, node_point, open_app, point_c
 from mechanisms.content.load import DATA_DIR, load_catalog
 from mechanisms.present.audience import PATIENT, node_label
 
-GRAPH = load_catalog(DATA_DIR).graphs["dry-needling"]
+GRAPH = load_catalog(DATA_DIR).graphs["dry-needling"].core
+"""Every view here is a patient's, who follows the core path (more detail is off)."""
 VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
              "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
                            has_touch=True)}
@@ -167,3 +168,65 @@ def test_consult_mode_frames_each_step_in_large_type(browser, app_url, size):
         assert size_px >= 20, "the explanation in large type"
     finally:
         context.close()
+
+
+WHOLE = load_catalog(DATA_DIR).graphs["dry-needling"]
+DETAIL_STEP = next(i for i, s in enumerate(WHOLE.steps) if any(n.detail for n in WHOLE.nodes_in_step(s.id)))
+
+
+def test_more_detail_opens_beside_the_step_and_its_parts_come_on_screen(reader, app_url):
+    """Patients follow the core path; the step's own button adds its animal studies, in sight."""
+    open_app(reader, app_url, f"?graph={GRAPH.id}&step={DETAIL_STEP + 1}")
+    core = {n.id for n in GRAPH.nodes_in_step(GRAPH.steps[DETAIL_STEP].id)}
+    whole = {n.id for n in WHOLE.nodes_in_step(WHOLE.steps[DETAIL_STEP].id)}
+    assert core < whole
+    assert {c["id"] for c in step_view(reader)["strong"]} & whole == core, "the detail parts are not drawn"
+    press(reader, ".st-key-show-detail button")
+    view = step_view(reader)
+    bottom = seen_bottom(view)
+    shown = {c["id"]: c for c in view["strong"]}
+    assert whole <= set(shown), whole - set(shown)
+    for node_id in whole:
+        assert 0 < shown[node_id]["x"] < view["width"] and 0 < shown[node_id]["y"] < bottom, (node_id, shown[node_id])
+    assert "detail=more" in reader.url
+    press(reader, ".st-key-hide-detail button")
+    assert {c["id"] for c in step_view(reader)["strong"]} & whole == core
+    assert "detail=more" not in reader.url
+
+
+def test_a_link_to_an_animal_study_opens_it_with_more_detail_on(page, app_url):
+    node = next(n for n in WHOLE.nodes if n.detail)
+    open_app(page, app_url, f"?graph={GRAPH.id}&node={node.id}")
+    page.wait_for_function(
+        "(t) => { const h = document.querySelector('.st-key-detail h3'); return h && h.innerText.trim() === t; }",
+        arg=node_label(node, PATIENT), timeout=15_000)
+    assert page.locator(".st-key-more_choice input").is_checked()
+    assert "detail=more" in page.url
+
+
+def _covered(page, selector: str) -> dict:
+    """Where an element is, and whether a reader sees its middle (nothing fixed drawn over it)."""
+    return page.evaluate("""(sel) => { const el = document.querySelector(sel); const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + r.height / 2);
+        return {top: r.top, bottom: r.bottom, height: innerHeight, seen: !!hit && el.contains(hit)}; }""", selector)
+
+
+def test_the_guide_is_one_tap_from_the_introduction_and_readable(reader, app_url):
+    """Safety, aftercare and questions: reached from the introduction, never under the phone's sheet or the bar."""
+    open_app(reader, app_url)
+    link = reader.locator('.st-key-intro a[href="#guide"]')
+    (link.tap if reader.touch else link.click)()
+    reader.wait_for_function("() => { const r = document.querySelector('#guide').getBoundingClientRect();"
+                             " return r.top >= 0 && r.bottom <= innerHeight; }", timeout=5_000)
+    heading = _covered(reader, "#guide")
+    assert heading["top"] >= 0 and heading["bottom"] <= heading["height"] and heading["seen"], heading
+    opener = reader.locator(".st-key-guide-after-your-session summary")
+    (opener.tap if reader.touch else opener.click)()
+    warning = reader.locator(".st-key-guide-after-your-session li strong").first
+    warning.wait_for()
+    wait_idle(reader)
+    reader.wait_for_timeout(800)  # the expander's opening animation
+    warning.evaluate("el => el.scrollIntoView({block: 'center'})")
+    reader.wait_for_timeout(300)
+    seen = _covered(reader, ".st-key-guide-after-your-session li:has(strong)")
+    assert seen["top"] >= 0 and seen["bottom"] <= seen["height"] and seen["seen"], seen

@@ -1,0 +1,52 @@
+"""The practical guide as every output reads it: marks, evidence, sources, and every item graded."""
+
+from __future__ import annotations
+
+from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.present.guide import MARKS, guide_chapters, line_text
+from mechanisms.present.wording import evidence_badge
+
+CATALOG = load_catalog(DATA_DIR)
+GRAPH = CATALOG.graphs["dry-needling"]
+CHAPTERS = guide_chapters(GRAPH, CATALOG.references)
+LINES = [line for c in CHAPTERS for b in c.blocks for line in b.lines]
+
+
+def test_the_guide_has_what_a_patient_needs_before_and_after():
+    titles = [c.title for c in CHAPTERS]
+    assert titles == ["Is it safe? Is it for me?", "After your session", "Questions to ask your physio"]
+    kinds = {b.kind for c in CHAPTERS for b in c.blocks}
+    assert kinds == {"facts", "actions", "warnings", "questions"}
+    assert sum(line.kind == "questions" for line in LINES) >= 5
+
+
+def test_a_fact_reads_with_its_evidence_and_its_sources():
+    for line in LINES:
+        if line.kind == "facts":
+            assert line.badge and line.sources, line.text
+            text = line_text(line)
+            assert text.startswith(line.text) and line.badge in text and all(s in text for s in line.sources)
+    two = next(line for line in LINES if len(line.sources) > 1)
+    assert "Sources: " in two.source_note
+
+
+def test_actions_and_warnings_carry_their_mark_and_no_evidence():
+    for line in LINES:
+        if line.kind in MARKS:
+            assert line_text(line).startswith(MARKS[line.kind] + " ") and line.badge is None
+
+
+def test_the_measured_rates_are_the_papers_own():
+    """Boyce 2020 counted per treatment (36.7 %, ~1 in 1,024 major); Brady's 19.18 % was events, not treatments."""
+    text = " ".join(line.text for line in LINES)
+    assert "1 in 3 treatments" in text and "1 in\u00a01,000" not in text and "1 in 1,000" in text
+    assert "one in five" not in text.lower() and "2.19" not in text
+    boyce = [line for line in LINES if "Boyce 2020" in line.sources]
+    assert boyce and all(line.badge == evidence_badge("human observational") for line in boyce)
+
+
+def test_serious_risks_are_named_in_plain_words():
+    risks = next(b for c in CHAPTERS for b in c.blocks if b.id == "rare-risks")
+    words = " ".join(line.text for line in risks.lines).lower()
+    for risk in ("collapse", "infection", "nerve", "bleeding"):
+        assert risk in words
