@@ -9,7 +9,7 @@ import pytest
 
 from mechanisms.content.checks import patient_prose
 from mechanisms.content.load import DATA_DIR, load_catalog
-from mechanisms.content.readability import GRADE_LIMIT, grade, hard_sentences, term_pattern
+from mechanisms.content.readability import GRADE_LIMIT, grade, hard_sentences, term_names, term_pattern
 
 from .conftest import ROOT
 
@@ -133,3 +133,36 @@ def test_glossary_terms_used_by_nodes_exist_and_are_used():
     used = {t for n in GRAPH.nodes for t in n.terms}
     assert used <= {t.id for t in GRAPH.glossary}
     assert len(GRAPH.glossary) >= 12
+
+
+def test_every_glossary_word_a_node_uses_is_listed_with_it():
+    """A patient meets a word in a node's text or label; its definition shows beside it ('Words used here')."""
+    missing = {}
+    for term in GRAPH.glossary:
+        names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in term_names(term.term)) + r")(?:e?s)?\b", re.I)
+        for node in GRAPH.nodes:
+            if names.search(f"{node.plain_label or node.label} {node.patient}") and term.id not in node.terms:
+                missing.setdefault(node.id, []).append(term.id)
+    assert missing == {}
+
+
+def test_the_words_a_reviewer_found_undefined_are_in_the_glossary():
+    names = {n.lower() for t in GRAPH.glossary for n in term_names(t.term)}
+    for word in ("brainstem", "amygdala", "enzyme", "inflammation", "spinal cord", "acupuncture"):
+        assert word in names, word
+    assert "reflex" not in all_text().lower(), "no longer used (Hong 1994 does not call it one): nothing to define"
+
+
+def _fixed_sentences() -> dict[str, str]:
+    """Every fixed sentence the outputs show a patient (wording.py): the disclaimer, hints, notices, evidence."""
+    from mechanisms.present import wording
+
+    texts = {name: value for name, value in vars(wording).items()
+             if name.isupper() and isinstance(value, str) and len(value.split()) >= 5}
+    texts |= {f"evidence {level}": meaning for level, meaning in wording.EVIDENCE_MEANING.items()}
+    return texts
+
+
+@pytest.mark.parametrize(("name", "text"), list(_fixed_sentences().items()), ids=list(_fixed_sentences()))
+def test_the_fixed_sentences_are_grade_8_or_below(name, text):
+    assert list(hard_sentences(text)) == [], name

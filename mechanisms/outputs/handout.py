@@ -19,6 +19,7 @@ from fpdf.image_parsing import get_img_info
 from ..content.citations import FormattedReference, cited_ids, format_references
 from ..content.model import Graph
 from ..diagram.style import PRINT_FONT_PX, edge_key_sentence
+from ..present import wording
 from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_text, shown_graph
 from ..present.guide import MARKS, GuideBlock, GuideChapter, GuideLine, guide_chapters
 from ..present.links import valid_base_url, view_url
@@ -67,8 +68,7 @@ def _online_link(pdf: HandoutPage, link: str) -> None:
         pdf.image(io.BytesIO(qr), x=pdf.l_margin, y=top, w=QR_MM, h=QR_MM)
         pdf.set_left_margin(pdf.l_margin + QR_MM + 5)
         pdf.set_xy(pdf.l_margin, top + 3)
-    pdf.para("Scan the code with a phone camera, or type the address below, to open this "
-             "explanation and step through it at your own pace.", 10, lead="See it online.")
+    pdf.para(wording.SEE_IT_ONLINE, 10, lead="See it online.")
     pdf.link_line("Address:", link, 9)
     if qr:
         pdf.set_left_margin(pdf.l_margin - QR_MM - 5)
@@ -80,12 +80,9 @@ def _online_link(pdf: HandoutPage, link: str) -> None:
 def _reading_guide(pdf: HandoutPage, graph: Graph, audience: str) -> None:
     """How to read the diagram, what the evidence levels mean, and the steps at a glance."""
     pdf.heading("How to read the diagram", 13, space_before=3)
-    pdf.para("Each step below comes with its part of the diagram, read from top to bottom. "
-             "Each circle is one part of the story; the shaded band is the step, and the bands before and "
-             "after show at its edges. "
-             f"The line and the shape in its middle tell the kind of link: {edge_key_sentence(audience)}.", 10)
+    pdf.para(f"{wording.PRINTED_DIAGRAM} {wording.LINK_KEY_LEAD} {edge_key_sentence(audience)}.", 10)
     pdf.heading("How sure are we?", 13)
-    pdf.para("Each part below says what kind of study it comes from, strongest first:", 10, after=1.5)
+    pdf.para(wording.EVIDENCE_LEAD, 10, after=1.5)
     for level, meaning in EVIDENCE_MEANING.items():
         pdf.para(meaning, 9.5, lead=f"• {level.capitalize()}:", after=1)
     pdf.heading("The steps", 13, space_before=4)

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 DISCLAIMER = (
-    "This explainer is for education only. It does not diagnose, and it is not medical advice. "
+    "This is for learning only. It does not diagnose, and it is not medical advice. "
     "Talk with your own health professional about your care."
 )
 
 EVIDENCE_MEANING: dict[str, str] = {
     "human trial": "Tested in people in a controlled trial.",
-    "human observational": "Seen in people, without a controlled comparison.",
+    "human observational": "Seen in people, but not compared with a control group.",
     "animal study": "Seen in animals; not yet shown in people.",
     "review": "Summarised from earlier studies by a review.",
-    "proposed mechanism": "An explanation experts propose; not directly tested.",
+    "proposed mechanism": "An idea that experts put forward. It has not been tested directly.",
 }
 """Each evidence level (strongest first, as in the schema) with the one line shown beside its badge."""
 
@@ -113,3 +113,12 @@ GUIDE_HEADING = "Before and after your session"
 """The heading over the practical guide (safety, aftercare, questions) in every output."""
 GUIDE_POINTER = "Is it safe? What to expect after, and questions to ask your physio"
 """The link from the introduction down to the guide."""
+SEE_IT_ONLINE = "Scan the code with a phone camera, or type the address below. You can then go through it step by step."
+"""Beside the handout's QR code."""
+PRINTED_DIAGRAM = (
+    "Each step below comes with its part of the diagram. Read it from top to bottom. Each circle is one part "
+    "of the story. The shaded band is the step, and you can see the edges of the steps before and after it."
+)
+"""How to read the handout's pictures."""
+LINK_KEY_LEAD = "The line and the shape in its middle show the kind of link:"
+EVIDENCE_LEAD = "Each part below says what kind of study it comes from, strongest first:"
