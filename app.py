@@ -171,6 +171,8 @@ def step_text(graph: Graph, view: View) -> None:
         st.markdown(f"## {md_escape(wording.step_heading(view.step, len(graph.steps), step.title))}")
         st.markdown(md_escape(step.patient))
         st.markdown(f"**{wording.NOT_YET_KNOWN}** {md_escape(step.unknowns)}")
+        if view.step == len(graph.steps) and graph.guide:
+            st.markdown(f"[{wording.GUIDE_POINTER}](#guide)")  # where the story ends, what to do next
     detail_button(view, step.id)
 
 

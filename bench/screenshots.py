@@ -42,6 +42,7 @@ def main(out: Path = ROOT / "docs" / "steps") -> None:
                         page.wait_for_timeout(700)
                 context.close()
             extras(browser, url, out)
+            guide_and_detail(browser, url, out)
     finally:
         stop_app(proc)
 
@@ -67,6 +68,30 @@ def extras(browser, url: str, out: Path) -> None:
         page.goto(f"{html.as_uri()}#graph=dry-needling&step=3")
         page.wait_for_timeout(1500)
         page.screenshot(path=str(out / f"offline-{name}-step3.png"))
+        context.close()
+
+
+def guide_and_detail(browser, url: str, out: Path) -> None:
+    """Step 4 with more detail opened, and the guide's 'After your session' as a reader scrolls to it."""
+    for name, (width, height, touch) in VIEWPORTS.items():
+        context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch)
+        page = context.new_page()
+        open_app(page, url, "?graph=dry-needling&step=4")
+        page.wait_for_timeout(800)
+        (page.tap if touch else page.click)(".st-key-show-detail button")
+        wait_idle(page)
+        page.wait_for_timeout(1200)
+        page.screenshot(path=str(out / f"{name}-step4-more-detail.png"))
+        open_app(page, url)
+        page.wait_for_timeout(800)
+        (page.tap if touch else page.click)('.st-key-intro a[href="#guide"]')
+        page.wait_for_timeout(800)
+        (page.tap if touch else page.click)(".st-key-guide-after-your-session summary")
+        wait_idle(page)
+        page.wait_for_timeout(800)
+        page.locator(".st-key-guide-after-your-session h4").first.evaluate("el => el.scrollIntoView()")
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(out / f"{name}-guide-after.png"))
         context.close()
 
 

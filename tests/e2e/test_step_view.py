@@ -230,3 +230,10 @@ def test_the_guide_is_one_tap_from_the_introduction_and_readable(reader, app_url
     reader.wait_for_timeout(300)
     seen = _covered(reader, ".st-key-guide-after-your-session li:has(strong)")
     assert seen["top"] >= 0 and seen["bottom"] <= seen["height"] and seen["seen"], seen
+
+
+def test_the_last_step_points_to_the_guide(page, app_url):
+    open_app(page, app_url, f"?graph={GRAPH.id}&step={len(GRAPH.steps)}")
+    page.locator('.st-key-step-text a[href="#guide"]').click()
+    page.wait_for_function("() => { const r = document.querySelector('#guide').getBoundingClientRect();"
+                           " return r.top >= 0 && r.bottom <= innerHeight; }", timeout=5_000)
