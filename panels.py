@@ -28,7 +28,7 @@ from mechanisms.present.audience import (
     other_name,
     shows_findings,
 )
-from mechanisms.present.guide import MARKS, GuideLine, guide_chapters
+from mechanisms.present.guide import GuideLine, guide_chapters
 from mechanisms.present.markup import md_escape, safe_url
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -160,10 +160,9 @@ def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> None:
 def _guide_item(line: GuideLine) -> str:
     """One line as a Markdown list item: a box before an action, bold after a warning sign, sources below a fact."""
     text = md_escape(line.text)
-    mark = MARKS.get(line.kind, "")
     if line.kind == "warnings":
         text = f"**{text}**"
-    item = f"- {mark + ' ' if mark else ''}{text}"
-    if line.kind == "facts" and line.source_note:
+    item = f"- {line.mark + ' ' if line.mark else ''}{text}"
+    if line.source_note:
         item += f"  \n  *{md_escape(line.source_note)}*"
     return item

@@ -21,7 +21,7 @@ from ..content.model import Graph
 from ..diagram.style import PRINT_FONT_PX, edge_key_sentence
 from ..present import wording
 from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_text, shown_graph
-from ..present.guide import MARKS, GuideBlock, GuideChapter, GuideLine, guide_chapters
+from ..present.guide import GuideBlock, GuideChapter, GuideLine, guide_chapters
 from ..present.links import valid_base_url, view_url
 from ..present.view import View
 from ..present.wording import (
@@ -151,8 +151,8 @@ def _guide_line(pdf: HandoutPage, line: GuideLine, number: Mapping[str, int]) ->
 
     DejaVu Sans (regular and bold) has both marks, U+2610 and U+26A0, so they print as in the app.
     """
-    lead = MARKS.get(line.kind, BULLET)
-    note = line.source_note + _reference_numbers(line.refs, number) if line.kind == "facts" else ""
+    lead = line.mark or BULLET
+    note = line.source_note + _reference_numbers(line.refs, number) if line.source_note else ""
     # A fact and its sources on one page: the note is no use on the next page, away from its line.
     pdf.room_for(pdf.text_height(f"{lead} {line.text}", 10) + (pdf.text_height(note, 8.5, 4) + 3.2 if note else 0))
     pdf.para(line.text, 10, lead=lead, after=1.4)

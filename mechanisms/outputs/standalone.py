@@ -54,7 +54,7 @@ from ..present.audience import (
     shows_findings,
     story_nodes,
 )
-from ..present.guide import MARKS, GuideChapter, GuideLine, guide_chapters
+from ..present.guide import GuideChapter, GuideLine, guide_chapters
 from ..present.highlight import Highlight, highlight_of, step_nodes
 from ..present.links import view_query
 from ..present.markup import html_escape, json_for_html
@@ -112,8 +112,7 @@ def _words() -> dict[str, str]:
 
 def _guide_line(line: GuideLine) -> dict[str, str]:
     """A line as the page writes it: its mark (a box, a warning sign), its text, a fact's sources."""
-    return {"mark": MARKS.get(line.kind, ""), "text": line.text,
-            "note": line.source_note if line.kind == "facts" else ""}
+    return {"mark": line.mark, "text": line.text, "note": line.source_note}
 
 
 def _guide_data(chapters: list[GuideChapter]) -> dict[str, Any]:

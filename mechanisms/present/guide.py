@@ -31,8 +31,15 @@ class GuideLine:
     refs: tuple[str, ...] = ()
 
     @property
+    def mark(self) -> str:
+        """The sign before the line: a box for an action, a warning sign for a warning, none otherwise."""
+        return MARKS.get(self.kind, "")
+
+    @property
     def source_note(self) -> str:
-        """'Human trial. Sources: Hong 1994; Martín-Pintado-Zugasti 2016.' (empty for a plain action)."""
+        """'Human trial. Sources: Hong 1994; Martín-Pintado-Zugasti 2016.' for a fact; empty for the rest."""
+        if self.kind != "facts":
+            return ""
         lead = "Sources:" if len(self.sources) > 1 else "Source:"
         parts = [f"{self.badge}." if self.badge else "", f"{lead} {'; '.join(self.sources)}." if self.sources else ""]
         return " ".join(p for p in parts if p)
@@ -85,6 +92,6 @@ def guide_chapters(graph: Graph, references: Mapping[str, Mapping[str, Any]]) ->
 
 def line_text(line: GuideLine) -> str:
     """An item as one plain line: its mark (a box, a warning sign), the sources after a fact."""
-    lead = f"{MARKS[line.kind]} " if line.kind in MARKS else ""
-    note = f" ({line.source_note})" if line.source_note and line.kind == "facts" else ""
+    lead = f"{line.mark} " if line.mark else ""
+    note = f" ({line.source_note})" if line.source_note else ""
     return f"{lead}{line.text}{note}"
