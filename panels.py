@@ -149,7 +149,11 @@ def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> None:
         return
     st.header(wording.GUIDE_HEADING, anchor="guide")
     for chapter in chapters:
-        with st.expander(md_escape(chapter.title), key=f"guide-{chapter.id}"):
+        # Written only while open, as the text version is: closed parts cost a cold load nothing.
+        part = st.expander(md_escape(chapter.title), key=f"guide-{chapter.id}", on_change="rerun")
+        if not part.open:
+            continue
+        with part:
             if chapter.intro:
                 st.markdown(md_escape(chapter.intro))
             for block in chapter.blocks:
