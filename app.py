@@ -14,7 +14,8 @@ from pathlib import Path
 import streamlit as st
 
 import panels
-from mechanisms.content.load import DATA_DIR, REFERENCES_FILE, Catalog, graph_files, load_catalog
+from mechanisms.content.lastgood import LastGood, author_mode
+from mechanisms.content.load import data_folder
 from mechanisms.content.model import Graph
 from mechanisms.diagram.figure import build_figure
 from mechanisms.diagram.layout import Layout, compute_layout
@@ -43,33 +44,29 @@ st.set_page_config(
 )
 
 
-def _data_signature(data_dir: Path) -> tuple[tuple[str, float, int], ...]:
-    """Changes when any data file changes, so an edited graph shows without a restart."""
-    files = [*graph_files(data_dir), data_dir / REFERENCES_FILE]
-    return tuple((p.name, p.stat().st_mtime, p.stat().st_size) for p in files if p.exists())
-
-
 @st.cache_resource(show_spinner=False)
-def _catalog(signature: tuple) -> Catalog:
-    return load_catalog(DATA_DIR)
+def _store(data_dir: str) -> LastGood:
+    """One per process and folder: re-reads data/ when a file changes, and keeps the last good version."""
+    return LastGood(Path(data_dir))
 
 
-def _shown(signature: tuple, graph_id: str, core: bool) -> Graph:
-    graph = _catalog(signature).graphs[graph_id]
+# The caches below are keyed by (folder, version): a new read that was served draws afresh.
+def _shown(version: tuple, graph_id: str, core: bool) -> Graph:
+    graph = CATALOG.graphs[graph_id]
     return graph.core if core else graph
 
 
 @st.cache_resource(show_spinner=False)
-def _layout(signature: tuple, graph_id: str, core: bool) -> Layout:
-    return compute_layout(_shown(signature, graph_id, core))
+def _layout(version: tuple, graph_id: str, core: bool) -> Layout:
+    return compute_layout(_shown(version, graph_id, core))
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _figure(signature: tuple, graph_id: str, core: bool, highlight: Highlight, audience: str, consult: bool,
+def _figure(version: tuple, graph_id: str, core: bool, highlight: Highlight, audience: str, consult: bool,
             frame_nodes: tuple[str, ...] | None):
-    graph = _shown(signature, graph_id, core)
+    graph = _shown(version, graph_id, core)
     return build_figure(
-        graph, _layout(signature, graph_id, core), highlight, audience=audience,
+        graph, _layout(version, graph_id, core), highlight, audience=audience,
         font_size=CONSULT_FONT_PX if consult else LABEL_FONT_PX, frame_nodes=frame_nodes,
         height=(CONSULT_VIEW_PX if consult else STEP_VIEW_PX) if frame_nodes else None,
     )
@@ -83,21 +80,24 @@ def _freeze_long_lived_objects() -> None:
     gc.freeze()
 
 
-SIGNATURE = _data_signature(DATA_DIR)
-CATALOG = _catalog(SIGNATURE)
+DATA = str(data_folder())  # read on each run, so a test (or a clinic) can point the page at its own folder
+CATALOG = _store(DATA).refresh()
+VERSION = (DATA, CATALOG.version)
 _freeze_long_lived_objects()
 
 
-def _broken_files_notice() -> None:
-    if CATALOG.problems:
+def _author_notice() -> None:
+    """Only where authors work (MECHANISMS_AUTHOR=1): what is wrong with a file, one located line each.
+    Visitors never see it; they get the last good version, and the server log has the same lines."""
+    if author_mode() and CATALOG.problems:
         lines = "\n".join(f"- {md_escape(str(p))}" for p in CATALOG.problems[:20])
-        st.warning(f"Some data files could not be loaded and are not shown. An author can fix them:\n\n{lines}")
+        st.warning(f"{wording.AUTHOR_NOTICE}\n\n{lines}")
 
 
 if not CATALOG.graphs:
-    st.title("Mechanism explainer")
-    _broken_files_notice()
-    st.error("No graph could be loaded from data/. Run `python -m mechanisms check` to see why.")
+    st.title(wording.UNAVAILABLE_TITLE)
+    st.info(wording.UNAVAILABLE)
+    _author_notice()
     st.stop()
 
 default_graph = DEFAULT_GRAPH if DEFAULT_GRAPH in CATALOG.graphs else sorted(CATALOG.graphs)[0]
@@ -200,7 +200,7 @@ def chart(graph: Graph, view: View) -> None:
     whole = st.session_state.get("whole_picture", False)
     frame_nodes = None if whole else tuple(step_nodes(graph, view))
     core = graph is not CATALOG.graphs[view.graph]
-    fig = _figure(SIGNATURE, graph.id, core, highlight_of(graph, view), view.audience, view.consult, frame_nodes)
+    fig = _figure(VERSION, graph.id, core, highlight_of(graph, view), view.audience, view.consult, frame_nodes)
     with st.container(key="diagram"):
         st.plotly_chart(
             fig, key="chart", on_select=on_chart_select, selection_mode="points", width="stretch",
@@ -278,18 +278,18 @@ def explorer() -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _handout(signature: tuple, graph_id: str, audience: str, base_url: str) -> bytes:
+def _handout(version: tuple, graph_id: str, audience: str, base_url: str) -> bytes:
     from mechanisms.outputs.handout import build_pdf
 
-    return build_pdf(_catalog(signature).graphs[graph_id], _catalog(signature).references, audience, "a4",
+    return build_pdf(CATALOG.graphs[graph_id], CATALOG.references, audience, "a4",
                      base_url or None)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _standalone(signature: tuple, graph_id: str) -> str:
+def _standalone(version: tuple, graph_id: str) -> str:
     from mechanisms.outputs.standalone import build_html
 
-    return build_html(_catalog(signature).graphs[graph_id], _catalog(signature).references)
+    return build_html(CATALOG.graphs[graph_id], CATALOG.references)
 
 
 def take_home(graph: Graph, view: View) -> None:
@@ -298,12 +298,12 @@ def take_home(graph: Graph, view: View) -> None:
     st.markdown("### Take it home")
     left, right = st.columns(2)
     left.download_button(
-        f"Handout for the {view.audience} (PDF)", data=lambda: _handout(SIGNATURE, graph.id, view.audience, base_url),
+        f"Handout for the {view.audience} (PDF)", data=lambda: _handout(VERSION, graph.id, view.audience, base_url),
         file_name=f"{graph.id}-{view.audience}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
         on_click="ignore", key="dl-pdf",
     )
     right.download_button(
-        "Interactive page for offline use (HTML)", data=lambda: _standalone(SIGNATURE, graph.id),
+        "Interactive page for offline use (HTML)", data=lambda: _standalone(VERSION, graph.id),
         file_name=f"{graph.id}.html", mime="text/html", icon=":material/download:", on_click="ignore", key="dl-html",
     )
 
@@ -348,7 +348,7 @@ def main() -> None:
             if graph.guide:
                 st.markdown(f"[{wording.GUIDE_POINTER}](#guide)")
             st.markdown(wording.DISCLAIMER)
-        _broken_files_notice()
+        _author_notice()
     controls(view)
     explorer()
     with st.container(key="guide"):

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import time
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -106,3 +111,60 @@ def test_audience_switch_updates_the_link():
     at = start()
     at.segmented_control(key="audience_choice").set_value("practitioner").run()
     assert params(at).get("audience") == "practitioner"
+
+
+def _served_page(data: Path, author: bool = False) -> AppTest:
+    """The page a new visitor gets from this data folder (MECHANISMS_AUTHOR set or not)."""
+    os.environ["MECHANISMS_DATA"] = str(data)
+    os.environ["MECHANISMS_AUTHOR"] = "1" if author else ""
+    try:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.run()
+    finally:
+        os.environ.pop("MECHANISMS_DATA")
+        os.environ.pop("MECHANISMS_AUTHOR")
+    assert not at.exception, at.exception
+    return at
+
+
+def _everything(at: AppTest) -> str:
+    parts = [*(m.value for m in at.markdown), *(e.value for e in at.title), *(i.value for i in at.info),
+             *(w.value for w in at.warning), *(e.value for e in at.error)]
+    return "\n".join(str(p) for p in parts)
+
+
+def _old(path: Path) -> None:
+    then = time.time() - 30
+    os.utime(path, (then, then))
+
+
+@pytest.fixture
+def clinic(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "data", data)
+    for path in data.iterdir():
+        _old(path)
+    return data
+
+
+def test_a_broken_edit_leaves_visitors_the_last_good_version_and_no_internals(clinic):
+    assert "A tiny test graph" in _everything(_served_page(clinic))
+    mini = clinic / "mini.yaml"
+    mini.write_text(mini.read_text(encoding="utf-8")[:300], encoding="utf-8")
+    _old(mini)
+    visitor = _everything(_served_page(clinic))
+    assert "A tiny test graph" in visitor and "Step 1 of 2" in visitor
+    for internal in ("mini.yaml", "YAML", str(clinic), "Traceback", wording.AUTHOR_NOTICE):
+        assert internal not in visitor, internal
+    author = _served_page(clinic, author=True)
+    assert author.warning and wording.AUTHOR_NOTICE in author.warning[0].value
+    assert "mini.yaml:2: graph: nodes" in author.warning[0].value.replace("\\", ""), "the author's located line"
+
+
+def test_with_no_good_version_at_all_a_short_friendly_page(clinic):
+    (clinic / "mini.yaml").write_text("id: mini\nnodes: [\n", encoding="utf-8")
+    _old(clinic / "mini.yaml")
+    at = _served_page(clinic)
+    page = _everything(at)
+    assert at.title[0].value == wording.UNAVAILABLE_TITLE and wording.UNAVAILABLE in page
+    assert "mini.yaml" not in page and "data/" not in page and not at.warning

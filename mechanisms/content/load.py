@@ -20,8 +20,14 @@ from .model import Graph, edge_id
 from .problems import DataError, Problem
 from .yaml_tree import Loc, line_of, parse_yaml
 
-DATA_DIR = Path(os.environ.get("MECHANISMS_DATA") or Path(__file__).resolve().parents[2] / "data")
-"""Where graphs live; MECHANISMS_DATA points the app and the CLI at another folder (tests, clinics)."""
+
+def data_folder() -> Path:
+    """Where graphs live; MECHANISMS_DATA points the app and the CLI at another folder (tests, clinics)."""
+    return Path(os.environ.get("MECHANISMS_DATA") or Path(__file__).resolve().parents[2] / "data")
+
+
+DATA_DIR = data_folder()
+"""The folder as it was when this module was imported (the CLI, tests, benchmarks)."""
 REFERENCES_FILE = "references.csl.json"
 MAX_FILE_BYTES = 20_000_000
 """A graph file is hand-written text; anything larger is a mistake, not content."""
@@ -35,6 +41,8 @@ class Catalog:
     references: dict[str, dict[str, Any]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, Path] = field(default_factory=dict)
+    version: int = 0
+    """Counts the reads a server has served from this folder (see `lastgood`): a key for what is drawn."""
 
 
 def _display(path: Path) -> str:

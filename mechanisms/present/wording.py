@@ -109,6 +109,11 @@ CORE_PATH_NOTE = (
     "This shows the main path. Tests in animals are left out here; turn on More detail online to see them."
 )
 """Said wherever a patient sees the core path only (the offline page, the patient handout)."""
+UNAVAILABLE_TITLE = "How it works"
+UNAVAILABLE = "The explainer is not available just now. Please try again in a few minutes."
+"""What a visitor sees when no version of any graph has loaded yet: no file names, no errors."""
+AUTHOR_NOTICE = "Author mode: some data files could not be loaded. Visitors still see the last good version."
+"""Above the located problems, shown only where MECHANISMS_AUTHOR is set."""
 GUIDE_HEADING = "Before and after your session"
 """The heading over the practical guide (safety, aftercare, questions) in every output."""
 GUIDE_POINTER = "Is it safe? What to expect after, and questions to ask your physio"
