@@ -49,4 +49,21 @@
   }
   window.addEventListener("scroll", placeSheet, { passive: true });
   document.addEventListener("scroll", placeSheet, { passive: true, capture: true });
+
+  // When the server a reader is on goes away (a replica stopped or restarted), Streamlit reconnects
+  // to the next one, which does not know the reader's session: the page would stay on screen but no
+  // longer answer. So when the page's socket to the server opens again, the page reloads itself; its
+  // address holds the view, so the reader lands where they were. The first socket was opened before
+  // this script ran, so only a reconnection is seen here.
+  var NativeSocket = window.WebSocket;
+  function ExplainerSocket(url, protocols) {
+    var socket = protocols === undefined ? new NativeSocket(url) : new NativeSocket(url, protocols);
+    if (String(url).indexOf("/_stcore/stream") !== -1) {
+      socket.addEventListener("open", function () { window.location.reload(); });
+    }
+    return socket;
+  }
+  ExplainerSocket.prototype = NativeSocket.prototype;
+  ["CONNECTING", "OPEN", "CLOSING", "CLOSED"].forEach(function (name) { ExplainerSocket[name] = NativeSocket[name]; });
+  window.WebSocket = ExplainerSocket;
 })();

@@ -1,0 +1,1 @@
+"""Running the explainer for many readers: Streamlit replicas behind nginx (see README: Deployment)."""
