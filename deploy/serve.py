@@ -116,6 +116,11 @@ class Deployment:
         proc.wait(timeout=10)
         self.procs[i] = None
 
+    def restart_replica(self, i: int) -> None:
+        """Stop replica i politely and start it again (a restart, or an upgrade of code or data)."""
+        self.stop_replica(i, kill=False)
+        self.start_replica(i)
+
     def replica_of(self, key: str) -> int | None:
         """Which replica (index) last served the reader with this replica cookie, from nginx's log."""
         log = self.prefix / "access.log"
