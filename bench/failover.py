@@ -88,12 +88,21 @@ def summary(readers: list[Reader]) -> dict[str, object]:
             "ms_during_max": round(max((t for r in readers for p, t in r.times if p == "during"), default=0))}
 
 
-def run(sessions: int) -> dict[str, object]:
-    """Two replicas, `sessions` readers; each acts once before, once right after one replica is killed, once after."""
-    from playwright.sync_api import sync_playwright
+def run(sessions: int, browser=None) -> dict[str, object]:
+    """Two replicas, `sessions` readers; each acts once before, once right after one replica is killed, once after.
 
-    with Deployment(replicas=2) as deployment, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    `browser` is a running Playwright browser (the test suite's); without one, this starts its own.
+    """
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as pw:
+            own = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return run(sessions, own)
+            finally:
+                own.close()
+    with Deployment(replicas=2) as deployment:
         readers = open_readers(browser, deployment.url, sessions)
         for reader in readers:
             next_step(reader, "before")
@@ -106,7 +115,8 @@ def run(sessions: int) -> dict[str, object]:
             next_step(reader, "after")
         result = summary(readers)
         result["on_killed_replica"] = sum(1 for r in on if r == victim)
-        browser.close()
+        for reader in readers:
+            reader.page.context.close()
     return result
 
 

@@ -11,8 +11,8 @@ from bench.failover import run
 pytestmark = pytest.mark.skipif(not shutil.which("nginx"), reason="needs Debian's nginx (scripts/test.sh installs it)")
 
 
-def test_a_dying_replica_leaves_every_reader_on_their_view():
-    figures = run(4)
+def test_a_dying_replica_leaves_every_reader_on_their_view(browser):
+    figures = run(4, browser)
     assert figures["on_killed_replica"] >= 1, figures
     assert figures["errors"] == 0 and figures["views_lost"] == 0, figures
     assert figures["actions"] == 12, figures
@@ -27,22 +27,18 @@ VERSION_OF_PAGE = """() => {
 }"""
 
 
-def test_a_restart_with_new_data_shows_each_reader_one_version_never_a_mix(tmp_path):
+def test_a_restart_with_new_data_shows_each_reader_one_version_never_a_mix(tmp_path, browser):
     """An upgrade while readers are on the page: the next action shows the old words or the new, never both."""
     import os
     import time
 
-    from playwright.sync_api import sync_playwright
-
-    from bench.browser import CHROMIUM, CHROMIUM_ARGS
     from bench.failover import next_step, open_readers
     from deploy.serve import ROOT, Deployment
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     old, new = "The tight spot lets go", "The tight spot relaxes"
-    with Deployment(replicas=2, env={"MECHANISMS_DATA": str(data)}) as deployment, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with Deployment(replicas=2, env={"MECHANISMS_DATA": str(data)}) as deployment:
         readers = open_readers(browser, deployment.url, 4)  # steps 1 to 4
         graph = data / "dry-needling.yaml"
         graph.write_text(graph.read_text(encoding="utf-8").replace(f"title: {old}", f"title: {new}"), encoding="utf-8")
@@ -60,7 +56,8 @@ def test_a_restart_with_new_data_shows_each_reader_one_version_never_a_mix(tmp_p
             versions.add(new in words)
             assert "Traceback" not in page.locator("body").inner_text() and not reader.errors and not reader.lost
         assert True in versions, "the restarted replica's readers see the new version"
-        browser.close()
+        for reader in readers:
+            reader.page.context.close()
 
 
 def test_the_deployment_compresses_caches_secures_and_reports_health():
