@@ -1,8 +1,10 @@
-"""A replica dies under readers: N sessions stepping and clicking behind nginx, one of 2 replicas killed.
+"""A replica dies under readers, and a replica restarts with new data: measured behind nginx (deploy/).
 
-Run: python -m bench.failover [sessions] (default 30). Prints sessions, actions, errors, views lost,
-and the action latency before, during and after the failover. The short version runs in the suite
-(tests/e2e/test_failover.py) with the same functions.
+Run: python -m bench.failover [sessions] (default 30): N readers, one of 2 replicas killed; prints
+sessions, actions, errors, views lost, presses needed and the latency before, during and after.
+python -m bench.failover --restart: a step's title edited and one replica restarted; prints whether
+every reader's next page showed one version. Not in the test suite yet: a failover run lost a reader's
+view in one run of four (see the issue's note), and the suite must not depend on chance.
 """
 
 from __future__ import annotations
@@ -11,12 +13,16 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, open_app
 from deploy.serve import Deployment
 
 STEPS = 8
-HEADING = ".st-key-step-text h2"
+ARRIVED = """(n) => { const h = document.querySelector('.st-key-step-text h2');
+    return h && h.innerText.startsWith('Step ' + n + ' of')
+        && new URLSearchParams(location.search).get('step') === String(n); }"""
+"""The step's heading and the link (what a reload after a failover reopens) both show step n."""
 ERRORS = ("Traceback", "Connection error", "Bad Gateway", "Internal Server Error", "could not be loaded")
 
 
@@ -31,6 +37,7 @@ class Reader:
     errors: list[str] = field(default_factory=list)
     lost: int = 0
     times: list[tuple[str, float]] = field(default_factory=list)
+    presses: list[tuple[str, int]] = field(default_factory=list)
 
 
 def open_readers(browser, url: str, count: int) -> list[Reader]:
@@ -46,33 +53,31 @@ def open_readers(browser, url: str, count: int) -> list[Reader]:
     return readers
 
 
-def next_step(reader: Reader, phase: str, timeout_ms: float = 30_000) -> None:
-    """Press Next as a reader would, until the step's heading says the next step; note errors and lost views."""
+def next_step(reader: Reader, phase: str, timeout_ms: float = 45_000) -> None:
+    """Press Next as a reader would, again if a press was lost, until the step's heading and the link both
+    show the next step; note errors, lost views and how many presses it took."""
     page = reader.page
     want = reader.step + 1 if reader.step < STEPS else reader.step - 1
     button = ".st-key-next button" if reader.step < STEPS else ".st-key-prev button"
     started = time.perf_counter()
     deadline = started + timeout_ms / 1000
+    presses = 0
     while time.perf_counter() < deadline:
         try:
+            presses += 1
             page.click(button, timeout=2_000)
-            page.wait_for_function(
-                "(n) => { const h = document.querySelector('.st-key-step-text h2');"
-                " return h && h.innerText.startsWith('Step ' + n + ' of'); }", arg=want, timeout=3_000)
+            page.wait_for_function(ARRIVED, arg=want, timeout=4_000)
             break
-        except Exception:  # a click lost while the page reloads onto the other replica: press again
+        except Exception:  # a press lost while the page reloads onto the other replica: press again
             continue
     else:
         reader.lost += 1
+        reader.errors.append(f"{phase}: step {want} not on screen within {timeout_ms / 1000:.0f} s")
     reader.times.append((phase, (time.perf_counter() - started) * 1000))
+    reader.presses.append((phase, presses))
     reader.actions += 1
     body = page.locator("body").inner_text()
     reader.errors += [e for e in ERRORS if e in body]
-    try:  # the link follows the view (it is what a reload after a failover reopens)
-        page.wait_for_function("(n) => new URLSearchParams(location.search).get('step') === String(n)",
-                               arg=want, timeout=3_000)
-    except Exception:
-        reader.lost += 1
     reader.step = want
 
 
@@ -83,7 +88,10 @@ def summary(readers: list[Reader]) -> dict[str, object]:
         return round(statistics.median(values)) if values else 0
 
     return {"sessions": len(readers), "actions": sum(r.actions for r in readers),
-            "errors": sum(len(r.errors) for r in readers), "views_lost": sum(r.lost for r in readers),
+            "errors": sum(len(r.errors) - r.lost for r in readers), "views_lost": sum(r.lost for r in readers),
+            "what": [e for r in readers for e in r.errors],
+            "presses_during_max": max((n for r in readers for p, n in r.presses if p == "during"), default=0),
+            "presses_after_max": max((n for r in readers for p, n in r.presses if p == "after"), default=0),
             "ms_before": median("before"), "ms_during": median("during"), "ms_after": median("after"),
             "ms_during_max": round(max((t for r in readers for p, t in r.times if p == "during"), default=0))}
 
@@ -120,6 +128,59 @@ def run(sessions: int, browser=None) -> dict[str, object]:
     return result
 
 
+VERSION_OF_PAGE = """() => {
+  const heading = document.querySelector('.st-key-step-text h2').innerText;
+  const chosen = document.querySelector('.st-key-step_choice').innerText;
+  const gd = document.querySelector('.js-plotly-plot');
+  const bands = (gd.layout.annotations || []).map(a => String(a.text).replace(/<[^>]+>/g, ''));
+  return {heading, chosen, bands};
+}"""
+"""A page's step heading, chosen step and the diagram's band titles: every band (so step 3's title) is in it."""
+
+
+def restart(browser, readers: int = 4) -> dict[str, object]:
+    """A step's title edited, one replica restarted; each reader's next page must carry one version only."""
+    import os
+    import shutil
+    import tempfile
+
+    from deploy.serve import ROOT
+
+    data = Path(tempfile.mkdtemp(prefix="explainer-data-")) / "data"
+    shutil.copytree(ROOT / "data", data)
+    old, new = "The tight spot lets go", "The tight spot relaxes"
+    pages, mixed, seen_new = 0, [], 0
+    with Deployment(replicas=2, env={"MECHANISMS_DATA": str(data)}) as deployment:
+        tabs = open_readers(browser, deployment.url, readers)
+        graph = data / "dry-needling.yaml"
+        graph.write_text(graph.read_text(encoding="utf-8").replace(f"title: {old}", f"title: {new}"), encoding="utf-8")
+        then = time.time() - 5
+        os.utime(graph, (then, then))
+        deployment.restart_replica(deployment.replica_of(tabs[0].key) or 0)
+        for reader in tabs:
+            next_step(reader, "after")
+            reader.page.wait_for_timeout(300)
+            seen = reader.page.evaluate(VERSION_OF_PAGE)
+            words = " ".join([seen["heading"], seen["chosen"], *seen["bands"]])
+            pages += 1
+            seen_new += new in words
+            if (old in words) == (new in words):
+                mixed.append(seen)
+        errors = [e for r in tabs for e in r.errors]
+        for reader in tabs:
+            reader.page.context.close()
+    shutil.rmtree(data.parent, ignore_errors=True)
+    return {"pages": pages, "mixed": len(mixed), "new_version": seen_new, "errors": errors}
+
+
 if __name__ == "__main__":
-    figures = run(int(sys.argv[1]) if len(sys.argv) > 1 else 30)
-    print("  ".join(f"{k} {v}" for k, v in figures.items()))
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        if "--restart" in sys.argv:
+            figures = restart(chromium)
+        else:
+            figures = run(int(sys.argv[1]) if len(sys.argv) > 1 else 30, chromium)
+        print("  ".join(f"{k} {v}" for k, v in figures.items()))
+        chromium.close()

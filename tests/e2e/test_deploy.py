@@ -1,0 +1,37 @@
+"""The deployment (deploy/): what its nginx configuration promises, read from real responses."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+pytestmark = pytest.mark.skipif(not shutil.which("nginx"), reason="needs Debian's nginx (scripts/test.sh installs it)")
+
+
+def test_the_deployment_compresses_caches_secures_and_reports_health():
+    """What deploy/nginx.conf.template promises, read from the responses themselves."""
+    import gzip
+    import re
+    import urllib.request
+
+    from deploy.serve import Deployment
+
+    def get(url: str):
+        with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})) as r:
+            return r.status, r.headers, r.read()
+
+    with Deployment(replicas=2) as deployment:
+        status, headers, body = get(deployment.url + "/healthz")
+        assert status == 200 and body == b"ok"
+        status, page, body = get(deployment.url + "/")
+        assert page["Content-Encoding"] == "gzip" and page["X-Frame-Options"] == "SAMEORIGIN"
+        assert page["X-Content-Type-Options"] == "nosniff" and page["Referrer-Policy"] == "no-referrer"
+        assert any(c.startswith("explainer_replica=") for c in page.get_all("Set-Cookie")), "the sticky key"
+        script = re.search(rb'src="\./(static/js/[^"]+\.js)"', gzip.decompress(body))[1].decode()
+        _, static, body = get(f"{deployment.url}/{script}")
+        assert static["Content-Encoding"] == "gzip" and "max-age=31536000" in static["Cache-Control"]
+        _, offline, body = get(deployment.url + "/offline/dry-needling.html")
+        assert offline["Content-Encoding"] == "gzip" and offline["X-Content-Type-Options"] == "nosniff"
+        assert offline["X-Frame-Options"] is None, "a clinic may embed the offline page"
+        assert len(body) < 2_000_000, f"{len(body)} bytes gzipped"
