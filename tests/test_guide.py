@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mechanisms.content.load import DATA_DIR, load_catalog
-from mechanisms.present.guide import MARKS, guide_chapters, line_text
+from mechanisms.present.guide import MARKS, guide_chapters
 from mechanisms.present.wording import evidence_badge
 
 CATALOG = load_catalog(DATA_DIR)
@@ -24,8 +24,8 @@ def test_a_fact_reads_with_its_evidence_and_its_sources():
     for line in LINES:
         if line.kind == "facts":
             assert line.badge and line.sources, line.text
-            text = line_text(line)
-            assert text.startswith(line.text) and line.badge in text and all(s in text for s in line.sources)
+            note = line.source_note
+            assert note.startswith(line.badge + ".") and all(s in note for s in line.sources) and not line.mark
     two = next(line for line in LINES if len(line.sources) > 1)
     assert "Sources: " in two.source_note
 
@@ -33,7 +33,7 @@ def test_a_fact_reads_with_its_evidence_and_its_sources():
 def test_actions_and_warnings_carry_their_mark_and_no_evidence():
     for line in LINES:
         if line.kind in MARKS:
-            assert line_text(line).startswith(MARKS[line.kind] + " ") and line.badge is None
+            assert line.mark == MARKS[line.kind] and line.badge is None and line.source_note == ""
 
 
 def test_the_measured_rates_are_the_papers_own():

@@ -11,7 +11,7 @@ Each function below writes one of those blocks; `build_pdf` puts them in order.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fpdf.image_parsing import get_img_info
@@ -128,9 +128,8 @@ def _steps(pdf: HandoutPage, graph: Graph, audience: str, number: Mapping[str, i
         if i <= len(pictures):
             _step_picture(pdf, pictures[i - 1])
         for node in graph.nodes_in_step(step.id):
-            cites = ", ".join(str(number[c]) for c in node.citations if c in number)
-            many = "references" if len(node.citations) > 1 else "reference"
-            level = f"Evidence: {node.evidence}" + (f"; {many} {cites}" if cites else "")
+            cited = _reference_numbers(node.citations, number)
+            level = f"Evidence: {node.evidence}" + (f"; {cited}" if cited else "")
             pdf.para(f"{node_text(node, audience)} ({level})", 9.5, lead=f"• {node_label(node, audience)}:",
                      after=1.6)
             if audience != PATIENT:
@@ -140,10 +139,10 @@ def _steps(pdf: HandoutPage, graph: Graph, audience: str, number: Mapping[str, i
                              lead="    →", after=1)
 
 
-def _reference_numbers(refs: tuple[str, ...], number: Mapping[str, int]) -> str:
-    """'(references 3, 4)': where a line's sources sit in the numbered list, as the steps point to them."""
+def _reference_numbers(refs: Sequence[str], number: Mapping[str, int]) -> str:
+    """'references 3, 4': where a part's or a guide line's sources sit in the numbered list."""
     cites = ", ".join(str(number[r]) for r in refs if r in number)
-    return f" ({'references' if len(refs) > 1 else 'reference'} {cites})" if cites else ""
+    return f"{'references' if len(refs) > 1 else 'reference'} {cites}" if cites else ""
 
 
 def _guide_line(pdf: HandoutPage, line: GuideLine, number: Mapping[str, int]) -> None:
@@ -152,7 +151,8 @@ def _guide_line(pdf: HandoutPage, line: GuideLine, number: Mapping[str, int]) ->
     DejaVu Sans (regular and bold) has both marks, U+2610 and U+26A0, so they print as in the app.
     """
     lead = line.mark or BULLET
-    note = line.source_note + _reference_numbers(line.refs, number) if line.source_note else ""
+    cited = _reference_numbers(line.refs, number)
+    note = line.source_note + (f" ({cited})" if cited else "") if line.source_note else ""
     # A fact and its sources on one page: the note is no use on the next page, away from its line.
     pdf.room_for(pdf.text_height(f"{lead} {line.text}", 10) + (pdf.text_height(note, 8.5, 4) + 3.2 if note else 0))
     pdf.para(line.text, 10, lead=lead, after=1.4)

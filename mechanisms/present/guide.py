@@ -12,7 +12,7 @@ from typing import Any
 
 from ..content.citations import short_citation
 from ..content.model import Graph, GuideItem
-from .wording import EVIDENCE_MEANING, evidence_badge
+from .wording import evidence_badge
 
 MARKS = {"actions": "\u2610", "warnings": "\u26a0"}
 """A box to tick before each action (a checklist a patient can use) and a warning sign before each
@@ -26,7 +26,6 @@ class GuideLine:
     text: str
     kind: str
     badge: str | None = None
-    meaning: str | None = None
     sources: tuple[str, ...] = ()
     refs: tuple[str, ...] = ()
 
@@ -70,7 +69,6 @@ def guide_line(item: GuideItem, kind: str, references: Mapping[str, Mapping[str,
     return GuideLine(
         text=" ".join(item.text.split()), kind=kind,
         badge=evidence_badge(item.evidence) if item.evidence else None,
-        meaning=EVIDENCE_MEANING.get(item.evidence) if item.evidence else None,
         sources=tuple(short_citation(r, references) for r in item.citations), refs=tuple(item.citations),
     )
 
@@ -89,9 +87,3 @@ def guide_chapters(graph: Graph, references: Mapping[str, Mapping[str, Any]]) ->
         for part in graph.guide
     ]
 
-
-def line_text(line: GuideLine) -> str:
-    """An item as one plain line: its mark (a box, a warning sign), the sources after a fact."""
-    lead = f"{line.mark} " if line.mark else ""
-    note = f" ({line.source_note})" if line.source_note else ""
-    return f"{lead}{line.text}{note}"

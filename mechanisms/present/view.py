@@ -109,7 +109,7 @@ def _selection(view: View, graph: Graph, node: str | None, edge: str | None, fol
     if edge is not None:
         found_edge = graph.edge(edge)
         if found_edge is not None and view.node is None:
-            hidden = found_edge.id not in {e.id for e in shown_graph(graph, view.audience).edges}
+            hidden = shown_graph(graph, view.audience).edge(found_edge.id) is None
             view = replace(view, edge=edge, more=view.more or hidden)
         else:
             notices.append("edge")
