@@ -14,6 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 import panels
+from mechanisms.content.clinic import Clinic, clinic_signature, configured_clinic
 from mechanisms.content.lastgood import LastGood, author_mode
 from mechanisms.content.load import data_folder
 from mechanisms.content.model import Graph
@@ -80,8 +81,16 @@ def _freeze_long_lived_objects() -> None:
     gc.freeze()
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _clinic(signature: tuple) -> tuple[Clinic | None, list]:
+    """The clinic's details, read again only when its settings file changes (problems logged once)."""
+    return configured_clinic(signature)
+
+
 DATA = str(data_folder())  # read on each run, so a test (or a clinic) can point the page at its own folder
 CATALOG = _store(DATA).refresh()
+CLINIC_KEY = clinic_signature()
+CLINIC, CLINIC_PROBLEMS = _clinic(CLINIC_KEY)
 VERSION = (DATA, CATALOG.version)
 _freeze_long_lived_objects()
 
@@ -89,8 +98,9 @@ _freeze_long_lived_objects()
 def _author_notice() -> None:
     """Only where authors work (MECHANISMS_AUTHOR=1): what is wrong with a file, one located line each.
     Visitors never see it; they get the last good version, and the server log has the same lines."""
-    if author_mode() and CATALOG.problems:
-        lines = "\n".join(f"- {md_escape(str(p))}" for p in CATALOG.problems[:20])
+    problems = [*CATALOG.problems, *CLINIC_PROBLEMS]
+    if author_mode() and problems:
+        lines = "\n".join(f"- {md_escape(str(p))}" for p in problems[:20])
         st.warning(f"{wording.AUTHOR_NOTICE}\n\n{lines}")
 
 
@@ -278,18 +288,18 @@ def explorer() -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _handout(version: tuple, graph_id: str, audience: str, base_url: str) -> bytes:
+def _handout(version: tuple, clinic_key: tuple, graph_id: str, audience: str, base_url: str) -> bytes:
     from mechanisms.outputs.handout import build_pdf
 
     return build_pdf(CATALOG.graphs[graph_id], CATALOG.references, audience, "a4",
-                     base_url or None)
+                     base_url or None, clinic=CLINIC)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _standalone(version: tuple, graph_id: str) -> str:
+def _standalone(version: tuple, clinic_key: tuple, graph_id: str) -> str:
     from mechanisms.outputs.standalone import build_html
 
-    return build_html(CATALOG.graphs[graph_id], CATALOG.references)
+    return build_html(CATALOG.graphs[graph_id], CATALOG.references, CLINIC)
 
 
 def take_home(graph: Graph, view: View) -> None:
@@ -298,12 +308,13 @@ def take_home(graph: Graph, view: View) -> None:
     st.markdown("### Take it home")
     left, right = st.columns(2)
     left.download_button(
-        f"Handout for the {view.audience} (PDF)", data=lambda: _handout(VERSION, graph.id, view.audience, base_url),
+        f"Handout for the {view.audience} (PDF)",
+        data=lambda: _handout(VERSION, CLINIC_KEY, graph.id, view.audience, base_url),
         file_name=f"{graph.id}-{view.audience}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
         on_click="ignore", key="dl-pdf",
     )
     right.download_button(
-        "Interactive page for offline use (HTML)", data=lambda: _standalone(VERSION, graph.id),
+        "Interactive page for offline use (HTML)", data=lambda: _standalone(VERSION, CLINIC_KEY, graph.id),
         file_name=f"{graph.id}.html", mime="text/html", icon=":material/download:", on_click="ignore", key="dl-html",
     )
 
@@ -354,6 +365,7 @@ def main() -> None:
     with st.container(key="guide"):
         panels.guide(graph, CATALOG.references)
     if view.consult:
+        panels.clinic_footer(CLINIC)
         return
     with st.container(key="more"):
         # Written only while open: the whole flow as Markdown costs a cold load about 80 ms of the
@@ -366,6 +378,7 @@ def main() -> None:
             with text_version:
                 panels.outline(graph, view.audience)
         take_home(graph, view)
+    panels.clinic_footer(CLINIC)
 
 
 main()

@@ -13,6 +13,7 @@ from typing import Any
 import streamlit as st
 
 from mechanisms.content.citations import format_references
+from mechanisms.content.clinic import Clinic
 from mechanisms.content.model import Edge, Graph, Node
 from mechanisms.diagram.touch import touch_script
 from mechanisms.present import wording
@@ -28,6 +29,7 @@ from mechanisms.present.audience import (
     other_name,
     shows_findings,
 )
+from mechanisms.present.clinic import clinic_lines
 from mechanisms.present.guide import GuideLine, guide_chapters
 from mechanisms.present.markup import md_escape, safe_url
 
@@ -49,6 +51,23 @@ def install_assets() -> None:
     st.html(ASSETS / "explainer.css")
     script = touch_script() + "\n" + (ASSETS / "explainer.js").read_text(encoding="utf-8")
     st.html(f"<script>\n{script}\n</script>", unsafe_allow_javascript=True)
+
+
+def clinic_footer(clinic: Clinic | None) -> None:
+    """The clinic's logo and details at the foot of the page, as the handout and offline page list them."""
+    lines = clinic_lines(clinic)
+    if clinic is None or not lines:
+        return
+    with st.container(key="clinic"):
+        if clinic.logo:
+            st.image(clinic.logo, width=120)
+        st.markdown("  \n".join(f"**{md_escape(line.label)}:** {_linked(line.text, line.url)}" for line in lines))
+
+
+def _linked(text: str, url: str | None) -> str:
+    """Author text as Markdown, made a link when it has a safe address."""
+    link = safe_url(url) if url else ""
+    return f"[{md_escape(text)}]({link})" if link else md_escape(text)
 
 
 def evidence_badge(level: str) -> None:

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .content.clinic import configured_clinic
 from .content.load import DATA_DIR, load_catalog
 from .outputs.dumps import DUMP_FORMATS, dump
 from .present.audience import AUDIENCES, PATIENT
@@ -15,10 +16,12 @@ def _check(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths] or None
     data_dir = Path(args.data)
     catalog = load_catalog(data_dir, paths, reading=True)
-    for problem in catalog.problems:
+    clinic, clinic_problems = configured_clinic()
+    problems = [*catalog.problems, *clinic_problems]
+    for problem in problems:
         print(problem, file=sys.stderr)
-    if catalog.problems:
-        print(f"{len(catalog.problems)} problem(s) found.", file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
         return 1
     if not catalog.graphs:
         print(f"no graph files (*.yaml) found in {data_dir}", file=sys.stderr)
@@ -28,6 +31,8 @@ def _check(args: argparse.Namespace) -> int:
             f"ok: {graph.id}: {len(graph.nodes)} nodes, {len(graph.edges)} edges, "
             f"{len(graph.steps)} steps, {len(graph.glossary)} glossary terms"
         )
+    if clinic is not None:
+        print(f"ok: clinic settings: {clinic.name}" + (" (with a logo)" if clinic.logo else ""))
     return 0
 
 
@@ -73,11 +78,12 @@ def _export_bytes(args: argparse.Namespace, graph, references) -> bytes:
         from .outputs.pdf_page import font_dir
 
         font_dir()
-        return build_pdf(graph, references, args.audience, args.paper, _base_url(args) or None)
+        return build_pdf(graph, references, args.audience, args.paper, _base_url(args) or None,
+                         clinic=configured_clinic()[0])
     if args.format == "html":
         from .outputs.standalone import build_html
 
-        return build_html(graph, references).encode("utf-8")
+        return build_html(graph, references, configured_clinic()[0]).encode("utf-8")
     from .outputs.images import check_size, diagram, render
 
     fig = diagram(graph, step=args.step, audience=args.audience)

@@ -168,3 +168,35 @@ def test_with_no_good_version_at_all_a_short_friendly_page(clinic):
     page = _everything(at)
     assert at.title[0].value == wording.UNAVAILABLE_TITLE and wording.UNAVAILABLE in page
     assert "mini.yaml" not in page and "data/" not in page and not at.warning
+
+
+def _page_with_clinic(settings: Path, author: bool = False) -> AppTest:
+    os.environ["MECHANISMS_CLINIC"] = str(settings)
+    os.environ["MECHANISMS_AUTHOR"] = "1" if author else ""
+    try:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.run()
+    finally:
+        os.environ.pop("MECHANISMS_CLINIC")
+        os.environ.pop("MECHANISMS_AUTHOR")
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_clinic_shows_at_the_foot_and_bad_settings_never_reach_a_visitor(tmp_path):
+    from .test_clinic import GOOD, png
+
+    (tmp_path / "logo.png").write_bytes(png())
+    settings = tmp_path / "clinic.yaml"
+    settings.write_text(GOOD, encoding="utf-8")
+    page = _everything(_page_with_clinic(settings)).replace("\\", "")
+    assert "**From your clinic:** Riverside Physiotherapy" in page
+    assert "[+44 20 7946 0000](tel:+442079460000)" in page
+    assert "Step 1 of 8" in page
+
+    settings.write_text(GOOD.replace("https://", ""), encoding="utf-8")
+    visitor = _page_with_clinic(settings)
+    page = _everything(visitor)
+    assert "Step 1 of 8" in page and "Riverside" not in page and "clinic.yaml" not in page and not visitor.warning
+    author = _page_with_clinic(settings, author=True)
+    assert "clinic.yaml:4: web: must be a web address" in author.warning[0].value.replace("\\", "")

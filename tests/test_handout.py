@@ -253,3 +253,22 @@ def test_each_step_prints_its_part_of_the_diagram_with_labels_of_9_pt_or_more():
     assert print_label_pt() >= 9, f"labels print at {print_label_pt():.1f} pt"
     width_mm = float(reader.pages[0].mediabox.width) * 25.4 / 72
     assert width_mm - 30 >= STEP_PICTURE_MM, "the picture fits between the margins at its printed size"
+
+
+def test_the_clinic_prints_on_the_cover_with_its_logo_and_nothing_without_one():
+    """The clinic's details as every output lists them (`clinic_lines`), its logo top right; none without settings."""
+    from mechanisms.content.clinic import Clinic
+    from mechanisms.present.clinic import clinic_lines
+
+    from .test_clinic import png
+
+    clinic = Clinic("Riverside Physiotherapy", "+44 20 7946 0000", "https://riverside-physio.example", png(), "png")
+    reader, _ = read(build_pdf(GRAPH, CATALOG.references, clinic=clinic))
+    cover = " ".join(reader.pages[0].extract_text().split())
+    for line in clinic_lines(clinic):
+        assert f"{line.label}: {line.text}" in cover, line
+    assert len(reader.pages[0].images) == 1, "the logo"
+    links = [a.get_object()["/A"]["/URI"] for a in reader.pages[0].get("/Annots", [])]
+    assert "https://riverside-physio.example" in links
+    _, plain = read(pdf_for("patient"))
+    assert "From your clinic" not in plain

@@ -134,3 +134,18 @@ def test_the_page_holds_the_guide_in_the_words_and_marks_every_output_uses(real_
                 assert page_line["note"] == (line.source_note if line.kind == "facts" else "")
     cited = {r for part in GRAPH.guide for s in part.sections for i in s.items for r in i.citations}
     assert cited <= set(real_page["references"]), "the guide's sources travel with the page"
+
+
+def test_the_clinic_shows_in_the_page_footer_with_its_logo_inlined():
+    from mechanisms.content.clinic import Clinic
+    from mechanisms.present.clinic import clinic_lines, logo_data_uri
+
+    from .test_clinic import png
+
+    clinic = Clinic("Riverside Physiotherapy", "+44 20 7946 0000", "https://riverside-physio.example", png(), "png")
+    catalog = load_catalog(FIXTURES)
+    embedded = embedded_data(build_html(catalog.graphs["mini"], catalog.references, clinic))
+    assert embedded["clinic"]["lines"] == [vars(line) for line in clinic_lines(clinic)]
+    assert embedded["clinic"]["logo"] == logo_data_uri(clinic), "a data: address: the page fetches nothing"
+    plain = embedded_data(build_html(catalog.graphs["mini"], catalog.references))
+    assert plain["clinic"] == {"lines": [], "logo": None}, "no settings, nothing shown"

@@ -17,10 +17,12 @@ from typing import Any
 from fpdf.image_parsing import get_img_info
 
 from ..content.citations import FormattedReference, cited_ids, format_references
+from ..content.clinic import Clinic
 from ..content.model import Graph
 from ..diagram.style import PRINT_FONT_PX, edge_key_sentence
 from ..present import wording
 from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_text, shown_graph
+from ..present.clinic import clinic_lines
 from ..present.guide import GuideBlock, GuideChapter, GuideLine, guide_chapters
 from ..present.links import valid_base_url, view_url
 from ..present.view import View
@@ -50,9 +52,31 @@ BULLET = "•"
 """The lead of a guide line without a mark of its own (facts, questions), as the handout's other lists."""
 
 
-def _cover(pdf: HandoutPage, graph: Graph, audience: str) -> None:
-    """Who it is for, the title, the key message and the disclaimer."""
+LOGO_MM = (30, 15)
+"""The largest a clinic's logo prints (width, height), in the cover's top right corner."""
+
+
+def _clinic(pdf: HandoutPage, clinic: Clinic | None) -> None:
+    """The clinic's logo (top right) and its name, phone and web address, as every output lists them."""
+    if clinic is None:
+        return
+    if clinic.logo:
+        pdf.image(io.BytesIO(clinic.logo), x=pdf.w - pdf.r_margin - LOGO_MM[0], y=pdf.t_margin,
+                  w=0, h=LOGO_MM[1], keep_aspect_ratio=True)
+    for line in clinic_lines(clinic):
+        pdf.set_x(pdf.l_margin)
+        if line.url:
+            pdf.link_line(f"{line.label}:", line.text, 9.5)
+            pdf.ln(5)
+        else:
+            pdf.para(line.text, 9.5, lead=f"{line.label}:", after=0.5)
+    pdf.ln(2)
+
+
+def _cover(pdf: HandoutPage, graph: Graph, audience: str, clinic: Clinic | None = None) -> None:
+    """Who it is for (and from which clinic), the title, the key message and the disclaimer."""
     pdf.add_page()
+    _clinic(pdf, clinic)
     pdf.set_font("DejaVu", "", 9.5)
     pdf.cell(0, 5, AUDIENCE_HEADING[audience], new_x="LMARGIN", new_y="NEXT")
     pdf.heading(graph.title, 20, space_before=1)
@@ -231,12 +255,14 @@ def build_pdf(
     paper: str = "a4",
     base_url: str | None = None,
     pictures: list[bytes] | None = None,
+    clinic: Clinic | None = None,
 ) -> bytes:
     """The handout as PDF bytes.
 
     `pictures` are PNGs of each step's part of the diagram; when not given they are drawn with kaleido.
     `base_url` (an http or https address) adds a printed link and a QR code to the same view online;
     anything else is left out. A patient's handout draws and lists the core path (`shown_graph`).
+    `clinic` prints the clinic's logo and details on the cover.
     """
     if paper not in PAPERS:
         raise ExportError(f"unknown paper size {paper!r}; choose a4 or letter")
@@ -248,7 +274,7 @@ def build_pdf(
     pictures = pictures if pictures is not None else step_pictures(graph, audience)
     refs = format_references(cited_ids(graph), references)
     number = {r.id: r.number for r in refs}
-    _cover(pdf, graph, audience)
+    _cover(pdf, graph, audience, clinic)
     base = valid_base_url(base_url)
     if base:
         _online_link(pdf, view_link(base, graph, audience))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from ..content.citations import cited_ids, format_references
+from ..content.clinic import Clinic
 from ..content.model import Edge, Graph, Node
 from ..diagram import style
 from ..diagram.figure import (
@@ -54,6 +56,7 @@ from ..present.audience import (
     shows_findings,
     story_nodes,
 )
+from ..present.clinic import clinic_lines, logo_data_uri
 from ..present.guide import GuideChapter, GuideLine, guide_chapters
 from ..present.highlight import Highlight, highlight_of, step_nodes
 from ..present.links import view_query
@@ -185,10 +188,12 @@ def hover_texts(graph: Graph, fig: go.Figure, traces: list[int]) -> dict[str, li
 
 def page_data(
     graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go.Figure, core_note: bool = False,
+    clinic: Clinic | None = None,
 ) -> dict[str, Any]:
     """Everything the page's script needs, as plain JSON-able data.
 
-    `core_note` adds the sentence saying that `graph` is the core path, the animal tests left out.
+    `core_note` adds the sentence saying that `graph` is the core path, the animal tests left out;
+    `clinic` adds the clinic's details and logo (inlined: the page fetches nothing).
     """
     refs = {r.id: {"text": r.text, "links": r.links(), "finding": r.finding}
             for r in format_references(cited_ids(graph), references)}
@@ -200,6 +205,7 @@ def page_data(
         "title": graph.title, "summary": graph.summary, "disclaimer": wording.DISCLAIMER, "words": _words(),
         "core_note": wording.CORE_PATH_NOTE if core_note else "",
         "guide": _guide_data(guide_chapters(graph, references)),
+        "clinic": {"lines": [asdict(line) for line in clinic_lines(clinic)], "logo": logo_data_uri(clinic)},
         "steps": [{"heading": wording.step_heading(i, total, s.title), "text": s.patient, "unknowns": s.unknowns,
                    "nodes": [n.id for n in graph.nodes_in_step(s.id)]} for i, s in enumerate(graph.steps, start=1)],
         "order": [n.id for n in story_nodes(graph)],
@@ -227,15 +233,15 @@ def page_figure(graph: Graph, audience: str = DRAWN_FOR) -> go.Figure:
     return step_picture(graph, 1, audience, per_link=True)
 
 
-def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> str:
+def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Clinic | None = None) -> str:
     """The standalone page as one HTML string (Plotly inlined, about 5 MB; 1.5 MB gzipped).
 
-    It draws the core path a patient follows: a patient takes this page home.
+    It draws the core path a patient follows: a patient takes this page home, with the clinic's details if given.
     """
     shown = shown_graph(graph, PATIENT)
     fig = page_figure(shown)
     plot = fig.to_html(include_plotlyjs=True, full_html=False, div_id="diagram", config=PLOTLY_CONFIG)
-    data = page_data(shown, references, fig, core_note=shown is not graph)
+    data = page_data(shown, references, fig, core_note=shown is not graph, clinic=clinic)
     values = {
         "TITLE": html_escape(shown.title), "STYLE": _template("standalone.css"), "PLOT": plot,
         "DATA": json_for_html(data), "TOUCH": touch_script(),

@@ -29,8 +29,13 @@ def json_for_html(data: Any) -> str:
             .replace(">", "\\u003e").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+_TEL = re.compile(r"^tel:\+?[0-9]{3,20}$")
+
+
 def safe_url(url: str) -> str:
-    """An http(s) URL with the characters that would end a Markdown link encoded; else ''."""
+    """An http(s) URL with the characters that would end a Markdown link encoded, or a tel: number; else ''."""
+    if _TEL.match(url):
+        return url
     if not url.startswith(("https://", "http://")):
         return ""
     return quote(url, safe=":/?=&%#.-_~+")

@@ -180,6 +180,20 @@
     document.getElementById("guide").hidden = false;
   }
 
+  // The clinic's details (name, phone, web address, logo), when the page was made with them.
+  function renderClinic() {
+    if (!D.clinic.lines.length) return;
+    var box = document.getElementById("clinic");
+    if (D.clinic.logo) { var img = el("img"); img.src = D.clinic.logo; img.alt = D.clinic.lines[0].text; box.appendChild(img); }
+    D.clinic.lines.forEach(function (line) {
+      var p = el("p"); p.appendChild(el("strong", line.label + ": "));
+      if (line.url) { var a = el("a", line.text); a.href = line.url; p.appendChild(a); }
+      else p.appendChild(document.createTextNode(line.text));
+      box.appendChild(p);
+    });
+    box.hidden = false;
+  }
+
   function select(id) {
     goTo(findView(function (v) { return v.audience === state.audience && (v.node === id ||
       (v.edge === id && v.step === state.step)); }));
@@ -208,6 +222,7 @@
   setText("picker-placeholder", W.picker_placeholder);
   if (D.core_note) { setText("core-note", D.core_note); document.getElementById("core-note").hidden = false; }
   renderGuide();
+  renderClinic();
   if (!openLink(location.hash.slice(1))) {
     var notice = document.getElementById("link-notice");
     notice.textContent = W.link_notice; notice.hidden = false;
