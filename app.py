@@ -21,10 +21,11 @@ from mechanisms.content.model import Graph
 from mechanisms.diagram.figure import build_figure
 from mechanisms.diagram.layout import Layout, compute_layout
 from mechanisms.diagram.style import CONSULT_FONT_PX, CONSULT_VIEW_PX, LABEL_FONT_PX, PLOTLY_CONFIG, STEP_VIEW_PX
+from mechanisms.outputs.qr import qr_png
 from mechanisms.present import wording
 from mechanisms.present.audience import AUDIENCE_NAMES, AUDIENCES, PATIENT, node_label, shown_graph, story_nodes
 from mechanisms.present.highlight import Highlight, highlight_of, step_nodes
-from mechanisms.present.links import to_params
+from mechanisms.present.links import is_local, share_base, take_home_view, to_params, view_url
 from mechanisms.present.markup import md_escape
 from mechanisms.present.view import (
     View,
@@ -37,6 +38,7 @@ from mechanisms.present.view import (
 )
 
 DEFAULT_GRAPH = "dry-needling"
+QR_SCREEN_PX = 300  # the QR code's width on screen: a phone camera reads it from about a metre
 
 # A local icon file: a Material icon name as page icon makes the browser fetch it from
 # fonts.gstatic.com (caught by tests/e2e/test_safety.py), and nothing may leave the machine.
@@ -288,11 +290,12 @@ def explorer() -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _handout(version: tuple, clinic_key: tuple, graph_id: str, audience: str, base_url: str) -> bytes:
+def _handout(version: tuple, clinic_key: tuple, view: View, base_url: str | None) -> bytes:
+    """The reader's handout: its link and QR code reopen the reader's own view."""
     from mechanisms.outputs.handout import build_pdf
 
-    return build_pdf(CATALOG.graphs[graph_id], CATALOG.references, audience, "a4",
-                     base_url or None, clinic=CLINIC)
+    return build_pdf(CATALOG.graphs[view.graph], CATALOG.references, view.audience, "a4", base_url,
+                     clinic=CLINIC, view=take_home_view(view))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -304,12 +307,12 @@ def _standalone(version: tuple, clinic_key: tuple, graph_id: str) -> str:
 
 def take_home(graph: Graph, view: View) -> None:
     """Downloads made only when clicked (a PDF needs a few seconds to draw the diagram)."""
-    base_url = os.environ.get("MECHANISMS_BASE_URL", "")
+    base_url = _share_base()
     st.markdown("### Take it home")
     left, right = st.columns(2)
     left.download_button(
         f"Handout for the {view.audience} (PDF)",
-        data=lambda: _handout(VERSION, CLINIC_KEY, graph.id, view.audience, base_url),
+        data=lambda: _handout(VERSION, CLINIC_KEY, view, base_url),
         file_name=f"{graph.id}-{view.audience}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
         on_click="ignore", key="dl-pdf",
     )
@@ -317,6 +320,30 @@ def take_home(graph: Graph, view: View) -> None:
         "Interactive page for offline use (HTML)", data=lambda: _standalone(VERSION, CLINIC_KEY, graph.id),
         file_name=f"{graph.id}.html", mime="text/html", icon=":material/download:", on_click="ignore", key="dl-html",
     )
+
+
+def _share_base() -> str | None:
+    """Where a phone opens the explainer: MECHANISMS_BASE_URL, else the address this page was opened at."""
+    return share_base(os.environ.get("MECHANISMS_BASE_URL"), st.context.url)
+
+
+@st.dialog(wording.TAKE_THIS_HOME, width="medium")
+def take_this_home(view: View) -> None:
+    """The current view for a phone: a QR code large enough to scan from a metre away, and the same link to copy."""
+    base = _share_base()
+    if base is None:  # no address at all (a test harness): nothing a phone could open
+        st.markdown(wording.LOCAL_LINK)
+        return
+    link = view_url(base, take_home_view(view))
+    st.markdown(wording.SCAN_TO_OPEN)
+    qr = qr_png(link, box_size=10)
+    if qr:
+        with st.container(key="share-qr"):
+            st.image(qr, width=QR_SCREEN_PX)
+    st.markdown(wording.COPY_LINK)
+    st.code(link, language=None, wrap_lines=True)
+    if is_local(link):
+        st.markdown(wording.LOCAL_LINK)
 
 
 def controls(view: View) -> None:
@@ -341,6 +368,8 @@ def controls(view: View) -> None:
             "Consult mode", key="consult_choice",
             on_change=lambda: set_view(consult_view(current(), st.session_state.consult_choice)),
         )
+        if st.button(wording.TAKE_THIS_HOME, key="share", icon=":material/qr_code_2:"):
+            take_this_home(view)
 
 
 def main() -> None:

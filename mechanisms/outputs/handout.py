@@ -256,13 +256,15 @@ def build_pdf(
     base_url: str | None = None,
     pictures: list[bytes] | None = None,
     clinic: Clinic | None = None,
+    view: View | None = None,
 ) -> bytes:
     """The handout as PDF bytes.
 
     `pictures` are PNGs of each step's part of the diagram; when not given they are drawn with kaleido.
     `base_url` (an http or https address) adds a printed link and a QR code to the same view online;
     anything else is left out. A patient's handout draws and lists the core path (`shown_graph`).
-    `clinic` prints the clinic's logo and details on the cover.
+    `clinic` prints the clinic's logo and details on the cover. `view` is the view the link and QR code
+    reopen (the app passes the reader's own; by default the start of the story for this audience).
     """
     if paper not in PAPERS:
         raise ExportError(f"unknown paper size {paper!r}; choose a4 or letter")
@@ -277,7 +279,7 @@ def build_pdf(
     _cover(pdf, graph, audience, clinic)
     base = valid_base_url(base_url)
     if base:
-        _online_link(pdf, view_link(base, graph, audience))
+        _online_link(pdf, view_url(base, view) if view else view_link(base, graph, audience))
     _reading_guide(pdf, graph, audience)
     _steps(pdf, graph, audience, number, pictures, core_note=graph is not original_graph)
     _guide(pdf, guide_chapters(graph, references), number)

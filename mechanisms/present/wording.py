@@ -127,3 +127,11 @@ PRINTED_DIAGRAM = (
 """How to read the handout's pictures."""
 LINK_KEY_LEAD = "The line and the shape in its middle show the kind of link:"
 EVIDENCE_LEAD = "Each part below says what kind of study it comes from, strongest first:"
+
+TAKE_THIS_HOME = "Take this home"
+"""The control that hands the current view to a phone (a QR code and a link), in normal and consult mode."""
+SCAN_TO_OPEN = "Scan this code with your phone's camera. It opens this page at this step."
+COPY_LINK = "Or copy this link and send it to yourself:"
+LOCAL_LINK = ("This link points to this computer, so a phone cannot open it. "
+              "Ask whoever runs this site to set its web address.")
+"""Shown under the QR code when the page's own address is a local one (no MECHANISMS_BASE_URL set)."""

@@ -1,0 +1,87 @@
+"""Take this home: the QR code on screen and on the reader's handout opens exactly the reader's view on a phone."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from bench.browser import open_app, wait_idle
+from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.present.audience import node_label
+from mechanisms.present.links import take_home_view, view_url
+from mechanisms.present.view import View
+
+zxingcpp = pytest.importorskip("zxingcpp", reason="the QR decoder (requirements-dev.txt)")
+from PIL import Image  # noqa: E402
+
+GRAPH = load_catalog(DATA_DIR).graphs["dry-needling"]
+VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
+             "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                           has_touch=True)}
+VIEWS = {"a part at step 3": View("dry-needling", step=3, node="substance-p", more=True),
+         "consult mode, practitioner": View("dry-needling", step=5, audience="practitioner", consult=True)}
+
+
+def decode(png: bytes) -> list[str]:
+    return [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+
+
+def shown(page) -> dict:
+    return page.evaluate("""() => ({
+        step: document.querySelector('.st-key-step-text h2')?.innerText,
+        part: document.querySelector('.st-key-detail h3')?.innerText?.trim() || null,
+        audience: new URLSearchParams(location.search).get('audience') || 'patient'})""")
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_the_qr_code_on_screen_is_large_in_sight_and_opens_the_same_view(browser, app_url, size, name):
+    from mechanisms.present.links import to_params
+
+    view = VIEWS[name]
+    context = browser.new_context(**VIEWPORTS[size])
+    page = context.new_page()
+    try:
+        open_app(page, app_url, "?" + "&".join(f"{k}={v}" for k, v in to_params(view).items()))
+        before = shown(page)
+        button = page.locator(".st-key-share button")
+        button.tap() if size == "phone" else button.click()
+        qr = page.locator(".st-key-share-qr img")
+        qr.wait_for(timeout=15_000)
+        page.wait_for_timeout(500)
+        box = qr.bounding_box()
+        width, height = VIEWPORTS[size]["viewport"].values()
+        assert box["width"] >= 240 and box["height"] >= 240, box
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height, "the whole code in sight"
+        expected = view_url(app_url + "/", take_home_view(view))
+        assert decode(qr.screenshot()) == [expected]
+        dialog = page.locator('[data-testid="stDialog"]').inner_text().replace("\n", "")
+        assert expected in dialog, "the same link, to copy"
+
+        phone = browser.new_context(**VIEWPORTS["phone"]).new_page()
+        phone.goto(expected)
+        phone.wait_for_selector(".st-key-step-text h2", timeout=30_000)
+        wait_idle(phone)
+        after = shown(phone)
+        assert after == before and after["audience"] == view.audience, (before, after)
+        if view.node:
+            assert after["part"] == node_label(GRAPH.node(view.node), view.audience)
+        assert phone.locator(".st-key-consult_choice input").is_checked() is False, "the normal page at home"
+        phone.context.close()
+    finally:
+        context.close()
+
+
+def test_the_readers_handout_carries_a_qr_code_of_their_view(page, app_url):
+    from pypdf import PdfReader
+
+    view = VIEWS["a part at step 3"]
+    open_app(page, app_url, "?graph=dry-needling&step=3&node=substance-p&detail=more")
+    with page.expect_download(timeout=120_000) as download:
+        page.click(".st-key-dl-pdf button")
+    reader = PdfReader(download.value.path())
+    images = reader.pages[0].images
+    assert len(images) == 1, "the QR code (no clinic settings here, so no logo)"
+    assert decode(images[0].data) == [view_url(app_url + "/", take_home_view(view))]
