@@ -18,6 +18,7 @@ from mechanisms.content.clinic import Clinic, clinic_signature, configured_clini
 from mechanisms.content.lastgood import LastGood, author_mode
 from mechanisms.content.load import data_folder
 from mechanisms.content.model import Graph
+from mechanisms.diagram.bodymap import body_figure
 from mechanisms.diagram.figure import build_figure
 from mechanisms.diagram.layout import Layout, compute_layout
 from mechanisms.diagram.style import CONSULT_FONT_PX, CONSULT_VIEW_PX, LABEL_FONT_PX, PLOTLY_CONFIG, STEP_VIEW_PX
@@ -27,6 +28,7 @@ from mechanisms.present.audience import AUDIENCE_NAMES, AUDIENCES, PATIENT, node
 from mechanisms.present.highlight import Highlight, highlight_of, step_nodes
 from mechanisms.present.links import is_local, share_base, take_home_view, to_params, view_url
 from mechanisms.present.markup import md_escape
+from mechanisms.present.treatment import today_sentence, treatment_chapter
 from mechanisms.present.view import (
     View,
     consult_view,
@@ -35,6 +37,8 @@ from mechanisms.present.view import (
     parse_view,
     select,
     select_node,
+    set_treatment,
+    toggle_area,
 )
 
 DEFAULT_GRAPH = "dry-needling"
@@ -289,20 +293,42 @@ def explorer() -> None:
     sync_link()
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _handout(version: tuple, clinic_key: tuple, view: View, base_url: str | None) -> bytes:
-    """The reader's handout: its link and QR code reopen the reader's own view."""
+def _build_handout(view: View, base_url: str | None) -> bytes:
+    """The reader's handout: its link and QR code reopen the reader's own view (and today's treatment)."""
     from mechanisms.outputs.handout import build_pdf
 
     return build_pdf(CATALOG.graphs[view.graph], CATALOG.references, view.audience, "a4", base_url,
                      clinic=CLINIC, view=take_home_view(view))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _standalone(version: tuple, clinic_key: tuple, graph_id: str) -> str:
+def _build_page(view: View) -> str:
     from mechanisms.outputs.standalone import build_html
 
-    return build_html(CATALOG.graphs[graph_id], CATALOG.references, CLINIC)
+    return build_html(CATALOG.graphs[view.graph], CATALOG.references, CLINIC, take_home_view(view))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _handout(version: tuple, clinic_key: tuple, view: View, base_url: str | None) -> bytes:
+    return _build_handout(view, base_url)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _standalone(version: tuple, clinic_key: tuple, view: View) -> str:
+    return _build_page(view)
+
+
+def personal(view: View) -> bool:
+    """Whether a view holds today's treatment: its files are made for this reader only and never cached."""
+    return bool(view.areas or view.estim)
+
+
+def handout_bytes(view: View, base_url: str | None) -> bytes:
+    return _build_handout(view, base_url) if personal(view) else _handout(VERSION, CLINIC_KEY, view, base_url)
+
+
+def page_text(view: View) -> str:
+    # Without a treatment the page is the same for every reader of a graph: one cache entry per graph.
+    return _build_page(view) if personal(view) else _standalone(VERSION, CLINIC_KEY, View(view.graph))
 
 
 def take_home(graph: Graph, view: View) -> None:
@@ -312,12 +338,12 @@ def take_home(graph: Graph, view: View) -> None:
     left, right = st.columns(2)
     left.download_button(
         f"Handout for the {view.audience} (PDF)",
-        data=lambda: _handout(VERSION, CLINIC_KEY, view, base_url),
+        data=lambda: handout_bytes(view, base_url),
         file_name=f"{graph.id}-{view.audience}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
         on_click="ignore", key="dl-pdf",
     )
     right.download_button(
-        "Interactive page for offline use (HTML)", data=lambda: _standalone(VERSION, CLINIC_KEY, graph.id),
+        "Interactive page for offline use (HTML)", data=lambda: page_text(view),
         file_name=f"{graph.id}.html", mime="text/html", icon=":material/download:", on_click="ignore", key="dl-html",
     )
 
@@ -346,6 +372,48 @@ def take_this_home(view: View) -> None:
         st.markdown(wording.LOCAL_LINK)
 
 
+def on_body_map() -> None:
+    """A tap on the body map marks or unmarks that area; the map is then drawn afresh with no selection left,
+    so the next tap on the same area counts again."""
+    event = st.session_state.get(f"bodymap-{st.session_state.get('bodymap_round', 0)}") or {}
+    points = (event.get("selection") or {}).get("points") or []
+    if points:
+        set_view(toggle_area(current(), CATALOG.graphs[current().graph], points[0].get("customdata")))
+        st.session_state.bodymap_round = st.session_state.get("bodymap_round", 0) + 1
+
+
+def on_area_list() -> None:
+    view = current()
+    set_view(set_treatment(view, CATALOG.graphs[view.graph], st.session_state.area_choice or [], view.estim))
+
+
+def on_estim() -> None:
+    view = current()
+    set_view(set_treatment(view, CATALOG.graphs[view.graph], view.areas, bool(st.session_state.estim_choice)))
+
+
+def treatment_map(view: View) -> None:
+    """For the physio at the chair: today's areas on the body map (or the list below it) and the current.
+    Drawn only while open; the choice lives in the link alone."""
+    treatment = CATALOG.graphs[view.graph].treatment
+    if treatment is None:
+        return
+    box = st.popover(wording.TODAY_HEADING, icon=":material/accessibility_new:", key="today_open", on_change="rerun")
+    if not box.open:
+        return
+    with box:
+        st.markdown(wording.BODY_MAP_HELP)
+        st.plotly_chart(body_figure(treatment, view.areas), key=f"bodymap-{st.session_state.get('bodymap_round', 0)}",
+                        on_select=on_body_map, selection_mode="points", config=PLOTLY_CONFIG, width="stretch",
+                        alt="Body map, front and back. The same areas are in the list below it.")
+        st.session_state.area_choice = list(view.areas)
+        labels = {a.id: a.label for a in treatment.areas}
+        st.pills(wording.TODAY_HEADING, [a.id for a in treatment.areas], selection_mode="multi", key="area_choice",
+                 format_func=lambda a: labels[a].capitalize(), on_change=on_area_list, label_visibility="collapsed")
+        st.session_state.estim_choice = view.estim
+        st.toggle(wording.ESTIM_CHOICE, key="estim_choice", on_change=on_estim)
+
+
 def controls(view: View) -> None:
     with st.container(key="controls", horizontal=True, vertical_alignment="bottom"):
         if len(CATALOG.graphs) > 1:
@@ -368,6 +436,7 @@ def controls(view: View) -> None:
             "Consult mode", key="consult_choice",
             on_change=lambda: set_view(consult_view(current(), st.session_state.consult_choice)),
         )
+        treatment_map(view)
         if st.button(wording.TAKE_THIS_HOME, key="share", icon=":material/qr_code_2:"):
             take_this_home(view)
 
@@ -387,12 +456,15 @@ def main() -> None:
             st.markdown(md_escape(graph.summary))
             if graph.guide:
                 st.markdown(f"[{wording.GUIDE_POINTER}](#guide)")
+            today = today_sentence(CATALOG.graphs[view.graph], view)
+            if today:
+                st.markdown(f"**{wording.TODAY_HEADING}:** {md_escape(today)} [{wording.TODAY_POINTER}](#today)")
             st.markdown(wording.DISCLAIMER)
         _author_notice()
     controls(view)
     explorer()
     with st.container(key="guide"):
-        panels.guide(graph, CATALOG.references)
+        panels.guide(graph, CATALOG.references, treatment_chapter(CATALOG.graphs[view.graph], view, CATALOG.references))
     if view.consult:
         panels.clinic_footer(CLINIC)
         return

@@ -30,7 +30,7 @@ from mechanisms.present.audience import (
     shows_findings,
 )
 from mechanisms.present.clinic import clinic_lines
-from mechanisms.present.guide import GuideLine, guide_chapters
+from mechanisms.present.guide import GuideChapter, GuideLine, guide_chapters
 from mechanisms.present.markup import md_escape, safe_url
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -161,23 +161,32 @@ def outline(graph: Graph, audience: str) -> None:
     st.markdown("\n\n".join(lines))
 
 
-def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> None:
-    """Is it safe, after your session, questions to ask: one open-able part each, the same lines as the PDF."""
+def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]], today: GuideChapter | None = None) -> None:
+    """Today's treatment (open), then is it safe, after your session, questions to ask: one open-able part
+    each, the same lines as the PDF."""
     chapters = guide_chapters(graph, references)
-    if not chapters:
+    if not chapters and today is None:
         return
     st.header(wording.GUIDE_HEADING, anchor="guide")
+    if today is not None:
+        with st.container(key="today", border=True):
+            st.subheader(md_escape(today.title), anchor="today")
+            _chapter_body(today)
     for chapter in chapters:
         # Written only while open, as the text version is: closed parts cost a cold load nothing.
         part = st.expander(md_escape(chapter.title), key=f"guide-{chapter.id}", on_change="rerun")
         if not part.open:
             continue
         with part:
-            if chapter.intro:
-                st.markdown(md_escape(chapter.intro))
-            for block in chapter.blocks:
-                st.markdown(f"#### {md_escape(block.title)}")
-                st.markdown("\n".join(_guide_item(line) for line in block.lines))
+            _chapter_body(chapter)
+
+
+def _chapter_body(chapter: GuideChapter) -> None:
+    if chapter.intro:
+        st.markdown(md_escape(chapter.intro))
+    for block in chapter.blocks:
+        st.markdown(f"#### {md_escape(block.title)}")
+        st.markdown("\n".join(_guide_item(line) for line in block.lines))
 
 
 def _guide_item(line: GuideLine) -> str:

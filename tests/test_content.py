@@ -157,7 +157,8 @@ def _fixed_sentences() -> dict[str, str]:
     """Every fixed sentence the outputs show a patient (wording.py): the disclaimer, hints, notices, evidence."""
     from mechanisms.present import wording
 
-    texts = {name: value for name, value in vars(wording).items()
+    # A template's {placeholder} is graded filled with one short word (its real fillings have their own tests).
+    texts = {name: re.sub(r"\{\w+\}", "calf", value) for name, value in vars(wording).items()
              if name.isupper() and isinstance(value, str) and len(value.split()) >= 5}
     texts |= {f"evidence {level}": meaning for level, meaning in wording.EVIDENCE_MEANING.items()}
     return texts

@@ -272,3 +272,27 @@ def test_the_clinic_prints_on_the_cover_with_its_logo_and_nothing_without_one():
     assert "https://riverside-physio.example" in links
     _, plain = read(pdf_for("patient"))
     assert "From your clinic" not in plain
+
+
+def test_todays_treatment_prints_on_the_first_page_with_its_caution():
+    """The reader's view carries today's areas: the handout says them, the lung caution and its source."""
+    from mechanisms.present.treatment import today_sentence
+    from mechanisms.present.view import View
+
+    real = load_catalog(ROOT / "data")
+    graph = real.graphs["dry-needling"]
+    view = View(graph.id, step=2, areas=("upper-back", "calf"), estim=True)
+    reader, _ = read(build_pdf(graph, real.references, "patient", "a4", BASE,
+                               pictures=[_blank_png()] * len(graph.core.steps), view=view))
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert today_sentence(graph, view) in first
+    assert wording.TODAY_CAUTIONS in first and "collapse" in first and "Patel 2019" in first
+    _, plain = read(build_pdf(graph, real.references, "patient", "a4", BASE,
+                              pictures=[_blank_png()] * len(graph.core.steps), view=View(graph.id)))
+    assert wording.TODAY_HEADING not in plain
+
+
+def _blank_png() -> bytes:
+    from .test_clinic import png
+
+    return png(600, 300)

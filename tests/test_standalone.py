@@ -149,3 +149,15 @@ def test_the_clinic_shows_in_the_page_footer_with_its_logo_inlined():
     assert embedded["clinic"]["logo"] == logo_data_uri(clinic), "a data: address: the page fetches nothing"
     plain = embedded_data(build_html(catalog.graphs["mini"], catalog.references))
     assert plain["clinic"] == {"lines": [], "logo": None}, "no settings, nothing shown"
+
+
+def test_a_readers_page_opens_with_todays_treatment_and_a_plain_page_has_none(real_page):
+    from mechanisms.present.treatment import today_sentence
+    from mechanisms.present.view import View
+
+    view = View(GRAPH.id, areas=("chest",))
+    page = embedded_data(build_html(GRAPH, CATALOG.references, view=view))
+    assert page["today"] == today_sentence(GRAPH, view)
+    first = page["guide"]["chapters"][0]
+    assert first["id"] == "today" and first["blocks"][0]["lines"][0]["note"].endswith("Source: Patel 2019.")
+    assert real_page["today"] == "" and real_page["guide"]["chapters"][0]["id"] != "today"

@@ -23,7 +23,8 @@ def check_graph(graph: Graph, reference_ids: Iterable[str]) -> list[Finding]:
     """Every integrity problem of a schema-valid graph; empty when it is sound."""
     refs = set(reference_ids)
     findings: list[Finding] = []
-    for check in (_unique_ids, _known_ids, _citations, _steps_used, _reachable, _step_order, _core_path, _guide):
+    for check in (_unique_ids, _known_ids, _citations, _steps_used, _reachable, _step_order, _core_path, _guide,
+                  _treatment):
         findings.extend(check(graph, refs))
     return findings
 
@@ -160,6 +161,30 @@ def _guide(graph: Graph, refs: set[str]) -> Iterator[Finding]:
                     )
 
 
+def _treatment(graph: Graph, refs: set[str]) -> Iterator[Finding]:
+    """Body-map areas have unique ids and name known cautions; a caution is a claim, so it is cited."""
+    if graph.treatment is None:
+        return
+    seen: Counter[str] = Counter()
+    cautions = {c.id for c in graph.treatment.cautions}
+    for a, area in enumerate(graph.treatment.areas):
+        seen[area.id] += 1
+        if seen[area.id] == 2:
+            yield ("treatment", "areas", a, "id"), f"body area {area.id}", "duplicate id"
+        if area.caution is not None and area.caution not in cautions:
+            yield ("treatment", "areas", a, "caution"), f"body area {area.id}", (
+                f"unknown caution '{area.caution}' (known: {', '.join(sorted(cautions)) or 'none'})")
+    for c, caution in enumerate(graph.treatment.cautions):
+        where = f"caution {caution.id}"
+        for j, ref in enumerate(caution.citations):
+            if ref not in refs:
+                yield ("treatment", "cautions", c, "citations", j), where, (
+                    f"unknown reference '{ref}' (not in references.csl.json)")
+        if not caution.citations and caution.evidence != "proposed mechanism":
+            yield ("treatment", "cautions", c, "evidence"), where, (
+                f"evidence '{caution.evidence}' needs a citation; cite a reference or use 'proposed mechanism'")
+
+
 def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
     """(path, where, text) of every paragraph a patient reads; headings and labels are names, not prose."""
     yield ("summary",), "summary", graph.summary
@@ -182,6 +207,9 @@ def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
             for i, item in enumerate(section.items):
                 where = f"guide {part.id} / {section.id} item {i + 1}"
                 yield ("guide", p, "sections", s, "items", i, "text"), where, item.text
+    if graph.treatment is not None:
+        for c, caution in enumerate(graph.treatment.cautions):
+            yield ("treatment", "cautions", c, "text"), f"caution {caution.id}", caution.text
 
 
 def check_reading(graph: Graph) -> list[Finding]:

@@ -69,6 +69,7 @@ def cited_ids(graph: Graph) -> list[str]:
     """Every reference the graph cites, in first-cited order (nodes, edges, then the guide): the handout's numbering."""
     ids = [c for n in graph.nodes for c in n.citations] + [c for e in graph.edges for c in e.citations]
     ids += [c for part in graph.guide for section in part.sections for item in section.items for c in item.citations]
+    ids += [c for caution in (graph.treatment.cautions if graph.treatment else []) for c in caution.citations]
     return list(dict.fromkeys(ids))
 
 

@@ -130,6 +130,53 @@ class GuidePart(_Strict):
     sections: list[GuideSection] = Field(min_length=1)
 
 
+Figure = Literal["front", "back"]
+FIGURES: tuple[str, ...] = get_args(Figure)
+
+
+class BodyShape(_Strict):
+    """An ellipse or a rectangle on one figure of the body map (a grid 100 wide, 200 tall)."""
+
+    figure: Figure
+    shape: Literal["ellipse", "rect"]
+    x: float = Field(ge=0, le=100)
+    y: float = Field(ge=0, le=200)
+    w: float = Field(gt=0, le=100)
+    h: float = Field(gt=0, le=200)
+
+
+class BodyArea(_Strict):
+    """A part of the body a physio can mark as needled today; `label` completes "put needles in your ..."."""
+
+    id: Id
+    label: Label
+    shapes: list[BodyShape] = Field(min_length=1)
+    caution: Id | None = None
+
+
+class Caution(_Strict):
+    """What a patient needs to know after needling in certain areas (e.g. near the lung), with its source."""
+
+    id: Id
+    text: Text
+    evidence: EvidenceLevel
+    citations: list[Id] = Field(default_factory=list)
+
+
+class Treatment(_Strict):
+    """The body map of today's treatment: an outline, the areas to mark, and the cautions they carry."""
+
+    outline: list[BodyShape] = Field(default_factory=list)
+    areas: list[BodyArea] = Field(min_length=1)
+    cautions: list[Caution] = Field(default_factory=list)
+
+    def area(self, area_id: str) -> BodyArea | None:
+        return next((a for a in self.areas if a.id == area_id), None)
+
+    def caution(self, caution_id: str) -> Caution | None:
+        return next((c for c in self.cautions if c.id == caution_id), None)
+
+
 class Graph(_Strict):
     """A whole mechanism graph as written in `data/<id>.yaml`."""
 
@@ -143,6 +190,7 @@ class Graph(_Strict):
     edges: list[Edge] = Field(default_factory=list)
     glossary: list[Term] = Field(default_factory=list)
     guide: list[GuidePart] = Field(default_factory=list)
+    treatment: Treatment | None = None
 
     def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Graph:
         """A copy whose indexes and structure are built afresh (pydantic would copy the cached ones)."""

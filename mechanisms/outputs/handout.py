@@ -25,6 +25,7 @@ from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_t
 from ..present.clinic import clinic_lines
 from ..present.guide import GuideBlock, GuideChapter, GuideLine, guide_chapters
 from ..present.links import valid_base_url, view_url
+from ..present.treatment import treatment_chapter
 from ..present.view import View
 from ..present.wording import (
     AUDIENCE_HEADING,
@@ -264,7 +265,8 @@ def build_pdf(
     `base_url` (an http or https address) adds a printed link and a QR code to the same view online;
     anything else is left out. A patient's handout draws and lists the core path (`shown_graph`).
     `clinic` prints the clinic's logo and details on the cover. `view` is the view the link and QR code
-    reopen (the app passes the reader's own; by default the start of the story for this audience).
+    reopen (the app passes the reader's own; by default the start of the story for this audience); its
+    body-map areas, if any, print as today's treatment on the first page.
     """
     if paper not in PAPERS:
         raise ExportError(f"unknown paper size {paper!r}; choose a4 or letter")
@@ -280,6 +282,9 @@ def build_pdf(
     base = valid_base_url(base_url)
     if base:
         _online_link(pdf, view_url(base, view) if view else view_link(base, graph, audience))
+    today = treatment_chapter(original_graph, view, references) if view else None
+    if today is not None:  # today's areas and their cautions, on the first page
+        _guide_chapter(pdf, today, number)
     _reading_guide(pdf, graph, audience)
     _steps(pdf, graph, audience, number, pictures, core_note=graph is not original_graph)
     _guide(pdf, guide_chapters(graph, references), number)

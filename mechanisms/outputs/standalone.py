@@ -61,6 +61,7 @@ from ..present.guide import GuideChapter, GuideLine, guide_chapters
 from ..present.highlight import Highlight, highlight_of, step_nodes
 from ..present.links import view_query
 from ..present.markup import html_escape, json_for_html
+from ..present.treatment import today_sentence, treatment_chapter
 from ..present.view import View, go_to_step, select_edge, select_node
 from .images import step_picture
 
@@ -110,6 +111,7 @@ def _words() -> dict[str, str]:
         "causes": w.CAUSES_HEADING, "effects": w.EFFECTS_HEADING, "words_used": w.WORDS_USED,
         "references": w.REFERENCES, "what_it_found": w.WHAT_IT_FOUND, "picker_label": w.PICKER_LABEL,
         "picker_placeholder": w.PICKER_PLACEHOLDER, "link_notice": w.LINK_NOTICE_PLAIN, "step_list": w.STEP_LIST_LABEL,
+        "today_heading": w.TODAY_HEADING, "today_pointer": w.TODAY_POINTER,
     }
 
 
@@ -188,13 +190,16 @@ def hover_texts(graph: Graph, fig: go.Figure, traces: list[int]) -> dict[str, li
 
 def page_data(
     graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go.Figure, core_note: bool = False,
-    clinic: Clinic | None = None,
+    clinic: Clinic | None = None, today_view: View | None = None,
 ) -> dict[str, Any]:
     """Everything the page's script needs, as plain JSON-able data.
 
     `core_note` adds the sentence saying that `graph` is the core path, the animal tests left out;
-    `clinic` adds the clinic's details and logo (inlined: the page fetches nothing).
+    `clinic` adds the clinic's details and logo (inlined: the page fetches nothing); `today_view`, a reader's
+    view with today's treatment, adds it to the introduction and opens the guide with it (a page made for
+    one reader, written into that reader's file only).
     """
+    today = treatment_chapter(graph, today_view, references) if today_view else None
     refs = {r.id: {"text": r.text, "links": r.links(), "finding": r.finding}
             for r in format_references(cited_ids(graph), references)}
     layout = compute_layout(graph)
@@ -204,7 +209,8 @@ def page_data(
     return {
         "title": graph.title, "summary": graph.summary, "disclaimer": wording.DISCLAIMER, "words": _words(),
         "core_note": wording.CORE_PATH_NOTE if core_note else "",
-        "guide": _guide_data(guide_chapters(graph, references)),
+        "guide": _guide_data(([today] if today else []) + guide_chapters(graph, references)),
+        "today": (today_sentence(graph, today_view) if today_view else None) or "",
         "clinic": {"lines": [asdict(line) for line in clinic_lines(clinic)], "logo": logo_data_uri(clinic)},
         "steps": [{"heading": wording.step_heading(i, total, s.title), "text": s.patient, "unknowns": s.unknowns,
                    "nodes": [n.id for n in graph.nodes_in_step(s.id)]} for i, s in enumerate(graph.steps, start=1)],
@@ -233,15 +239,17 @@ def page_figure(graph: Graph, audience: str = DRAWN_FOR) -> go.Figure:
     return step_picture(graph, 1, audience, per_link=True)
 
 
-def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Clinic | None = None) -> str:
+def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Clinic | None = None,
+               view: View | None = None) -> str:
     """The standalone page as one HTML string (Plotly inlined, about 5 MB; 1.5 MB gzipped).
 
-    It draws the core path a patient follows: a patient takes this page home, with the clinic's details if given.
+    It draws the core path a patient follows: a patient takes this page home, with the clinic's details if
+    given, and today's treatment if `view` (the reader's, from the app) has body-map areas.
     """
     shown = shown_graph(graph, PATIENT)
     fig = page_figure(shown)
     plot = fig.to_html(include_plotlyjs=True, full_html=False, div_id="diagram", config=PLOTLY_CONFIG)
-    data = page_data(shown, references, fig, core_note=shown is not graph, clinic=clinic)
+    data = page_data(shown, references, fig, core_note=shown is not graph, clinic=clinic, today_view=view)
     values = {
         "TITLE": html_escape(shown.title), "STYLE": _template("standalone.css"), "PLOT": plot,
         "DATA": json_for_html(data), "TOUCH": touch_script(),

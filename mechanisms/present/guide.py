@@ -36,8 +36,9 @@ class GuideLine:
 
     @property
     def source_note(self) -> str:
-        """'Human trial. Sources: Hong 1994; Martín-Pintado-Zugasti 2016.' for a fact; empty for the rest."""
-        if self.kind != "facts":
+        """'Human trial. Sources: Hong 1994; Martín-Pintado-Zugasti 2016.' for a fact, or any line that carries
+        its evidence (today's cautions); empty for the rest."""
+        if self.kind != "facts" and self.badge is None:
             return ""
         lead = "Sources:" if len(self.sources) > 1 else "Source:"
         parts = [f"{self.badge}." if self.badge else "", f"{lead} {'; '.join(self.sources)}." if self.sources else ""]

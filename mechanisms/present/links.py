@@ -22,6 +22,10 @@ def to_params(view: View) -> dict[str, str]:
         params["mode"] = "consult"
     if view.more:
         params["detail"] = "more"
+    if view.areas:
+        params["areas"] = ",".join(view.areas)
+    if view.estim:
+        params["estim"] = "yes"
     return params
 
 

@@ -28,6 +28,10 @@ class View:
     consult: bool = False
     more: bool = False
     """A patient asked for more detail (the animal studies); practitioners always see everything."""
+    areas: tuple[str, ...] = ()
+    """Today's treatment: the body-map areas the physio marked, in the data's order. Lives only in the link."""
+    estim: bool = False
+    """Today's treatment used an electric current through the needles."""
 
 
 def _single(value: str | Iterable[str] | None) -> str | None:
@@ -85,6 +89,8 @@ def parse_view(
         else:
             notices.append("detail")
 
+    view = _treatment(view, graph, get("areas"), get("estim"), notices)
+
     step = get("step")
     if step is not None:
         if step.isascii() and step.isdigit() and 1 <= int(step) <= len(graph.steps):
@@ -94,6 +100,37 @@ def parse_view(
 
     view = _selection(view, graph, get("node"), get("edge"), step is None, notices)
     return view, sorted(set(notices))
+
+
+def _treatment(view: View, graph: Graph, areas: str | None, estim: str | None, notices: list[str]) -> View:
+    """Today's areas and current from the link; unknown areas are dropped (and noticed), the rest kept."""
+    if areas is not None:
+        known = [a.id for a in graph.treatment.areas] if graph.treatment else []
+        asked = [a for a in areas.split(",") if a]
+        if any(a not in known for a in asked):
+            notices.append("areas")
+        view = replace(view, areas=tuple(a for a in known if a in asked))
+    if estim is not None:
+        if estim in ("yes", "no"):
+            view = replace(view, estim=estim == "yes")
+        else:
+            notices.append("estim")
+    return view
+
+
+def set_treatment(view: View, graph: Graph, areas: Iterable[str], estim: bool) -> View:
+    """Today's treatment as the physio marked it: known areas only, in the data's order."""
+    chosen = set(areas)
+    known = [a.id for a in graph.treatment.areas] if graph.treatment else []
+    return replace(view, areas=tuple(a for a in known if a in chosen), estim=estim)
+
+
+def toggle_area(view: View, graph: Graph, area_id: object) -> View:
+    """A tap on the body map: the area is marked if it was not, unmarked if it was."""
+    if not isinstance(area_id, str):
+        return view
+    areas = set(view.areas) ^ {area_id}
+    return set_treatment(view, graph, areas, view.estim)
 
 
 def _selection(view: View, graph: Graph, node: str | None, edge: str | None, follow_step: bool,

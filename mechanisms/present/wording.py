@@ -135,3 +135,15 @@ COPY_LINK = "Or copy this link and send it to yourself:"
 LOCAL_LINK = ("This link points to this computer, so a phone cannot open it. "
               "Ask whoever runs this site to set its web address.")
 """Shown under the QR code when the page's own address is a local one (no MECHANISMS_BASE_URL set)."""
+
+TODAY_HEADING = "Today's treatment"
+"""Over what the physio marked on the body map, in the app, the handout and the offline page."""
+TODAY_NEEDLED = "Today your physio put needles in your {areas}."
+TODAY_NEEDLED_MORE = "They also put needles in your {areas}."
+TODAY_CURRENT = "They also passed an electric current through the needles."
+TODAY_AFTERCARE = 'Under "After your session" you can read what is normal, what you can do, and when to get help.'
+TODAY_CAUTIONS = "Because of where you were needled"
+TODAY_POINTER = "What to watch for after today"
+BODY_MAP_HELP = "Tap each area you needled today. Tap it again to take it off."
+"""For the physio, over the body map."""
+ESTIM_CHOICE = "An electric current was used"

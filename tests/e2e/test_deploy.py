@@ -35,3 +35,6 @@ def test_the_deployment_compresses_caches_secures_and_reports_health():
         assert offline["Content-Encoding"] == "gzip" and offline["X-Content-Type-Options"] == "nosniff"
         assert offline["X-Frame-Options"] is None, "a clinic may embed the offline page"
         assert len(body) < 2_000_000, f"{len(body)} bytes gzipped"
+        get(deployment.url + "/?graph=dry-needling&areas=upper-back&estim=yes")
+        log = (deployment.prefix / "access.log").read_text(encoding="utf-8")
+        assert "GET /" in log and "upper-back" not in log and "estim" not in log, "no reader's treatment in the log"

@@ -223,6 +223,10 @@
   if (D.core_note) { setText("core-note", D.core_note); document.getElementById("core-note").hidden = false; }
   renderGuide();
   renderClinic();
+  if (D.today) {
+    setText("today-lead", W.today_heading + ":"); setText("today-text", D.today); setText("today-link", W.today_pointer);
+    document.getElementById("today").hidden = false;
+  }
   if (!openLink(location.hash.slice(1))) {
     var notice = document.getElementById("link-notice");
     notice.textContent = W.link_notice; notice.hidden = false;

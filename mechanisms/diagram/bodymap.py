@@ -1,0 +1,67 @@
+"""The body map of today's treatment: front and back outlines from the data's simple shapes, areas to tap.
+
+Each area is drawn as its shapes (filled strongly when marked) with one round target at the centre of
+its first shape: the targets take the taps (customdata is the area's id; Plotly counts a tap within 20 px
+of a target's edge, so each takes a fingertip), the shapes show what is marked.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from ..content.model import FIGURES, BodyShape, Treatment
+from .style import FONT_FAMILY, INK
+
+FIGURE_GAP = 24
+"""Grid units between the front and the back figure."""
+OUTLINE_FILL = "#E4E7EB"
+AREA_FILL = "rgba(31,111,178,0.14)"
+AREA_MARKED = "rgba(31,111,178,0.70)"
+AREA_LINE = "#1F6FB2"
+TARGET_PX = 30
+"""A target's drawn diameter; taps count up to Plotly's hover distance (20 px) beyond its edge."""
+HEIGHT_PX = 520
+
+
+def _offset(figure: str) -> float:
+    return FIGURES.index(figure) * (100 + FIGURE_GAP)
+
+
+def _shape(shape: BodyShape, fill: str, line: str | None) -> dict:
+    """One layout shape (y grows downwards on the grid, upwards in Plotly: the y axis is reversed)."""
+    x0 = _offset(shape.figure) + shape.x - shape.w / 2
+    return {"type": "circle" if shape.shape == "ellipse" else "rect", "xref": "x", "yref": "y", "layer": "below",
+            "x0": x0, "x1": x0 + shape.w, "y0": shape.y - shape.h / 2, "y1": shape.y + shape.h / 2,
+            "fillcolor": fill, "line": {"width": 1.5 if line else 0, "color": line or fill}}
+
+
+def body_figure(treatment: Treatment, marked: tuple[str, ...] = (), labels: dict[str, str] | None = None) -> go.Figure:
+    """Front and back side by side; `marked` areas filled strongly; a target to tap on every area shape."""
+    shapes = [_shape(s, OUTLINE_FILL, None) for s in treatment.outline]
+    xs, ys, ids, texts, colours = [], [], [], [], []
+    for area in treatment.areas:
+        on = area.id in marked
+        shapes += [_shape(s, AREA_MARKED if on else AREA_FILL, AREA_LINE) for s in area.shapes]
+        first = area.shapes[0]
+        xs.append(_offset(first.figure) + first.x)
+        ys.append(first.y)
+        ids.append(area.id)
+        texts.append((labels or {}).get(area.id, area.label))
+        colours.append(AREA_LINE if on else "white")
+    targets = go.Scatter(
+        x=xs, y=ys, mode="markers", customdata=ids, hovertext=texts, hoverinfo="text", name="areas",
+        marker={"size": TARGET_PX, "color": colours, "line": {"width": 3, "color": AREA_LINE}, "opacity": 0.9},
+        selected={"marker": {"opacity": 0.9}}, unselected={"marker": {"opacity": 0.9}},
+    )
+    width = 2 * 100 + FIGURE_GAP
+    fig = go.Figure(targets)
+    fig.update_layout(
+        shapes=shapes, height=HEIGHT_PX, margin={"l": 4, "r": 4, "t": 28, "b": 4}, showlegend=False,
+        plot_bgcolor="white", paper_bgcolor="white", dragmode=False, clickmode="event+select",
+        font={"family": FONT_FAMILY, "color": INK, "size": 15},
+        xaxis={"range": [-4, width + 4], "visible": False, "fixedrange": True},
+        yaxis={"range": [204, -4], "visible": False, "fixedrange": True, "scaleanchor": "x"},
+        annotations=[{"text": f"<b>{name.capitalize()}</b>", "x": _offset(name) + 50, "y": -4, "xref": "x",
+                      "yref": "y", "showarrow": False, "yanchor": "bottom"} for name in FIGURES],
+    )
+    return fig

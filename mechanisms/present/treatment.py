@@ -1,0 +1,59 @@
+"""Today's treatment in plain words: what the physio marked on the body map, read back as a guide chapter.
+
+A chapter like the guide's, so the app, the PDF and the offline page render it with the guide's own
+code: the same marks, the same sources. It is made from the view alone (the link), never stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..content.citations import short_citation
+from ..content.model import Graph
+from . import wording
+from .guide import GuideBlock, GuideChapter, GuideLine
+from .view import View
+
+TODAY_ID = "today"
+AREAS_PER_SENTENCE = 3
+"""More areas than this are said in several short sentences: one long list reads at grade 13."""
+
+
+def joined(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c': how a sentence lists today's areas."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def today_sentence(graph: Graph, view: View) -> str | None:
+    """'Today your physio put needles in your upper back and calf.' (and the current, if used); None if unmarked."""
+    if graph.treatment is None or not view.areas:
+        return None
+    labels = [a.label for a in graph.treatment.areas if a.id in view.areas]
+    if not labels:
+        return None
+    groups = [labels[i:i + AREAS_PER_SENTENCE] for i in range(0, len(labels), AREAS_PER_SENTENCE)]
+    sentences = [wording.TODAY_NEEDLED.format(areas=joined(groups[0]))]
+    sentences += [wording.TODAY_NEEDLED_MORE.format(areas=joined(group)) for group in groups[1:]]
+    if view.estim:
+        sentences.append(wording.TODAY_CURRENT)
+    return " ".join(sentences)
+
+
+def treatment_chapter(graph: Graph, view: View, references: Mapping[str, Mapping[str, Any]]) -> GuideChapter | None:
+    """Today's areas, the cautions they carry (once each, with sources) and where the aftercare is."""
+    sentence = today_sentence(graph, view)
+    if sentence is None or graph.treatment is None:
+        return None
+    marked = [a for a in graph.treatment.areas if a.id in view.areas]
+    caution_ids = list(dict.fromkeys(a.caution for a in marked if a.caution))
+    cautions = [c for c in (graph.treatment.caution(i) for i in caution_ids) if c is not None]
+    blocks = []
+    if cautions:
+        lines = tuple(GuideLine(text=" ".join(c.text.split()), kind="warnings",
+                                badge=wording.evidence_badge(c.evidence),
+                                sources=tuple(short_citation(r, references) for r in c.citations),
+                                refs=tuple(c.citations)) for c in cautions)
+        blocks.append(GuideBlock(id="today-cautions", title=wording.TODAY_CAUTIONS, kind="warnings", lines=lines))
+    return GuideChapter(id=TODAY_ID, title=wording.TODAY_HEADING, intro=f"{sentence} {wording.TODAY_AFTERCARE}",
+                        blocks=tuple(blocks))

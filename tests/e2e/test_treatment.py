@@ -1,0 +1,116 @@
+"""Today's treatment at the chair: a tap on each body area marks it, the page says it, a link restores it."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from bench.browser import open_app, wait_idle
+from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.present import wording
+from mechanisms.present.treatment import today_sentence
+from mechanisms.present.view import View
+
+GRAPH = load_catalog(DATA_DIR).graphs["dry-needling"]
+AREAS = [a.id for a in GRAPH.treatment.areas]
+VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
+             "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                           has_touch=True)}
+PILLS = '[data-testid="stPopoverBody"] [data-testid="stButtonGroup"] button'
+"""The list of areas under the map, one button each (pressed when marked)."""
+TARGET = """(id) => {
+    const gd = document.querySelector('[data-testid="stPopoverBody"] .js-plotly-plot');
+    if (!gd || !gd._fullLayout) return null;
+    const trace = gd.data[0], i = trace.customdata.indexOf(id), fl = gd._fullLayout, r = gd.getBoundingClientRect();
+    return [r.left + fl.xaxis._offset + fl.xaxis.l2p(trace.x[i]), r.top + fl.yaxis._offset + fl.yaxis.l2p(trace.y[i])];
+}"""
+
+
+def marked(page) -> list[str]:
+    areas = parse_qs(urlsplit(page.url).query).get("areas", [""])[0]
+    return [a for a in areas.split(",") if a]
+
+
+def wait_marked(page, areas: list[str]) -> None:
+    page.wait_for_function("(want) => (new URLSearchParams(location.search).get('areas') || '') === want",
+                           arg=",".join(areas), timeout=15_000)
+    wait_idle(page)
+
+
+def open_map(page, touch: bool) -> None:
+    button = page.locator(".st-key-today_open button").first
+    button.tap() if touch else button.click()
+    page.wait_for_function(f"() => !!({TARGET.replace('(id) =>', '() =>').replace('indexOf(id)', 'length')})",
+                           timeout=15_000)
+    wait_idle(page)
+    page.wait_for_timeout(300)
+
+
+def tap_area(page, area: str, touch: bool) -> None:
+    page.locator('[data-testid="stPopoverBody"] .js-plotly-plot').scroll_into_view_if_needed()
+    x, y = page.evaluate(TARGET, area)
+    page.touchscreen.tap(x, y) if touch else page.mouse.click(x, y)
+
+
+@pytest.mark.parametrize("size", list(VIEWPORTS))
+def test_a_tap_on_each_area_marks_it_and_a_second_tap_takes_it_off(browser, app_url, size):
+    touch = size == "phone"
+    context = browser.new_context(**VIEWPORTS[size])
+    page = context.new_page()
+    try:
+        open_app(page, app_url, "?graph=dry-needling&step=2")
+        open_map(page, touch)
+        chosen: list[str] = []
+        for area in AREAS:
+            tap_area(page, area, touch)
+            chosen.append(area)
+            wait_marked(page, chosen)
+            pills = page.locator(f'{PILLS}[aria-pressed="true"]')
+            assert pills.count() == len(chosen), f"the list below the map follows: {area}"
+        for area in ("calf", "jaw-face"):  # the same spot again: off
+            tap_area(page, area, touch)
+            chosen.remove(area)
+            wait_marked(page, chosen)
+        assert marked(page) == chosen
+        page.keyboard.press("Escape")
+        wait_idle(page)
+        intro = page.locator(".st-key-intro").inner_text() if not touch else page.locator("body").inner_text()
+        assert today_sentence(GRAPH, View(GRAPH.id, areas=tuple(chosen))) in intro
+        assert "Step 2 of 8" in page.locator(".st-key-step-text h2").inner_text(), "the story stays where it was"
+    finally:
+        context.close()
+
+
+def test_the_list_is_the_keyboard_route_and_the_current_is_remembered(page, app_url):
+    open_app(page, app_url, "?graph=dry-needling&step=1")
+    open_map(page, touch=False)
+    pill = page.locator(PILLS, has_text="Lower back")
+    pill.focus()
+    page.keyboard.press("Enter")
+    wait_marked(page, ["low-back"])
+    page.locator('.st-key-estim_choice label').click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('estim') === 'yes'", timeout=15_000)
+    wait_idle(page)
+    page.keyboard.press("Escape")
+    body = page.locator("body").inner_text()
+    assert today_sentence(GRAPH, View(GRAPH.id, areas=("low-back",), estim=True)) in body
+
+
+def test_a_shared_link_restores_the_treatment_with_its_caution_and_a_tampered_one_falls_back(page, app_url):
+    open_app(page, app_url, "?graph=dry-needling&step=3&areas=upper-back,calf&estim=yes")
+    sentence = today_sentence(GRAPH, View(GRAPH.id, areas=("upper-back", "calf"), estim=True))
+    assert sentence in page.locator(".st-key-intro").inner_text()
+    page.click(f"text={wording.TODAY_POINTER}")
+    page.wait_for_timeout(500)
+    today = page.locator(".st-key-today")
+    box = today.bounding_box()
+    assert box and 0 <= box["y"] < 800, "the link lands on today's treatment"
+    text = today.inner_text()
+    assert wording.TODAY_CAUTIONS in text and "lung" in text and "Patel 2019" in text
+
+    open_app(page, app_url, "?graph=dry-needling&areas=upper-back,%3Cscript%3E&estim=maybe")
+    body = page.locator("body").inner_text()
+    assert "areas" in body and "estim" in body, "the notice names what was ignored"
+    assert today_sentence(GRAPH, View(GRAPH.id, areas=("upper-back",))) in body and "<script>" not in body
+    assert marked(page) == ["upper-back"]

@@ -1,0 +1,122 @@
+"""Today's treatment: the body-map areas in the link, read back in plain words with their cautions."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+import pytest
+
+from mechanisms.content.load import load_catalog
+from mechanisms.content.readability import hard_sentences
+from mechanisms.present import wording
+from mechanisms.present.links import to_params, view_query
+from mechanisms.present.treatment import joined, today_sentence, treatment_chapter
+from mechanisms.present.view import View, parse_view, set_treatment, toggle_area
+
+from .conftest import ROOT
+
+CATALOG = load_catalog(ROOT / "data")
+GRAPH = CATALOG.graphs["dry-needling"]
+GRAPHS = {GRAPH.id: GRAPH}
+AREAS = [a.id for a in GRAPH.treatment.areas]
+
+
+def test_the_map_has_the_areas_a_physio_needles_on_front_and_back():
+    labels = {a.id: a.label for a in GRAPH.treatment.areas}
+    for wanted in ("neck-shoulders", "upper-back", "low-back", "buttock-hip", "calf", "forearm", "jaw-face", "chest"):
+        assert wanted in labels, wanted
+    figures = {s.figure for a in GRAPH.treatment.areas for s in a.shapes}
+    assert figures == {"front", "back"}
+
+
+def test_areas_travel_in_the_link_in_the_datas_order():
+    view = set_treatment(View(GRAPH.id, step=4), GRAPH, ["calf", "upper-back"], estim=True)
+    assert view.areas == ("upper-back", "calf")
+    assert to_params(view)["areas"] == "upper-back,calf" and to_params(view)["estim"] == "yes"
+    assert parse_view(dict(parse_qsl(view_query(view))), GRAPHS, GRAPH.id) == (
+        View(GRAPH.id, step=4, areas=("upper-back", "calf"), estim=True), [])
+
+
+@pytest.mark.parametrize(("areas", "kept"), [
+    ("upper-back,<script>", ("upper-back",)),
+    ("nowhere", ()),
+    (",,calf,,", ("calf",)),
+    ("calf,calf", ("calf",)),
+])
+def test_a_tampered_link_keeps_only_known_areas(areas, kept):
+    view, notices = parse_view({"areas": areas}, GRAPHS, GRAPH.id)
+    assert view.areas == kept
+    assert ("areas" in notices) == any(a and a not in AREAS for a in areas.split(","))
+
+
+def test_a_tap_toggles_an_area():
+    view = toggle_area(View(GRAPH.id), GRAPH, "calf")
+    assert view.areas == ("calf",)
+    assert toggle_area(view, GRAPH, "calf").areas == ()
+    assert toggle_area(view, GRAPH, None) == view and toggle_area(view, GRAPH, "nowhere").areas == ("calf",)
+
+
+def test_the_sentence_says_where_and_whether_a_current_was_used():
+    assert joined(["calf"]) == "calf" and joined(["a", "b"]) == "a and b" and joined(["a", "b", "c"]) == "a, b and c"
+    view = View(GRAPH.id, areas=("upper-back", "calf"))
+    assert today_sentence(GRAPH, view) == "Today your physio put needles in your upper back and calf."
+    with_current = today_sentence(GRAPH, View(GRAPH.id, areas=("calf",), estim=True))
+    assert with_current.endswith(wording.TODAY_CURRENT)
+    assert today_sentence(GRAPH, View(GRAPH.id)) is None
+
+
+def test_a_chest_wall_area_brings_the_lung_caution_once_with_its_source():
+    chest_wall = ("chest", "neck-shoulders", "upper-back")
+    chapter = treatment_chapter(GRAPH, View(GRAPH.id, areas=chest_wall), CATALOG.references)
+    [block] = chapter.blocks
+    assert block.kind == "warnings" and len(block.lines) == 1, "one caution, however many areas carry it"
+    line = block.lines[0]
+    assert "lung" in line.text and "urgent help" in line.text and line.mark == "\u26a0"
+    assert "Patel 2019" in line.source_note and line.refs == ("patel2019",)
+    calf = treatment_chapter(GRAPH, View(GRAPH.id, areas=("calf",)), CATALOG.references)
+    assert calf.blocks == () and wording.TODAY_AFTERCARE in calf.intro
+
+
+def test_every_sentence_a_patient_reads_about_today_is_plain():
+    """Whatever the physio marks, one area, any two, or all of them, with or without a current."""
+    from itertools import combinations
+
+    marks = [tuple(AREAS)] + [(a,) for a in AREAS] + list(combinations(AREAS, 2))
+    for areas in marks:
+        chapter = treatment_chapter(GRAPH, View(GRAPH.id, areas=areas, estim=True), CATALOG.references)
+        for text in [chapter.intro, *(line.text for block in chapter.blocks for line in block.lines)]:
+            assert list(hard_sentences(text)) == [], text
+
+
+def test_many_areas_are_said_a_few_at_a_time():
+    sentence = today_sentence(GRAPH, View(GRAPH.id, areas=tuple(AREAS)))
+    assert sentence.startswith("Today your physio put needles in your jaw and face, chest and forearm.")
+    assert sentence.count(".") == 4, "eleven areas in four short sentences"
+    assert all(a.label in sentence for a in GRAPH.treatment.areas)
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (("      caution: lung\n      shapes:\n        - {figure: front, shape: rect, x: 50, y: 44",
+      "      caution: lungs\n      shapes:\n        - {figure: front, shape: rect, x: 50, y: 44"),
+     "body area chest: unknown caution 'lungs' (known: lung)"),
+    (("      citations: [patel2019]\n", "      citations: [patel2099]\n"),
+     "caution lung: unknown reference 'patel2099'"),
+    (("{figure: back, shape: rect, x: 50, y: 51", "{figure: side, shape: rect, x: 50, y: 51"), "figure: "),
+])
+def test_a_wrong_body_map_gives_the_author_a_located_line(tmp_path, change, expected):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "dry-needling.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert change[0] in text
+    if change[0].startswith("      citations: [patel2019]"):  # the caution's, the last in the file
+        head, _, tail = text.rpartition(change[0])
+        text = head + change[1] + tail
+    else:
+        text = text.replace(change[0], change[1], 1)
+    path.write_text(text, encoding="utf-8")
+    problems = [str(p) for p in load_catalog(data).problems]
+    assert len(problems) == 1 and expected in problems[0], problems
+    assert problems[0].split(":")[1].isdigit(), "with its line"
