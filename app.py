@@ -23,6 +23,7 @@ from mechanisms.diagram.figure import build_figure
 from mechanisms.diagram.layout import Layout, compute_layout
 from mechanisms.diagram.style import CONSULT_FONT_PX, CONSULT_VIEW_PX, LABEL_FONT_PX, PLOTLY_CONFIG, STEP_VIEW_PX
 from mechanisms.outputs.qr import qr_png
+from mechanisms.outputs.teachback import teach_back_html
 from mechanisms.present import wording
 from mechanisms.present.audience import AUDIENCE_NAMES, AUDIENCES, PATIENT, node_label, shown_graph, story_nodes
 from mechanisms.present.highlight import Highlight, highlight_of, step_nodes
@@ -187,8 +188,10 @@ def step_text(graph: Graph, view: View) -> None:
         st.markdown(f"## {md_escape(wording.step_heading(view.step, len(graph.steps), step.title))}")
         st.markdown(md_escape(step.patient))
         st.markdown(f"**{wording.NOT_YET_KNOWN}** {md_escape(step.unknowns)}")
+        if view.step == len(graph.steps) and graph.teach_back:
+            st.markdown(f"[{wording.CHECK_HEADING}](#check)")  # where the story ends: check, then what to do next
         if view.step == len(graph.steps) and graph.guide:
-            st.markdown(f"[{wording.GUIDE_POINTER}](#guide)")  # where the story ends, what to do next
+            st.markdown(f"[{wording.GUIDE_POINTER}](#guide)")
     detail_button(view, step.id)
 
 
@@ -463,6 +466,11 @@ def main() -> None:
         _author_notice()
     controls(view)
     explorer()
+    with st.container(key="check"):
+        # Runs in the reader's browser only: answers are never sent to this server.
+        check = teach_back_html(CATALOG.graphs[view.graph])
+        if check:
+            st.html(check, unsafe_allow_javascript=True)
     with st.container(key="guide"):
         panels.guide(graph, CATALOG.references, treatment_chapter(CATALOG.graphs[view.graph], view, CATALOG.references))
     if view.consult:

@@ -50,6 +50,16 @@
   window.addEventListener("scroll", placeSheet, { passive: true });
   document.addEventListener("scroll", placeSheet, { passive: true, capture: true });
 
+  // A link to a step from outside the diagram (the teach-back answers): the address changes and
+  // Streamlit reruns the page for it, as on browser Back; the reader is taken up to the diagram.
+  window.explainerGoToStep = function (n) {
+    var params = new URLSearchParams(location.search);
+    params.set("step", String(n)); params.delete("node"); params.delete("edge");
+    history.pushState(null, "", "?" + params.toString());
+    window.dispatchEvent(new PopStateEvent("popstate"));
+    window.scrollTo(0, 0);
+  };
+
   // When the server a reader is on goes away (a replica stopped or restarted), Streamlit reconnects
   // to the next one, which does not know the reader's session: the page would stay on screen but no
   // longer answer. So when the page's socket to the server opens again, the page reloads itself; its

@@ -100,7 +100,7 @@ def embedded_data(html: str) -> dict:
 def test_page_is_filled_completely():
     catalog = load_catalog(FIXTURES)
     html = build_html(catalog.graphs["mini"], catalog.references)
-    assert not re.search(r"__(TITLE|STYLE|PLOT|DATA|TOUCH|SCRIPT)__", html)
+    assert not re.search(r"__(TITLE|STYLE|PLOT|DATA|TOUCH|TEACHBACK|SCRIPT)__", html)
     embedded = embedded_data(html)
     assert embedded["title"] == "A tiny test graph"
     assert "__diagramTouchInstalled" in html, "the diagram's touch helper, shared with the app"

@@ -24,7 +24,7 @@ def check_graph(graph: Graph, reference_ids: Iterable[str]) -> list[Finding]:
     refs = set(reference_ids)
     findings: list[Finding] = []
     for check in (_unique_ids, _known_ids, _citations, _steps_used, _reachable, _step_order, _core_path, _guide,
-                  _treatment):
+                  _treatment, _teach_back):
         findings.extend(check(graph, refs))
     return findings
 
@@ -185,6 +185,22 @@ def _treatment(graph: Graph, refs: set[str]) -> Iterator[Finding]:
                 f"evidence '{caution.evidence}' needs a citation; cite a reference or use 'proposed mechanism'")
 
 
+def _teach_back(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
+    """Each question has one right answer and points at a step that exists; ids are unique."""
+    steps = {s.id for s in graph.steps}
+    seen: Counter[str] = Counter()
+    for q, question in enumerate(graph.teach_back):
+        where = f"question {question.id}"
+        seen[question.id] += 1
+        if seen[question.id] == 2:
+            yield ("teach_back", q, "id"), where, "duplicate id"
+        if question.step not in steps:
+            yield ("teach_back", q, "step"), where, f"unknown step '{question.step}'"
+        right = sum(c.correct for c in question.choices)
+        if right != 1:
+            yield ("teach_back", q, "choices"), where, f"needs exactly one choice with 'correct: true' (has {right})"
+
+
 def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
     """(path, where, text) of every paragraph a patient reads; headings and labels are names, not prose."""
     yield ("summary",), "summary", graph.summary
@@ -207,6 +223,11 @@ def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
             for i, item in enumerate(section.items):
                 where = f"guide {part.id} / {section.id} item {i + 1}"
                 yield ("guide", p, "sections", s, "items", i, "text"), where, item.text
+    for q, question in enumerate(graph.teach_back):
+        yield ("teach_back", q, "question"), f"question {question.id}", question.question
+        for c, choice in enumerate(question.choices):
+            yield ("teach_back", q, "choices", c, "text"), f"question {question.id} choice {c + 1}", choice.text
+            yield ("teach_back", q, "choices", c, "why"), f"question {question.id} choice {c + 1} (why)", choice.why
     if graph.treatment is not None:
         for c, caution in enumerate(graph.treatment.cautions):
             yield ("treatment", "cautions", c, "text"), f"caution {caution.id}", caution.text

@@ -177,6 +177,23 @@ class Treatment(_Strict):
         return next((c for c in self.cautions if c.id == caution_id), None)
 
 
+class TeachBackChoice(_Strict):
+    """One answer to a check question, and why it is right or not, in plain words."""
+
+    text: Text
+    correct: bool = False
+    why: Text
+
+
+class TeachBackQuestion(_Strict):
+    """A multiple-choice question a patient answers to check what they understood; `step` explains the answer."""
+
+    id: Id
+    question: Text
+    step: Id
+    choices: list[TeachBackChoice] = Field(min_length=2, max_length=4)
+
+
 class Graph(_Strict):
     """A whole mechanism graph as written in `data/<id>.yaml`."""
 
@@ -191,6 +208,7 @@ class Graph(_Strict):
     glossary: list[Term] = Field(default_factory=list)
     guide: list[GuidePart] = Field(default_factory=list)
     treatment: Treatment | None = None
+    teach_back: list[TeachBackQuestion] = Field(default_factory=list)
 
     def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Graph:
         """A copy whose indexes and structure are built afresh (pydantic would copy the cached ones)."""

@@ -61,6 +61,7 @@ from ..present.guide import GuideChapter, GuideLine, guide_chapters
 from ..present.highlight import Highlight, highlight_of, step_nodes
 from ..present.links import view_query
 from ..present.markup import html_escape, json_for_html
+from ..present.teachback import teach_back_data
 from ..present.treatment import today_sentence, treatment_chapter
 from ..present.view import View, go_to_step, select_edge, select_node
 from .images import step_picture
@@ -211,6 +212,7 @@ def page_data(
         "core_note": wording.CORE_PATH_NOTE if core_note else "",
         "guide": _guide_data(([today] if today else []) + guide_chapters(graph, references)),
         "today": (today_sentence(graph, today_view) if today_view else None) or "",
+        "teach_back": teach_back_data(graph),
         "clinic": {"lines": [asdict(line) for line in clinic_lines(clinic)], "logo": logo_data_uri(clinic)},
         "steps": [{"heading": wording.step_heading(i, total, s.title), "text": s.patient, "unknowns": s.unknowns,
                    "nodes": [n.id for n in graph.nodes_in_step(s.id)]} for i, s in enumerate(graph.steps, start=1)],
@@ -251,10 +253,10 @@ def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic
     plot = fig.to_html(include_plotlyjs=True, full_html=False, div_id="diagram", config=PLOTLY_CONFIG)
     data = page_data(shown, references, fig, core_note=shown is not graph, clinic=clinic, today_view=view)
     values = {
-        "TITLE": html_escape(shown.title), "STYLE": _template("standalone.css"), "PLOT": plot,
-        "DATA": json_for_html(data), "TOUCH": touch_script(),
+        "TITLE": html_escape(shown.title), "STYLE": _template("standalone.css") + "\n" + _template("teachback.css"),
+        "PLOT": plot, "DATA": json_for_html(data), "TOUCH": touch_script(), "TEACHBACK": _template("teachback.js"),
         "SCRIPT": _template("standalone.js"),
     }
     # One pass over the template, so nothing inserted (plotly.js, author text) is searched again.
     page = _template("standalone.html")
-    return re.sub(r"__(TITLE|STYLE|PLOT|DATA|TOUCH|SCRIPT)__", lambda m: values[m.group(1)], page)
+    return re.sub(r"__(TITLE|STYLE|PLOT|DATA|TOUCH|TEACHBACK|SCRIPT)__", lambda m: values[m.group(1)], page)

@@ -223,6 +223,11 @@
   if (D.core_note) { setText("core-note", D.core_note); document.getElementById("core-note").hidden = false; }
   renderGuide();
   renderClinic();
+  if (D.teach_back.questions.length) {
+    var check = document.getElementById("check");
+    window.renderTeachBack(check, D.teach_back, function (n) { goToStep(n - 1); window.scrollTo(0, 0); });
+    check.hidden = false;
+  }
   if (D.today) {
     setText("today-lead", W.today_heading + ":"); setText("today-text", D.today); setText("today-link", W.today_pointer);
     document.getElementById("today").hidden = false;

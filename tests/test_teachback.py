@@ -1,0 +1,66 @@
+"""Check what you understood: questions written as data, each answer explained and tied to its step."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from mechanisms.content.load import load_catalog
+from mechanisms.outputs.teachback import teach_back_html
+from mechanisms.present import wording
+from mechanisms.present.teachback import teach_back_data
+
+from .conftest import FIXTURES, ROOT
+
+CATALOG = load_catalog(ROOT / "data")
+GRAPH = CATALOG.graphs["dry-needling"]
+
+
+def test_four_to_six_questions_each_with_one_right_answer_and_every_answer_explained():
+    data = teach_back_data(GRAPH)
+    assert 4 <= len(data["questions"]) <= 6
+    for q in data["questions"]:
+        assert sum(c["correct"] for c in q["choices"]) == 1, q["id"]
+        assert all(c["why"] for c in q["choices"])
+        title = GRAPH.steps[q["step"] - 1].title
+        assert q["step_link"] == f"Go to step {q['step']} of {len(GRAPH.steps)}: {title}"
+
+
+def test_the_questions_cover_how_it_works_and_what_to_do_after():
+    steps = {q["step"] for q in teach_back_data(GRAPH)["questions"]}
+    assert min(steps) == 1 and max(steps) == len(GRAPH.steps), "from the needle to what you may notice"
+    text = " ".join(c["text"] for q in teach_back_data(GRAPH)["questions"] for c in q["choices"] if c["correct"])
+    assert "urgent help" in text and "12 weeks" in text, "when to get help, and how long it helps"
+
+
+def test_the_app_fragment_holds_the_data_and_the_shared_script_and_nothing_else():
+    html = teach_back_html(GRAPH)
+    assert not re.search(r"__(STYLE|DATA|SCRIPT)__", html)
+    data = json.loads(html.split('id="teach-back-data">')[1].split("</script>")[0])
+    assert data == teach_back_data(GRAPH)
+    assert "window.renderTeachBack = function" in html and "window.explainerGoToStep" in html
+    assert "fetch(" not in html and "XMLHttpRequest" not in html and "sendBeacon" not in html, "answers stay here"
+    assert teach_back_html(load_catalog(FIXTURES).graphs["mini"]) == "", "no questions, no section"
+    assert data["heading"] == wording.CHECK_HEADING
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (("        correct: true\n        why: No medicine goes in.", "        why: No medicine goes in."),
+     "question what-goes-in: needs exactly one choice with 'correct: true' (has 0)"),
+    (("put into the sore spot?\n    step: sore-spot\n", "put into the sore spot?\n    step: nowhere\n"),
+     "question what-goes-in: unknown step 'nowhere'"),
+])
+def test_a_wrong_question_gives_the_author_a_located_line(tmp_path, change, expected):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "dry-needling.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert change[0] in text
+    path.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    problems = [str(p) for p in load_catalog(data).problems]
+    assert len(problems) == 1 and expected in problems[0], problems
+    assert problems[0].split(":")[1].isdigit()
