@@ -10,6 +10,7 @@ from bench.browser import open_app, wait_idle
 from mechanisms.content.load import DATA_DIR, load_catalog
 from mechanisms.present.audience import node_label
 from mechanisms.present.links import take_home_view, view_url
+from mechanisms.present.treatment import today_sentence
 from mechanisms.present.view import View
 
 zxingcpp = pytest.importorskip("zxingcpp", reason="the QR decoder (requirements-dev.txt)")
@@ -19,7 +20,8 @@ GRAPH = load_catalog(DATA_DIR).graphs["dry-needling"]
 VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
              "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
                            has_touch=True)}
-VIEWS = {"a part at step 3": View("dry-needling", step=3, node="substance-p", more=True),
+VIEWS = {"a part at step 3, today's treatment": View("dry-needling", step=3, node="substance-p", more=True,
+                                                    areas=("neck-shoulders", "calf"), estim=True),
          "consult mode, practitioner": View("dry-needling", step=5, audience="practitioner", consult=True)}
 
 
@@ -31,6 +33,7 @@ def shown(page) -> dict:
     return page.evaluate("""() => ({
         step: document.querySelector('.st-key-step-text h2')?.innerText,
         part: document.querySelector('.st-key-detail h3')?.innerText?.trim() || null,
+        today: document.querySelector('.st-key-today')?.innerText || null,
         audience: new URLSearchParams(location.search).get('audience') || 'patient'})""")
 
 
@@ -68,6 +71,8 @@ def test_the_qr_code_on_screen_is_large_in_sight_and_opens_the_same_view(browser
         assert after == before and after["audience"] == view.audience, (before, after)
         if view.node:
             assert after["part"] == node_label(GRAPH.node(view.node), view.audience)
+        if view.areas:
+            assert today_sentence(GRAPH, view) in after["today"], "today's treatment travels with the code"
         assert phone.locator(".st-key-consult_choice input").is_checked() is False, "the normal page at home"
         phone.context.close()
     finally:
@@ -77,11 +82,15 @@ def test_the_qr_code_on_screen_is_large_in_sight_and_opens_the_same_view(browser
 def test_the_readers_handout_carries_a_qr_code_of_their_view(page, app_url):
     from pypdf import PdfReader
 
-    view = VIEWS["a part at step 3"]
-    open_app(page, app_url, "?graph=dry-needling&step=3&node=substance-p&detail=more")
+    from mechanisms.present.links import to_params
+
+    view = VIEWS["a part at step 3, today's treatment"]
+    open_app(page, app_url, "?" + "&".join(f"{k}={v}" for k, v in to_params(view).items()))
     with page.expect_download(timeout=120_000) as download:
         page.click(".st-key-dl-pdf button")
     reader = PdfReader(download.value.path())
     images = reader.pages[0].images
     assert len(images) == 1, "the QR code (no clinic settings here, so no logo)"
     assert decode(images[0].data) == [view_url(app_url + "/", take_home_view(view))]
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert today_sentence(GRAPH, view) in first, "the handout says today's treatment too"
