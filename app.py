@@ -472,7 +472,10 @@ def main() -> None:
         if check:
             st.html(check, unsafe_allow_javascript=True)
     with st.container(key="guide"):
-        panels.guide(graph, CATALOG.references, treatment_chapter(CATALOG.graphs[view.graph], view, CATALOG.references))
+        whole = CATALOG.graphs[view.graph]
+        today = treatment_chapter(whole, view, CATALOG.references)
+        today_map = body_figure(whole.treatment, view.areas, targets=False, height=300) if today else None
+        panels.guide(graph, CATALOG.references, today, today_map)
     if view.consult:
         panels.clinic_footer(CLINIC)
         return

@@ -34,6 +34,8 @@ from mechanisms.present.guide import GuideChapter, GuideLine, guide_chapters
 from mechanisms.present.markup import md_escape, safe_url
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+TODAY_MAP_PX = 320
+"""Width of the body map in the patient's 'Today's treatment' box: small, beside the words that matter."""
 EVIDENCE_COLOURS = {
     "human trial": "blue",
     "human observational": "blue",
@@ -161,7 +163,8 @@ def outline(graph: Graph, audience: str) -> None:
     st.markdown("\n\n".join(lines))
 
 
-def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]], today: GuideChapter | None = None) -> None:
+def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]], today: GuideChapter | None = None,
+          today_map: Any = None) -> None:
     """Today's treatment (open), then is it safe, after your session, questions to ask: one open-able part
     each, the same lines as the PDF."""
     chapters = guide_chapters(graph, references)
@@ -171,6 +174,9 @@ def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]], today: Guid
     if today is not None:
         with st.container(key="today", border=True):
             st.subheader(md_escape(today.title), anchor="today")
+            if today_map is not None:  # where the needles went, in the same picture the physio tapped
+                st.plotly_chart(today_map, key="today-map", config={"staticPlot": True}, width=TODAY_MAP_PX,
+                                alt="Body map with the areas needled today shaded.")
             _chapter_body(today)
     for chapter in chapters:
         # Written only while open, as the text version is: closed parts cost a cold load nothing.

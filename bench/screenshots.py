@@ -1,6 +1,8 @@
 """Screenshots of every step of the step view, desktop (1280x800) and phone (390x844, touch), for docs/.
 
-Run: python -m bench.screenshots [out_dir]. Also prints where each step's circles and Next sit.
+Run: python -m bench.screenshots [out_dir] [--only-take-home]. Also prints where each step's circles and
+Next sit. --only-take-home makes only the shots of issue 13's screens: the body map, the QR code on screen,
+today's treatment, the check questions, and page 1 of that reader's handout (pdftoppm, Debian's poppler-utils).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from bench.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, open_app, start_app, st
 VIEWPORTS = {"desktop": (1280, 800, False), "phone": (390, 844, True)}
 
 
-def main(out: Path = ROOT / "docs" / "steps") -> None:
+def main(out: Path = ROOT / "docs" / "steps", only_take_home: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -22,6 +24,9 @@ def main(out: Path = ROOT / "docs" / "steps") -> None:
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            if only_take_home:
+                take_home_shots(browser, url, out)
+                return
             for name, (width, height, touch) in VIEWPORTS.items():
                 context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch,
                                               is_mobile=touch)
@@ -43,8 +48,56 @@ def main(out: Path = ROOT / "docs" / "steps") -> None:
                 context.close()
             extras(browser, url, out)
             guide_and_detail(browser, url, out)
+            take_home_shots(browser, url, out)
     finally:
         stop_app(proc)
+
+
+TODAY = "?graph=dry-needling&step=3&areas=neck-shoulders,upper-back&estim=yes"
+"""The view of the take-home shots: a physio needled the neck, shoulders and upper back, with a current."""
+
+
+def take_home_shots(browser, url: str, out: Path) -> None:
+    """The body map being marked, the QR code on screen, today's treatment and the check questions as a
+    patient sees them, and page 1 of that reader's handout."""
+    import subprocess
+    import tempfile
+
+    for name, (width, height, touch) in VIEWPORTS.items():
+        context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch,
+                                      device_scale_factor=2 if touch else 1)
+        page = context.new_page()
+        press = page.tap if touch else page.click
+        open_app(page, url, TODAY)
+        press(".st-key-today_open button")
+        page.wait_for_selector('[data-testid="stPopoverBody"] .js-plotly-plot')
+        wait_idle(page)
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(out / f"{name}-body-map.png"))
+        page.keyboard.press("Escape")
+        open_app(page, url, TODAY)
+        press(".st-key-share button")
+        page.wait_for_selector(".st-key-share-qr img")
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(out / f"{name}-take-this-home.png"))
+        open_app(page, url, TODAY)
+        press('.st-key-intro a[href="#today"]')
+        page.wait_for_timeout(1000)
+        page.screenshot(path=str(out / f"{name}-today.png"))
+        open_app(page, url, "?graph=dry-needling&step=8")
+        page.locator('fieldset[data-question="how-long"]').scroll_into_view_if_needed()
+        press('fieldset[data-question="how-long"] label >> nth=1')
+        page.wait_for_timeout(600)
+        page.screenshot(path=str(out / f"{name}-check.png"))
+        if name == "desktop":
+            with page.expect_download(timeout=120_000) as download:
+                open_app(page, url, TODAY)
+                page.click(".st-key-dl-pdf button")
+            pdf = Path(tempfile.mkdtemp()) / "handout.pdf"
+            download.value.save_as(pdf)
+            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                            str(out / "handout-today-page1")], check=True)
+        context.close()
 
 
 def extras(browser, url: str, out: Path) -> None:
@@ -96,4 +149,5 @@ def guide_and_detail(browser, url: str, out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "steps")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(Path(args[0]) if args else ROOT / "docs" / "steps", only_take_home="--only-take-home" in sys.argv)

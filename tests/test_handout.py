@@ -287,6 +287,7 @@ def test_todays_treatment_prints_on_the_first_page_with_its_caution():
     first = " ".join(reader.pages[0].extract_text().split())
     assert today_sentence(graph, view) in first
     assert wording.TODAY_CAUTIONS in first and "collapse" in first and "Patel 2019" in first
+    assert len(reader.pages[0].images) == 2, "the QR code and the body map with today's areas shaded"
     _, plain = read(build_pdf(graph, real.references, "patient", "a4", BASE,
                               pictures=[_blank_png()] * len(graph.core.steps), view=View(graph.id)))
     assert wording.TODAY_HEADING not in plain

@@ -35,8 +35,10 @@ def _shape(shape: BodyShape, fill: str, line: str | None) -> dict:
             "fillcolor": fill, "line": {"width": 1.5 if line else 0, "color": line or fill}}
 
 
-def body_figure(treatment: Treatment, marked: tuple[str, ...] = (), labels: dict[str, str] | None = None) -> go.Figure:
-    """Front and back side by side; `marked` areas filled strongly; a target to tap on every area shape."""
+def body_figure(treatment: Treatment, marked: tuple[str, ...] = (), labels: dict[str, str] | None = None,
+                targets: bool = True, height: int = HEIGHT_PX) -> go.Figure:
+    """Front and back side by side; `marked` areas filled strongly; a target to tap on every area (`targets`
+    off: the picture a patient takes home, where only the marked areas stand out)."""
     shapes = [_shape(s, OUTLINE_FILL, None) for s in treatment.outline]
     xs, ys, ids, texts, colours = [], [], [], [], []
     for area in treatment.areas:
@@ -48,15 +50,15 @@ def body_figure(treatment: Treatment, marked: tuple[str, ...] = (), labels: dict
         ids.append(area.id)
         texts.append((labels or {}).get(area.id, area.label))
         colours.append(AREA_LINE if on else "white")
-    targets = go.Scatter(
+    points = go.Scatter(
         x=xs, y=ys, mode="markers", customdata=ids, hovertext=texts, hoverinfo="text", name="areas",
         marker={"size": TARGET_PX, "color": colours, "line": {"width": 3, "color": AREA_LINE}, "opacity": 0.9},
-        selected={"marker": {"opacity": 0.9}}, unselected={"marker": {"opacity": 0.9}},
+        selected={"marker": {"opacity": 0.9}}, unselected={"marker": {"opacity": 0.9}}, visible=targets,
     )
     width = 2 * 100 + FIGURE_GAP
-    fig = go.Figure(targets)
+    fig = go.Figure(points)
     fig.update_layout(
-        shapes=shapes, height=HEIGHT_PX, margin={"l": 4, "r": 4, "t": 28, "b": 4}, showlegend=False,
+        shapes=shapes, height=height, margin={"l": 4, "r": 4, "t": 28, "b": 4}, showlegend=False,
         plot_bgcolor="white", paper_bgcolor="white", dragmode=False, clickmode="event+select",
         font={"family": FONT_FAMILY, "color": INK, "size": 15},
         xaxis={"range": [-4, width + 4], "visible": False, "fixedrange": True},

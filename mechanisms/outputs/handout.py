@@ -19,6 +19,7 @@ from fpdf.image_parsing import get_img_info
 from ..content.citations import FormattedReference, cited_ids, format_references
 from ..content.clinic import Clinic
 from ..content.model import Graph
+from ..diagram.bodymap import body_figure
 from ..diagram.style import PRINT_FONT_PX, edge_key_sentence
 from ..present import wording
 from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_text, shown_graph
@@ -244,6 +245,20 @@ def _reference(pdf: HandoutPage, ref: FormattedReference) -> None:
     pdf.ln(4.25 + 1.6)
 
 
+TODAY_MAP_MM = 60
+
+
+def _today_map(pdf: HandoutPage, graph: Graph, view: View) -> None:
+    """The body map with today's areas shaded, the picture the physio tapped, small under the words."""
+    if graph.treatment is None:
+        return
+    png = render(body_figure(graph.treatment, view.areas, targets=False, height=300), "png", width=440, scale=2)
+    height = TODAY_MAP_MM * 300 / 440
+    pdf.room_for(height + 4)
+    pdf.image(io.BytesIO(png), x=pdf.l_margin, y=pdf.get_y() + 1, w=TODAY_MAP_MM, h=height)
+    pdf.set_y(pdf.get_y() + height + 3)
+
+
 def view_link(base_url: str, graph: Graph, audience: str) -> str:
     """The online address the handout prints: the start of the story, for this audience."""
     return view_url(base_url, View(graph=graph.id, audience=audience))
@@ -283,8 +298,9 @@ def build_pdf(
     if base:
         _online_link(pdf, view_url(base, view) if view else view_link(base, graph, audience))
     today = treatment_chapter(original_graph, view, references) if view else None
-    if today is not None:  # today's areas and their cautions, on the first page
+    if today is not None:  # today's areas, where they are, and their cautions, on the first page
         _guide_chapter(pdf, today, number)
+        _today_map(pdf, original_graph, view)
     _reading_guide(pdf, graph, audience)
     _steps(pdf, graph, audience, number, pictures, core_note=graph is not original_graph)
     _guide(pdf, guide_chapters(graph, references), number)

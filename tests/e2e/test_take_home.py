@@ -90,7 +90,8 @@ def test_the_readers_handout_carries_a_qr_code_of_their_view(page, app_url):
         page.click(".st-key-dl-pdf button")
     reader = PdfReader(download.value.path())
     images = reader.pages[0].images
-    assert len(images) == 1, "the QR code (no clinic settings here, so no logo)"
-    assert decode(images[0].data) == [view_url(app_url + "/", take_home_view(view))]
+    assert len(images) == 2, "the QR code and today's body map (no clinic settings here, so no logo)"
+    codes = [code for image in images for code in decode(image.data)]
+    assert codes == [view_url(app_url + "/", take_home_view(view))]
     first = " ".join(reader.pages[0].extract_text().split())
     assert today_sentence(GRAPH, view) in first, "the handout says today's treatment too"
