@@ -41,3 +41,17 @@ def write_graph(mini_dir: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+def problems_after_edit(tmp_path: Path, old: str, new: str, last: bool = False) -> list[str]:
+    """The problems of the real data with one edit made (the first `old`, or the `last` one): what an author sees."""
+    from mechanisms.content.load import load_catalog
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    path = data / "dry-needling.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    head, _, tail = text.rpartition(old) if last else text.partition(old)
+    path.write_text(head + new + tail, encoding="utf-8")
+    return [str(p) for p in load_catalog(data).problems]

@@ -113,18 +113,23 @@ def test_audience_switch_updates_the_link():
     assert params(at).get("audience") == "practitioner"
 
 
-def _served_page(data: Path, author: bool = False) -> AppTest:
-    """The page a new visitor gets from this data folder (MECHANISMS_AUTHOR set or not)."""
-    os.environ["MECHANISMS_DATA"] = str(data)
-    os.environ["MECHANISMS_AUTHOR"] = "1" if author else ""
+def _page_with(author: bool = False, **settings: str) -> AppTest:
+    """The page a new visitor gets with these settings in the environment (MECHANISMS_AUTHOR set or not)."""
+    settings["MECHANISMS_AUTHOR"] = "1" if author else ""
+    os.environ.update(settings)
     try:
         at = AppTest.from_file(APP, default_timeout=60)
         at.run()
     finally:
-        os.environ.pop("MECHANISMS_DATA")
-        os.environ.pop("MECHANISMS_AUTHOR")
+        for name in settings:
+            os.environ.pop(name)
     assert not at.exception, at.exception
     return at
+
+
+def _served_page(data: Path, author: bool = False) -> AppTest:
+    """The page a new visitor gets from this data folder."""
+    return _page_with(author, MECHANISMS_DATA=str(data))
 
 
 def _everything(at: AppTest) -> str:
@@ -171,16 +176,7 @@ def test_with_no_good_version_at_all_a_short_friendly_page(clinic):
 
 
 def _page_with_clinic(settings: Path, author: bool = False) -> AppTest:
-    os.environ["MECHANISMS_CLINIC"] = str(settings)
-    os.environ["MECHANISMS_AUTHOR"] = "1" if author else ""
-    try:
-        at = AppTest.from_file(APP, default_timeout=60)
-        at.run()
-    finally:
-        os.environ.pop("MECHANISMS_CLINIC")
-        os.environ.pop("MECHANISMS_AUTHOR")
-    assert not at.exception, at.exception
-    return at
+    return _page_with(author, MECHANISMS_CLINIC=str(settings))
 
 
 def test_the_clinic_shows_at_the_foot_and_bad_settings_never_reach_a_visitor(tmp_path):

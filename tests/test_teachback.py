@@ -12,7 +12,7 @@ from mechanisms.outputs.teachback import teach_back_html
 from mechanisms.present import wording
 from mechanisms.present.teachback import teach_back_data
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, problems_after_edit
 
 CATALOG = load_catalog(ROOT / "data")
 GRAPH = CATALOG.graphs["dry-needling"]
@@ -53,14 +53,6 @@ def test_the_app_fragment_holds_the_data_and_the_shared_script_and_nothing_else(
      "question what-goes-in: unknown step 'nowhere'"),
 ])
 def test_a_wrong_question_gives_the_author_a_located_line(tmp_path, change, expected):
-    import shutil
-
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    path = data / "dry-needling.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert change[0] in text
-    path.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
-    problems = [str(p) for p in load_catalog(data).problems]
+    problems = problems_after_edit(tmp_path, *change)
     assert len(problems) == 1 and expected in problems[0], problems
     assert problems[0].split(":")[1].isdigit()

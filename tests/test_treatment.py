@@ -13,7 +13,7 @@ from mechanisms.present.links import to_params, view_query
 from mechanisms.present.treatment import joined, today_sentence, treatment_chapter
 from mechanisms.present.view import View, parse_view, set_treatment, toggle_area
 
-from .conftest import ROOT
+from .conftest import ROOT, problems_after_edit
 
 CATALOG = load_catalog(ROOT / "data")
 GRAPH = CATALOG.graphs["dry-needling"]
@@ -104,19 +104,7 @@ def test_many_areas_are_said_a_few_at_a_time():
     (("{figure: back, shape: rect, x: 50, y: 51", "{figure: side, shape: rect, x: 50, y: 51"), "figure: "),
 ])
 def test_a_wrong_body_map_gives_the_author_a_located_line(tmp_path, change, expected):
-    import shutil
-
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    path = data / "dry-needling.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert change[0] in text
-    if change[0].startswith("      citations: [patel2019]"):  # the caution's, the last in the file
-        head, _, tail = text.rpartition(change[0])
-        text = head + change[1] + tail
-    else:
-        text = text.replace(change[0], change[1], 1)
-    path.write_text(text, encoding="utf-8")
-    problems = [str(p) for p in load_catalog(data).problems]
+    # The caution's citation is the last `[patel2019]` of the file.
+    problems = problems_after_edit(tmp_path, *change, last=change[0].startswith("      citations:"))
     assert len(problems) == 1 and expected in problems[0], problems
     assert problems[0].split(":")[1].isdigit(), "with its line"
