@@ -22,7 +22,8 @@ VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
                            has_touch=True)}
 VIEWS = {"a part at step 3, today's treatment": View("dry-needling", step=3, node="substance-p", more=True,
                                                     areas=("neck-shoulders", "calf"), estim=True),
-         "consult mode, practitioner": View("dry-needling", step=5, audience="practitioner", consult=True)}
+         "consult mode, practitioner": View("dry-needling", step=5, audience="practitioner", consult=True,
+                                            areas=("chest",))}
 
 
 def decode(png: bytes) -> list[str]:
@@ -33,7 +34,8 @@ def shown(page) -> dict:
     return page.evaluate("""() => ({
         step: document.querySelector('.st-key-step-text h2')?.innerText,
         part: document.querySelector('.st-key-detail h3')?.innerText?.trim() || null,
-        today: document.querySelector('.st-key-today')?.innerText || null,
+        today: [...document.querySelectorAll('.st-key-today [data-testid="stMarkdownContainer"]')]
+                 .map(e => e.innerText).join(' ') || null,
         audience: new URLSearchParams(location.search).get('audience') || 'patient'})""")
 
 

@@ -114,3 +114,15 @@ def test_a_shared_link_restores_the_treatment_with_its_caution_and_a_tampered_on
     assert "areas" in body and "estim" in body, "the notice names what was ignored"
     assert today_sentence(GRAPH, View(GRAPH.id, areas=("upper-back",))) in body and "<script>" not in body
     assert marked(page) == ["upper-back"]
+
+
+def test_in_consult_mode_the_physio_marks_the_areas_at_the_chair(page, app_url):
+    open_app(page, app_url, "?graph=dry-needling&step=5&mode=consult")
+    open_map(page, touch=False)
+    tap_area(page, "chest", touch=False)
+    wait_marked(page, ["chest"])
+    page.keyboard.press("Escape")
+    wait_idle(page)
+    today = page.locator(".st-key-today").inner_text()
+    assert today_sentence(GRAPH, View(GRAPH.id, areas=("chest",))) in today and "lung" in today
+    assert "mode=consult" in page.url, "still at the chair"
