@@ -18,6 +18,7 @@ from mechanisms.content.clinic import Clinic, clinic_signature, configured_clini
 from mechanisms.content.lastgood import LastGood, author_mode
 from mechanisms.content.load import data_folder
 from mechanisms.content.model import Graph
+from mechanisms.diagram.bodymap import WIDTH_PX as BODY_MAP_PX
 from mechanisms.diagram.bodymap import body_figure
 from mechanisms.diagram.figure import build_figure
 from mechanisms.diagram.layout import Layout, compute_layout
@@ -407,7 +408,7 @@ def treatment_map(view: View) -> None:
     with box:
         st.markdown(wording.BODY_MAP_HELP)
         st.plotly_chart(body_figure(treatment, view.areas), key=f"bodymap-{st.session_state.get('bodymap_round', 0)}",
-                        on_select=on_body_map, selection_mode="points", config=PLOTLY_CONFIG, width="stretch",
+                        on_select=on_body_map, selection_mode="points", config=PLOTLY_CONFIG, width=BODY_MAP_PX,
                         alt="Body map, front and back. The same areas are in the list below it.")
         st.session_state.area_choice = list(view.areas)
         labels = {a.id: a.label for a in treatment.areas}

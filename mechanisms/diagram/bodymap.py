@@ -18,9 +18,13 @@ OUTLINE_FILL = "#E4E7EB"
 AREA_FILL = "rgba(31,111,178,0.14)"
 AREA_MARKED = "rgba(31,111,178,0.70)"
 AREA_LINE = "#1F6FB2"
-TARGET_PX = 30
-"""A target's drawn diameter; taps count up to Plotly's hover distance (20 px) beyond its edge."""
-HEIGHT_PX = 520
+TARGET_PX = 24
+"""A target's drawn diameter; Plotly gives a tap to the nearest target within its hover distance (20 px)
+beyond the edge, so each takes a fingertip though neighbours sit about 28 px apart."""
+WIDTH_PX = 340
+"""The map's width: it fits a phone's popover (390 px less its padding) and keeps the body's proportions."""
+HEIGHT_PX = 336
+"""WIDTH_PX times the grid's height over its width (208 / 232), plus the margins: no empty band above or below."""
 
 
 def _offset(figure: str) -> float:
