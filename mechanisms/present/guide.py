@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content.citations import short_citation
-from ..content.model import Graph, GuideItem
+from ..content.model import Caution, Graph, GuideItem
 from .wording import evidence_badge
 
 MARKS = {"actions": "\u2610", "warnings": "\u26a0"}
@@ -65,8 +65,8 @@ class GuideChapter:
     blocks: tuple[GuideBlock, ...]
 
 
-def guide_line(item: GuideItem, kind: str, references: Mapping[str, Mapping[str, Any]]) -> GuideLine:
-    """One item with its evidence badge and short sources, in the words every output uses."""
+def guide_line(item: GuideItem | Caution, kind: str, references: Mapping[str, Mapping[str, Any]]) -> GuideLine:
+    """One item (or a body-map caution) with its evidence badge and short sources, in the words every output uses."""
     return GuideLine(
         text=" ".join(item.text.split()), kind=kind,
         badge=evidence_badge(item.evidence) if item.evidence else None,

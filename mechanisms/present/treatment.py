@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..content.citations import short_citation
 from ..content.model import Graph
 from . import wording
-from .guide import GuideBlock, GuideChapter, GuideLine
+from .guide import GuideBlock, GuideChapter, guide_line
 from .view import View
 
 TODAY_ID = "today"
@@ -50,10 +49,7 @@ def treatment_chapter(graph: Graph, view: View, references: Mapping[str, Mapping
     cautions = [c for c in (graph.treatment.caution(i) for i in caution_ids) if c is not None]
     blocks = []
     if cautions:
-        lines = tuple(GuideLine(text=" ".join(c.text.split()), kind="warnings",
-                                badge=wording.evidence_badge(c.evidence),
-                                sources=tuple(short_citation(r, references) for r in c.citations),
-                                refs=tuple(c.citations)) for c in cautions)
+        lines = tuple(guide_line(c, "warnings", references) for c in cautions)
         blocks.append(GuideBlock(id="today-cautions", title=wording.TODAY_CAUTIONS, kind="warnings", lines=lines))
     return GuideChapter(id=TODAY_ID, title=wording.TODAY_HEADING, intro=f"{sentence} {wording.TODAY_AFTERCARE}",
                         blocks=tuple(blocks))

@@ -105,11 +105,10 @@ def parse_view(
 def _treatment(view: View, graph: Graph, areas: str | None, estim: str | None, notices: list[str]) -> View:
     """Today's areas and current from the link; unknown areas are dropped (and noticed), the rest kept."""
     if areas is not None:
-        known = [a.id for a in graph.treatment.areas] if graph.treatment else []
         asked = [a for a in areas.split(",") if a]
-        if any(a not in known for a in asked):
+        view = set_treatment(view, graph, asked, view.estim)
+        if len(set(asked)) > len(view.areas):
             notices.append("areas")
-        view = replace(view, areas=tuple(a for a in known if a in asked))
     if estim is not None:
         if estim in ("yes", "no"):
             view = replace(view, estim=estim == "yes")
