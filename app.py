@@ -135,6 +135,17 @@ if "view" not in st.session_state or _address() != st.session_state.get("written
     st.session_state.written = _address()
 
 
+def complete() -> bool:
+    """False in a session's first run: the first paint sends the diagram, the step's text and
+    Previous/Next only, so the browser draws the diagram without compiling every widget first; the
+    rest of the page follows once the diagram is drawn (panels.page_ready)."""
+    return st.session_state.get("page_complete", False)
+
+
+def on_drawn() -> None:
+    st.session_state.page_complete = True
+
+
 def current() -> View:
     return st.session_state.view
 
@@ -205,10 +216,14 @@ def step_bar(graph: Graph, view: View) -> None:
             on_click=step_to, args=(view.step - 1,),
         )
         st.session_state.step_choice = view.step
-        st.selectbox(
-            wording.STEP_LIST_LABEL, range(1, len(graph.steps) + 1), key="step_choice", label_visibility="collapsed",
-            format_func=lambda i: titles[i - 1], on_change=lambda: step_to(st.session_state.step_choice),
-        )
+        if not complete():
+            st.empty()  # the list's place, so Previous and Next keep theirs when it arrives
+        else:
+            st.selectbox(
+                wording.STEP_LIST_LABEL, range(1, len(graph.steps) + 1), key="step_choice",
+                label_visibility="collapsed", format_func=lambda i: titles[i - 1],
+                on_change=lambda: step_to(st.session_state.step_choice),
+            )
         st.button(
             wording.NEXT, key="next", icon=":material/arrow_forward:", icon_position="right", type="primary",
             disabled=view.step >= len(graph.steps), on_click=step_to, args=(view.step + 1,),
@@ -287,7 +302,7 @@ def explorer() -> None:
     with right, st.container(key="side" if not view.consult else "side-consult"):
         step_text(graph, view)
         panel(graph, view)
-        if not view.consult:
+        if not view.consult and complete():
             picker(graph, view)
     with left:
         chart(graph, view)
@@ -420,6 +435,10 @@ def treatment_map(view: View) -> None:
 
 def controls(view: View) -> None:
     with st.container(key="controls", horizontal=True, vertical_alignment="bottom"):
+        if not complete():  # the first paint keeps the row's height (explainer.css); its switches follow
+            with st.container(key=f"controls-wait-{view.audience}"):
+                st.space("xxsmall")
+            return
         if len(CATALOG.graphs) > 1:
             st.selectbox(
                 "Topic", sorted(CATALOG.graphs), index=sorted(CATALOG.graphs).index(view.graph), key="graph_choice",
@@ -452,7 +471,8 @@ def main() -> None:
     if st.session_state.get("ignored"):
         names = ", ".join(st.session_state.ignored)
         st.info(wording.LINK_NOTICE.format(names=md_escape(names)))
-        st.session_state.ignored = []
+        if complete():  # shown in the first paint and in the whole page, then gone
+            st.session_state.ignored = []
     if not view.consult:
         st.title(md_escape(graph.title))
         # On a phone the introduction moves below the diagram (explainer.css): the diagram leads.
@@ -467,6 +487,9 @@ def main() -> None:
         _author_notice()
     controls(view)
     explorer()
+    if not complete():
+        panels.page_ready(on_drawn)
+        return
     with st.container(key="check"):
         # Runs in the reader's browser only: answers are never sent to this server.
         check = teach_back_html(CATALOG.graphs[view.graph])

@@ -48,6 +48,15 @@ EVIDENCE_COLOURS = {
 OnPick = Callable[[str], None]
 
 
+_PAGE_READY = st.components.v2.component(
+    "explainer_page_ready", js=(ASSETS / "page_ready.js").read_text(encoding="utf-8"))
+
+
+def page_ready(on_drawn: Callable[[], None]) -> None:
+    """First paint's last element: calls `on_drawn` (in a new run) once the browser has drawn the diagram."""
+    _PAGE_READY(key="page_ready", on_drawn_change=on_drawn)
+
+
 def install_assets() -> None:
     """Constant CSS, the diagram's touch helper and the page's scroll helper (no data in any)."""
     st.html(ASSETS / "explainer.css")

@@ -34,6 +34,7 @@ from bench.browser import (
     point_centre,
     start_app,
     stop_app,
+    wait_complete,
 )
 from mechanisms.content.load import load_catalog
 from mechanisms.outputs.standalone import build_html
@@ -164,8 +165,7 @@ class Bench:
         context = self.browser.new_context(viewport=viewport, is_mobile=touch, has_touch=touch)
         page = context.new_page()
         page.goto(url)
-        page.wait_for_function(CHART_DRAWN, timeout=60_000, polling=50)
-        page.wait_for_selector(IDLE)
+        wait_complete(page)
         clicks = []
         # The step view frames one step: click the first step's parts, in turn (never the one on show).
         first = graph.nodes_in_step(graph.steps[0].id)
@@ -187,7 +187,7 @@ class Bench:
         steps = []
         if not touch:
             page.goto(url)
-            page.wait_for_function(CHART_DRAWN, timeout=60_000, polling=50)
+            wait_complete(page)
             for n in range(2, min(len(graph.steps), 2 + self.repeat * 2) + 1):
                 page.evaluate(
                     """(t) => { window.__at = null; const obs = new MutationObserver(() => {
@@ -216,7 +216,7 @@ class Bench:
         context = self.browser.new_context()
         page = context.new_page()
         page.goto(url)
-        page.wait_for_function(CHART_DRAWN, timeout=60_000, polling=50)
+        wait_complete(page)
         time.sleep(1)
         one = rss_mb(proc.pid)
         contexts.append(context)
@@ -225,7 +225,7 @@ class Bench:
             c = self.browser.new_context()
             p = c.new_page()
             p.goto(url)
-            p.wait_for_function(CHART_DRAWN, timeout=60_000, polling=50)
+            wait_complete(p)
             contexts.append(c)
             peak = max(peak, rss_mb(proc.pid))
         time.sleep(1)

@@ -78,14 +78,25 @@ WATCH_PANEL = """(t) => { window.__at = null; const obs = new MutationObserver((
 """Sets window.__at to performance.now() when the panel heading first reads t: timing a click in the page."""
 
 
+PAGE_COMPLETE = """() => !!document.querySelector('.st-key-controls')
+    && !document.querySelector('[class*="st-key-controls-wait"]')"""
+"""True once the whole page is there: the first paint's place for the controls (app.py `complete`) is filled."""
+
+
 def wait_chart(page, timeout: float = 60_000) -> None:
     page.wait_for_function(CHART_DRAWN, timeout=timeout, polling=50)
 
 
+def wait_complete(page, timeout: float = 60_000) -> None:
+    """Wait for the whole page, which follows the first paint once the diagram is drawn."""
+    wait_chart(page, timeout)
+    page.wait_for_function(PAGE_COMPLETE, timeout=timeout, polling=50)
+    wait_idle(page)
+
+
 def open_app(page, url: str, query: str = "") -> None:
     page.goto(url + "/" + query)
-    wait_chart(page)
-    wait_idle(page)
+    wait_complete(page)
 
 
 _FIND_POINT = """(id) => {

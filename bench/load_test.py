@@ -33,6 +33,7 @@ from bench.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     IDLE,
+    PAGE_COMPLETE,
     WATCH_PANEL,
     point_locator,
     start_app,
@@ -181,6 +182,7 @@ async def open_session(browser, url: str, stats: dict[str, Any], delay: float):
     try:
         await page.goto(url, timeout=180_000)
         await page.wait_for_function(CHART_DRAWN, timeout=180_000, polling=200)
+        await page.wait_for_function(PAGE_COMPLETE, timeout=180_000, polling=200)
         await page.wait_for_selector(IDLE, timeout=60_000)
     except Exception as exc:
         stats["errors"].append("open: " + type(exc).__name__)
@@ -227,6 +229,7 @@ async def run(sessions: int, seconds: float) -> dict[str, Any]:
             _count_sent(probe_page)
             await probe_page.goto(url)
             await probe_page.wait_for_function(CHART_DRAWN, timeout=60_000, polling=100)
+            await probe_page.wait_for_function(PAGE_COMPLETE, timeout=60_000, polling=100)
             alone = await probe(probe_page, nodes, stats)
             rss_before = rss_mb(proc.pid)
             opened = await asyncio.gather(*(open_session(browser, url, stats, 0.7 * i) for i in range(sessions)))

@@ -19,8 +19,15 @@ GRAPH = load_catalog(ROOT / "data").graphs["dry-needling"]
 APP = str(ROOT / "app.py")
 
 
-def start(**params: str) -> AppTest:
+def new_page() -> AppTest:
+    """The whole page as a reader has it once the diagram is drawn (the browser's `page_ready` signal)."""
     at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["page_complete"] = True
+    return at
+
+
+def start(**params: str) -> AppTest:
+    at = new_page()
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
@@ -118,7 +125,7 @@ def _page_with(author: bool = False, **settings: str) -> AppTest:
     settings["MECHANISMS_AUTHOR"] = "1" if author else ""
     os.environ.update(settings)
     try:
-        at = AppTest.from_file(APP, default_timeout=60)
+        at = new_page()
         at.run()
     finally:
         for name in settings:
@@ -196,3 +203,38 @@ def test_the_clinic_shows_at_the_foot_and_bad_settings_never_reach_a_visitor(tmp
     assert "Step 1 of 8" in page and "Riverside" not in page and "clinic.yaml" not in page and not visitor.warning
     author = _page_with_clinic(settings, author=True)
     assert "clinic.yaml:4: web: must be a web address" in author.warning[0].value.replace("\\", "")
+
+
+def test_first_paint_sends_the_diagram_and_the_step_then_the_whole_page_once_drawn():
+    """A new session's first run: the diagram, the step's text and Previous/Next, without the widgets whose
+    code the browser would compile before drawing the diagram; the browser's signal brings the rest."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["step"] = "3"
+    at.run()
+    assert not at.exception, at.exception
+    first = text(at)
+    assert at.title[0].value == GRAPH.title and wording.DISCLAIMER in first
+    assert "Step 3 of" in first and not at.button(key="next").disabled and not at.button(key="prev").disabled
+    assert not at.selectbox and not at.toggle and not at.segmented_control, "controls and lists wait"
+    assert [c.key for c in at.get("bidi_component")] == ["page_ready"], "the browser's signal that it drew the diagram"
+    assert params(at) == {"graph": "dry-needling", "step": "3"}
+
+    at.session_state["page_complete"] = True  # what panels.page_ready's callback sets
+    at.run()
+    assert "Step 3 of" in text(at)
+    assert {s.key for s in at.selectbox} >= {"picker", "step_choice"}
+    assert at.segmented_control(key="audience_choice").value == "patient"
+    assert at.header and at.header[0].value == wording.GUIDE_HEADING
+    assert not at.get("bidi_component"), "asked once per session"
+
+
+def test_a_bad_link_notice_stays_from_the_first_paint_into_the_whole_page():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["step"] = "999"
+    at.run()
+    assert "not recognised" in at.info[0].value
+    at.session_state["page_complete"] = True
+    at.run()
+    assert at.info and "not recognised" in at.info[0].value, "the reader still sees why they are at the start"
+    at.button(key="next").click().run()
+    assert not at.info, "and it goes once they move on"

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from bench.browser import open_app, wait_idle
+from bench.browser import open_app, wait_complete
 from mechanisms.content.load import DATA_DIR, load_catalog
 from mechanisms.present.audience import node_label
 from mechanisms.present.links import take_home_view, view_url
@@ -67,8 +67,7 @@ def test_the_qr_code_on_screen_is_large_in_sight_and_opens_the_same_view(browser
 
         phone = browser.new_context(**VIEWPORTS["phone"]).new_page()
         phone.goto(expected)
-        phone.wait_for_selector(".st-key-step-text h2", timeout=30_000)
-        wait_idle(phone)
+        wait_complete(phone)
         after = shown(phone)
         assert after == before and after["audience"] == view.audience, (before, after)
         if view.node:
