@@ -79,8 +79,9 @@ WATCH_PANEL = """(t) => { window.__at = null; const obs = new MutationObserver((
 
 
 PAGE_COMPLETE = """() => !!document.querySelector('.st-key-controls')
-    && !document.querySelector('[class*="st-key-controls-wait"]')"""
-"""True once the whole page is there: the first paint's place for the controls (app.py `complete`) is filled."""
+    && !document.querySelector('[class*="st-key-controls-wait"]') && !document.querySelector('[data-testid="stSkeleton"]')"""
+"""True once the whole page is there: the first paint's place for the controls (app.py `complete`) is filled
+and no element is still waiting for its code (Streamlit shows a skeleton meanwhile)."""
 
 
 def wait_chart(page, timeout: float = 60_000) -> None:
