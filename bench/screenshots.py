@@ -1,8 +1,10 @@
 """Screenshots of every step of the step view, desktop (1280x800) and phone (390x844, touch), for docs/.
 
-Run: python -m bench.screenshots [out_dir] [--only-take-home]. Also prints where each step's circles and
-Next sit. --only-take-home makes only the shots of issue 13's screens: the body map, the QR code on screen,
-today's treatment, the check questions, and page 1 of that reader's handout (pdftoppm, Debian's poppler-utils).
+Run: python -m bench.screenshots [out_dir] [--only-take-home] [--only-first-paint]. Also prints where each
+step's circles and Next sit. --only-take-home makes only the shots of issue 13's screens: the body map, the QR
+code on screen, today's treatment, the check questions, and page 1 of that reader's handout (pdftoppm, Debian's
+poppler-utils). --only-first-paint makes only the pair of shots of a new page: the first frame with the diagram
+drawn, and the whole page after it.
 """
 
 from __future__ import annotations
@@ -11,12 +13,23 @@ import json
 import sys
 from pathlib import Path
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, ROOT, open_app, start_app, step_view, stop_app, wait_idle
+from bench.browser import (
+    CHART_DRAWN,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    ROOT,
+    open_app,
+    start_app,
+    step_view,
+    stop_app,
+    wait_complete,
+    wait_idle,
+)
 
 VIEWPORTS = {"desktop": (1280, 800, False), "phone": (390, 844, True)}
 
 
-def main(out: Path = ROOT / "docs" / "steps", only_take_home: bool = False) -> None:
+def main(out: Path = ROOT / "docs" / "steps", only_take_home: bool = False, only_first_paint: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
     out.mkdir(parents=True, exist_ok=True)
@@ -26,6 +39,9 @@ def main(out: Path = ROOT / "docs" / "steps", only_take_home: bool = False) -> N
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             if only_take_home:
                 take_home_shots(browser, url, out)
+                return
+            if only_first_paint:
+                first_paint_shots(browser, url, out)
                 return
             for name, (width, height, touch) in VIEWPORTS.items():
                 context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch,
@@ -49,6 +65,7 @@ def main(out: Path = ROOT / "docs" / "steps", only_take_home: bool = False) -> N
             extras(browser, url, out)
             guide_and_detail(browser, url, out)
             take_home_shots(browser, url, out)
+            first_paint_shots(browser, url, out)
     finally:
         stop_app(proc)
 
@@ -124,6 +141,27 @@ def extras(browser, url: str, out: Path) -> None:
         context.close()
 
 
+FREEZE_AT_DRAWN = f"""(() => {{ const drawn = {CHART_DRAWN};
+    const check = () => drawn() ? (window.__drawnAt = performance.now()) : requestAnimationFrame(check);
+    requestAnimationFrame(check); }})();"""
+"""Init script: marks the first frame with the diagram drawn (the first paint, before the rest arrives)."""
+
+
+def first_paint_shots(browser, url: str, out: Path) -> None:
+    """A new page at step 3: what the reader sees in the first frame with the diagram, then the whole page."""
+    for name, (width, height, touch) in VIEWPORTS.items():
+        context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch)
+        page = context.new_page()
+        page.add_init_script(FREEZE_AT_DRAWN)
+        page.goto(url + "/?graph=dry-needling&step=3")
+        page.wait_for_function("() => window.__drawnAt !== undefined", polling=10, timeout=60_000)
+        page.screenshot(path=str(out / f"{name}-first-paint.png"))
+        wait_complete(page)
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(out / f"{name}-first-paint-whole.png"))
+        context.close()
+
+
 def guide_and_detail(browser, url: str, out: Path) -> None:
     """Step 4 with more detail opened, and the guide's 'After your session' as a reader scrolls to it."""
     for name, (width, height, touch) in VIEWPORTS.items():
@@ -150,4 +188,5 @@ def guide_and_detail(browser, url: str, out: Path) -> None:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    main(Path(args[0]) if args else ROOT / "docs" / "steps", only_take_home="--only-take-home" in sys.argv)
+    main(Path(args[0]) if args else ROOT / "docs" / "steps", only_take_home="--only-take-home" in sys.argv,
+         only_first_paint="--only-first-paint" in sys.argv)

@@ -98,6 +98,23 @@ def test_a_framed_step_shows_its_band_and_every_one_of_its_nodes():
     assert list(whole.layout.yaxis.range) == [layout.height, 0.0]
 
 
+def test_a_framed_step_sends_the_labels_it_can_show_and_not_the_rest():
+    """Plotly measures every label, shown or not: a framed view carries its own and its neighbours' peeks."""
+    layout = compute_layout(REAL)
+    whole = build_figure(REAL, layout)
+    assert len(whole.layout.annotations) == len(REAL.nodes) + len(REAL.steps), "the whole picture keeps all"
+    for step in REAL.steps:
+        ids = [n.id for n in REAL.nodes_in_step(step.id)]
+        framed = build_figure(REAL, layout, Highlight(focus=frozenset(ids)), frame_nodes=ids, height=380)
+        bottom, top = framed.layout.yaxis.range
+        names = {a.name for a in framed.layout.annotations}
+        inside = {n.id for n in REAL.nodes if top <= layout.positions[n.id][1] <= bottom}
+        assert set(ids) <= inside <= names, (step.id, inside - names)
+        assert len(framed.layout.annotations) < len(whole.layout.annotations) * 0.6, step.id
+        titles = [a.text for a in framed.layout.annotations if a.xref == "paper"]
+        assert any(step.title in t for t in titles), (step.id, titles)
+
+
 def _luminance(colour: str) -> float:
     r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
     f = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
