@@ -26,11 +26,14 @@ BOXES = """() => {
             same_chart: !!document.querySelector('.js-plotly-plot')?.__firstPaint};
 }"""
 FIRST_FRAME = f"""(() => {{ const drawn = {CHART_DRAWN}; const boxes = {BOXES};
+    const where = () => {{ const b = boxes(); return JSON.stringify([b.chart, b.heading, b.prev, b.next]); }};
+    const watch = () => {{ window.__seen.add(where()); if (!window.__stop) requestAnimationFrame(watch); }};
     const check = () => {{ if (!drawn()) return requestAnimationFrame(check);
-        window.__first = boxes(); window.__firstAt = performance.now();
-        document.querySelector('.js-plotly-plot').__firstPaint = true; }};
+        window.__first = boxes(); window.__firstAt = performance.now(); window.__seen = new Set();
+        document.querySelector('.js-plotly-plot').__firstPaint = true; watch(); }};
     requestAnimationFrame(check); }})();"""
-"""Init script: where things are in the first frame with the diagram drawn (and a mark on that chart)."""
+"""Init script: where things are in the first frame with the diagram drawn (and a mark on that chart), then
+in every frame after it, until the test stops it: so a jump and back while the rest arrives is seen too."""
 
 
 @pytest.mark.parametrize("size", list(SIZES))
@@ -49,6 +52,8 @@ def test_the_rest_of_the_page_arrives_without_moving_the_diagram_the_step_or_nex
         wait_idle(page)
         page.wait_for_timeout(300)
         whole = page.evaluate(BOXES)
+        frames = page.evaluate("() => { window.__stop = true; return [...window.__seen]; }")
+        assert len(frames) == 1, f"the diagram, the step's heading or Previous/Next moved meanwhile: {frames}"
         assert whole["same_chart"], "the diagram is kept, not drawn again"
         for part in ("chart", "heading", "prev", "next"):
             assert first[part] is not None and first[part] == whole[part], (part, first[part], whole[part])
