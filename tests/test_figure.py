@@ -113,6 +113,8 @@ def test_a_framed_step_sends_the_labels_it_can_show_and_not_the_rest():
         assert len(framed.layout.annotations) < len(whole.layout.annotations) * 0.6, step.id
         titles = [a.text for a in framed.layout.annotations if a.xref == "paper"]
         assert any(step.title in t for t in titles), (step.id, titles)
+        kept = build_figure(REAL, layout, frame_nodes=ids, height=380, every_label=True)
+        assert len(kept.layout.annotations) == len(whole.layout.annotations), "the offline page moves the frame"
 
 
 def _luminance(colour: str) -> float:

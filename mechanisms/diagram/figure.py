@@ -348,6 +348,7 @@ def build_figure(
     frame_nodes: Iterable[str] | None = None,
     height: int | None = None,
     per_link: bool = False,
+    every_label: bool = False,
 ) -> go.Figure:
     """The diagram for one audience and highlight: the whole picture, or framed on some nodes.
 
@@ -363,7 +364,8 @@ def build_figure(
     fig_layout = frame(graph, box, height, font_size)
     fig_layout["shapes"] = band_shapes(layout, highlight.band)
     labels = [*band_titles(layout, font_size), *node_labels(graph, layout, highlight, audience, font_size)]
-    fig_layout["annotations"] = in_frame(labels, box) if frame_nodes else labels
+    # A page that moves the frame itself (the offline page) needs every label; the app sends a new figure.
+    fig_layout["annotations"] = in_frame(labels, box) if frame_nodes and not every_label else labels
     # Every value above is built here from known-good constants; plotly's per-property validation
     # would cost more than the rest of the figure (measured ~20 ms for 4 nodes).
     return go.Figure(dict(data=traces, layout=fig_layout), _validate=False)

@@ -41,13 +41,14 @@ def diagram(
 
 
 def step_picture(graph: Graph, step: int, audience: str = PATIENT, font_size: int = LABEL_FONT_PX,
-                 per_link: bool = False) -> go.Figure:
+                 per_link: bool = False, every_label: bool = False) -> go.Figure:
     """One step framed, as the app shows it (1-based step): beside each step's text in the handout, and the
-    offline page's first view (`per_link`: one trace per link, so the page can dim each)."""
+    offline page's first view (`per_link`: one trace per link, so the page can dim each; `every_label`: so
+    it can move the frame to any step)."""
     view = View(graph.id, step=step, audience=audience)
     return build_figure(graph, compute_layout(graph), highlight_of(graph, view), audience=audience,
                         font_size=font_size, frame_nodes=step_nodes(graph, view), height=STEP_VIEW_PX,
-                        per_link=per_link)
+                        per_link=per_link, every_label=every_label)
 
 
 def check_size(fig: go.Figure, width: int, scale: float) -> None:

@@ -238,7 +238,7 @@ def page_data(
 
 def page_figure(graph: Graph, audience: str = DRAWN_FOR) -> go.Figure:
     """The page's diagram as first drawn: the first step framed, one trace per link so each can be dimmed."""
-    return step_picture(graph, 1, audience, per_link=True)
+    return step_picture(graph, 1, audience, per_link=True, every_label=True)
 
 
 def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Clinic | None = None,
