@@ -24,12 +24,13 @@ from typing import Any
 from playwright.sync_api import sync_playwright
 
 from bench.browser import (
-    CHART_DRAWN,
     CHROMIUM,
     CHROMIUM_ARGS,
+    FIRST_DRAWN,
     IDLE,
     PAGE_COMPLETE,
     WATCH_PANEL,
+    first_frame,
     free_port,
     node_point,
     point_centre,
@@ -75,13 +76,7 @@ http {{
 """
 
 
-FIRST_DRAWN = f"""(() => {{ const drawn = {CHART_DRAWN};
-    const check = () => drawn() ? (window.__drawn = performance.now()) : requestAnimationFrame(check);
-    requestAnimationFrame(check); }})();"""
-"""Init script: the time since navigation start of the first frame with the diagram drawn."""
-WHOLE_PAGE = f"""(() => {{ const whole = {PAGE_COMPLETE};
-    const check = () => whole() ? (window.__whole = performance.now()) : requestAnimationFrame(check);
-    requestAnimationFrame(check); }})();"""
+WHOLE_PAGE = first_frame(PAGE_COMPLETE, "__whole")
 """Init script: the time since navigation start of the first frame with the whole page (the app's first
 paint sends the diagram first; the floor page has no controls, so never sets it)."""
 WHOLE_OR_FLOOR = "() => window.__whole !== undefined || !document.querySelector('.st-key-controls')"

@@ -84,6 +84,17 @@ PAGE_COMPLETE = """() => !!document.querySelector('.st-key-controls')
 and no element is still waiting for its code (Streamlit shows a skeleton meanwhile)."""
 
 
+def first_frame(condition: str, name: str) -> str:
+    """Init script: sets window[name] to performance.now() in the first animation frame where `condition` holds."""
+    return f"""(() => {{ const holds = {condition};
+    const check = () => holds() ? (window.{name} = performance.now()) : requestAnimationFrame(check);
+    requestAnimationFrame(check); }})();"""
+
+
+FIRST_DRAWN = first_frame(CHART_DRAWN, "__drawn")
+"""Init script: the time since navigation start of the first frame with the diagram drawn (window.__drawn)."""
+
+
 def wait_chart(page, timeout: float = 60_000) -> None:
     page.wait_for_function(CHART_DRAWN, timeout=timeout, polling=50)
 

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 from bench.browser import (
-    CHART_DRAWN,
     CHROMIUM,
     CHROMIUM_ARGS,
+    FIRST_DRAWN,
     ROOT,
     open_app,
     start_app,
@@ -141,20 +141,14 @@ def extras(browser, url: str, out: Path) -> None:
         context.close()
 
 
-FREEZE_AT_DRAWN = f"""(() => {{ const drawn = {CHART_DRAWN};
-    const check = () => drawn() ? (window.__drawnAt = performance.now()) : requestAnimationFrame(check);
-    requestAnimationFrame(check); }})();"""
-"""Init script: marks the first frame with the diagram drawn (the first paint, before the rest arrives)."""
-
-
 def first_paint_shots(browser, url: str, out: Path) -> None:
     """A new page at step 3: what the reader sees in the first frame with the diagram, then the whole page."""
     for name, (width, height, touch) in VIEWPORTS.items():
         context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch)
         page = context.new_page()
-        page.add_init_script(FREEZE_AT_DRAWN)
+        page.add_init_script(FIRST_DRAWN)
         page.goto(url + "/?graph=dry-needling&step=3")
-        page.wait_for_function("() => window.__drawnAt !== undefined", polling=10, timeout=60_000)
+        page.wait_for_function("() => window.__drawn !== undefined", polling=10, timeout=60_000)
         page.screenshot(path=str(out / f"{name}-first-paint.png"))
         wait_complete(page)
         page.wait_for_timeout(800)
