@@ -492,14 +492,14 @@ def main() -> None:
         return
     with st.container(key="check"):
         # Runs in the reader's browser only: answers are never sent to this server.
-        check = teach_back_html(CATALOG.graphs[view.graph])
+        check = teach_back_html(CATALOG.graphs[view.graph], CLINIC)
         if check:
             st.html(check, unsafe_allow_javascript=True)
     with st.container(key="guide"):
         whole = CATALOG.graphs[view.graph]
-        today = treatment_chapter(whole, view, CATALOG.references)
+        today = treatment_chapter(whole, view, CATALOG.references, CLINIC)
         today_map = body_figure(whole.treatment, view.areas, targets=False, height=300) if today else None
-        panels.guide(graph, CATALOG.references, today, today_map)
+        panels.guide(graph, CATALOG.references, CLINIC, today, today_map)
     if view.consult:
         panels.clinic_footer(CLINIC)
         return

@@ -172,11 +172,11 @@ def outline(graph: Graph, audience: str) -> None:
     st.markdown("\n\n".join(lines))
 
 
-def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]], today: GuideChapter | None = None,
-          today_map: Any = None) -> None:
+def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Clinic | None,
+          today: GuideChapter | None = None, today_map: Any = None) -> None:
     """Today's treatment (open), then is it safe, after your session, questions to ask: one open-able part
     each, the same lines as the PDF."""
-    chapters = guide_chapters(graph, references)
+    chapters = guide_chapters(graph, references, clinic)
     if not chapters and today is None:
         return
     st.header(wording.GUIDE_HEADING, anchor="guide")

@@ -205,6 +205,22 @@ def test_the_clinic_shows_at_the_foot_and_bad_settings_never_reach_a_visitor(tmp
     assert "clinic.yaml:4: web: must be a web address" in author.warning[0].value.replace("\\", "")
 
 
+def test_the_clinics_emergency_number_is_in_todays_cautions_and_the_check_questions(tmp_path):
+    from .test_clinic import GOOD
+
+    settings = tmp_path / "clinic.yaml"
+    settings.write_text(GOOD.replace("logo: logo.png\n", 'emergency: "999"\n'), encoding="utf-8")
+    os.environ["MECHANISMS_CLINIC"] = str(settings)
+    try:
+        at = start(areas="neck-shoulders", step="8")
+    finally:
+        os.environ.pop("MECHANISMS_CLINIC")
+    page = _everything(at).replace("\\", "")
+    assert page.count("Get urgent help now: call 999.") == 2, "the lung and the spine, in today's box"
+    assert "local emergency number" not in page
+    assert any("Get urgent help now: call 999." in h.proto.body for h in at.get("html")), "the check questions"
+
+
 def test_first_paint_sends_the_diagram_and_the_step_then_the_whole_page_once_drawn():
     """A new session's first run: the diagram, the step's text and Previous/Next, without the widgets whose
     code the browser would compile before drawing the diagram; the browser's signal brings the rest."""

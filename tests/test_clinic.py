@@ -69,12 +69,23 @@ def test_no_file_means_nothing_shown_unless_one_was_named(tmp_path):
     (("name: Riverside Physiotherapy", "name: " + "R" * 81), "clinic.yaml:2: name: must be 1 to 80 characters"),
     (("logo: logo.png", "logo: missing.png"), "clinic.yaml:5: logo: missing.png cannot be read"),
     (("phone: +44 20 7946 0000", "phone: [1"), "clinic.yaml:4: YAML: while parsing"),
+    (("logo: logo.png", "logo: logo.png\nemergency: '+44 20 7946 0000'"),
+     "clinic.yaml:6: emergency: must be the short number to dial for urgent help, 2 to 6 digits"),
+    (("logo: logo.png", "logo: logo.png\nemergency: 999"), 'clinic.yaml:6: emergency: must be text: put it in quotes, '
+                                                            'e.g. emergency: "999"'),
+    (("logo: logo.png", "logo: logo.png\nemergency: '9'"), "clinic.yaml:6: emergency: must be the short number"),
 ])
 def test_a_bad_file_gives_one_located_line_an_author_can_act_on(settings, change, expected):
     settings.write_text(GOOD.replace(*change), encoding="utf-8")
     found = problems_of(settings)
     assert any(p.replace(str(settings.parent) + "/", "").startswith(expected) for p in found), found
     assert not any("Traceback" in p or "pydantic" in p for p in found)
+
+
+def test_an_emergency_number_is_read_and_left_out_when_not_given(settings):
+    assert load_clinic(settings).emergency is None
+    settings.write_text(GOOD + 'emergency: "000"\n', encoding="utf-8")
+    assert load_clinic(settings).emergency == "000", "kept as written: Australia's number starts with a zero"
 
 
 def test_a_missing_name_is_named(settings):

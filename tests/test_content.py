@@ -72,9 +72,15 @@ def test_steps_form_a_short_honest_story():
 
 @pytest.mark.skipif(not SHARED_REFERENCES.exists(), reason="shared/ not beside the repository")
 def test_references_match_the_verified_records():
+    """Each reference is the shared, checked record; one this project checked itself says where it was seen
+    and carries both a DOI and a PMID, so a reader can check it too."""
     verified = {r["id"]: r for r in json.loads(SHARED_REFERENCES.read_text(encoding="utf-8"))}
     for ref_id, ref in CATALOG.references.items():
-        assert ref_id in verified, f"{ref_id} is not in the verified references"
+        if ref_id not in verified:
+            seen = ref.get("verified-by-project", "")
+            assert re.search(r"PubMed \d+|https://", seen), f"{ref_id}: neither shared nor checked by this project"
+            assert ref.get("DOI") and ref.get("PMID"), ref_id
+            continue
         for key in ("DOI", "PMID", "title", "container-title"):
             assert ref.get(key) == verified[ref_id].get(key), (ref_id, key)
 

@@ -50,3 +50,25 @@ def test_serious_risks_are_named_in_plain_words():
     words = " ".join(line.text for line in risks.lines).lower()
     for risk in ("collapse", "infection", "nerve", "bleeding"):
         assert risk in words
+
+
+def test_urgent_signs_come_first_after_the_session_and_say_the_number_to_call():
+    """Bleeding near the spine and a collapsed lung are urgent, not a routine call; they lead 'After your session'."""
+    from mechanisms.content.clinic import Clinic
+
+    after = next(c for c in guide_chapters(GRAPH, CATALOG.references, Clinic("Riverside", emergency="911"))
+                 if c.id == "after-your-session")
+    urgent = after.blocks[0]
+    assert urgent.kind == "warnings" and urgent.title == "Get urgent help now: call 911"
+    words = " ".join(line.text for line in urgent.lines)
+    for sign in ("weak or numb", "hard to walk", "spinal cord", "chest pain", "hard to breathe", "a day or two later"):
+        assert sign in words, sign
+    assert all("call 911." in line.text for line in urgent.lines)
+    routine = next(b for b in after.blocks if b.id == "get-help")
+    assert all("urgent" not in line.text and "weak" not in line.text for line in routine.lines), "no urgent sign here"
+    assert "3 days" in " ".join(line.text for line in routine.lines), "when soreness stops being normal"
+
+
+def test_without_a_clinic_number_every_urgent_line_asks_for_the_local_one():
+    text = " ".join(f"{b.title} {line.text}" for c in CHAPTERS for b in c.blocks for line in b.lines)
+    assert "{" not in text and text.count("call your local emergency number") >= 3

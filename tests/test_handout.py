@@ -275,18 +275,24 @@ def test_the_clinic_prints_on_the_cover_with_its_logo_and_nothing_without_one():
 
 
 def test_todays_treatment_prints_on_the_first_page_with_its_caution():
-    """The reader's view carries today's areas: the handout says them, the lung caution and its source."""
+    """The reader's view carries today's areas: the handout says them, with the lung and spine cautions, their
+    sources and the clinic's emergency number, on page 1; the guide's urgent signs name the same number."""
+    from mechanisms.content.clinic import Clinic
     from mechanisms.present.treatment import today_sentence
     from mechanisms.present.view import View
 
     real = load_catalog(ROOT / "data")
     graph = real.graphs["dry-needling"]
     view = View(graph.id, step=2, areas=("upper-back", "calf"), estim=True)
-    reader, _ = read(build_pdf(graph, real.references, "patient", "a4", BASE,
-                               pictures=[_blank_png()] * len(graph.core.steps), view=view))
+    reader, whole = read(build_pdf(graph, real.references, "patient", "a4", BASE,
+                                   pictures=[_blank_png()] * len(graph.core.steps), view=view,
+                                   clinic=Clinic("Riverside Physiotherapy", emergency="999")))
     first = " ".join(reader.pages[0].extract_text().split())
     assert today_sentence(graph, view) in first
     assert wording.TODAY_CAUTIONS in first and "collapse" in first and "Patel 2019" in first
+    assert "spinal cord" in first and "Berrigan 2018" in first, "the upper back is beside the spine too"
+    assert first.count("call 999") == 2 and "{emergency}" not in whole and "local emergency number" not in whole
+    assert "Get urgent help now: call 999" in whole
     assert len(reader.pages[0].images) == 2, "the QR code and the body map with today's areas shaded"
     _, plain = read(build_pdf(graph, real.references, "patient", "a4", BASE,
                               pictures=[_blank_png()] * len(graph.core.steps), view=View(graph.id)))

@@ -159,5 +159,19 @@ def test_a_readers_page_opens_with_todays_treatment_and_a_plain_page_has_none(re
     page = embedded_data(build_html(GRAPH, CATALOG.references, view=view))
     assert page["today"] == today_sentence(GRAPH, view)
     first = page["guide"]["chapters"][0]
-    assert first["id"] == "today" and first["blocks"][0]["lines"][0]["note"].endswith("Source: Patel 2019.")
+    assert first["id"] == "today" and first["blocks"][0]["lines"][0]["note"].endswith(
+        "Sources: Patel 2019; Weagle 2021; Mintken 2025.")
     assert real_page["today"] == "" and real_page["guide"]["chapters"][0]["id"] != "today"
+
+
+def test_the_page_names_the_clinics_emergency_number_wherever_urgent_help_is_named():
+    from mechanisms.content.clinic import Clinic
+    from mechanisms.present.view import View
+
+    page = embedded_data(build_html(GRAPH, CATALOG.references, Clinic("Riverside", emergency="999"),
+                                    view=View(GRAPH.id, areas=("upper-back",))))
+    lines = [line["text"] for c in page["guide"]["chapters"] for b in c["blocks"] for line in b["lines"]]
+    answers = [t for q in page["teach_back"]["questions"] for c in q["choices"] for t in (c["text"], c["why"])]
+    urgent = [t for t in lines + answers if "urgent help" in t]
+    assert len(urgent) >= 6 and all("call 999." in t for t in urgent), urgent
+    assert not any("{" in t or "local emergency number" in t for t in lines + answers)

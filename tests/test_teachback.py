@@ -35,6 +35,15 @@ def test_the_questions_cover_how_it_works_and_what_to_do_after():
     assert "urgent help" in text and "12 weeks" in text, "when to get help, and how long it helps"
 
 
+def test_the_answer_on_getting_help_names_the_clinics_number():
+    from mechanisms.content.clinic import Clinic
+
+    data = teach_back_data(GRAPH, Clinic("Riverside", emergency="112"))
+    texts = [t for q in data["questions"] for c in q["choices"] for t in (c["text"], c["why"])]
+    assert "Get urgent help now: call 112." in texts and not any("{" in t for t in texts)
+    assert teach_back_html(GRAPH, Clinic("Riverside", emergency="112")).count("call 112") == 3
+
+
 def test_the_app_fragment_holds_the_data_and_the_shared_script_and_nothing_else():
     html = teach_back_html(GRAPH)
     assert not re.search(r"__(STYLE|DATA|SCRIPT)__", html)

@@ -65,16 +65,35 @@ def test_the_sentence_says_where_and_whether_a_current_was_used():
     assert today_sentence(GRAPH, View(GRAPH.id)) is None
 
 
-def test_a_chest_wall_area_brings_the_lung_caution_once_with_its_source():
-    chest_wall = ("chest", "neck-shoulders", "upper-back")
-    chapter = treatment_chapter(GRAPH, View(GRAPH.id, areas=chest_wall), CATALOG.references)
-    [block] = chapter.blocks
-    assert block.kind == "warnings" and len(block.lines) == 1, "one caution, however many areas carry it"
-    line = block.lines[0]
-    assert "lung" in line.text and "urgent help" in line.text and line.mark == "\u26a0"
-    assert "Patel 2019" in line.source_note and line.refs == ("patel2019",)
+def test_each_caution_is_said_once_in_the_datas_order_with_its_sources():
+    """Areas near a lung bring the lung caution, areas beside the spine the spine caution; each once, however many
+    areas carry it, lung first (the order of `cautions:` in the data)."""
+    chest = treatment_chapter(GRAPH, View(GRAPH.id, areas=("chest", "upper-back")), CATALOG.references)
+    [block] = chest.blocks
+    assert block.kind == "warnings" and len(block.lines) == 2, "two cautions, each once"
+    lung, spine = block.lines
+    assert "lung" in lung.text and "urgent help" in lung.text and lung.mark == "\u26a0"
+    assert "a day or two later" in lung.text, "a collapsed lung can show after the visit"
+    assert lung.refs == ("patel2019", "weagle2021", "mintken2025") and "Patel 2019" in lung.source_note
+    assert "spinal cord" in spine.text and "urgent help" in spine.text and "epiduralhematoma2011" in spine.refs
+    only_chest = treatment_chapter(GRAPH, View(GRAPH.id, areas=("chest",)), CATALOG.references)
+    assert [line.refs for line in only_chest.blocks[0].lines] == [lung.refs], "the chest: the lung only"
+    low_back = treatment_chapter(GRAPH, View(GRAPH.id, areas=("low-back",)), CATALOG.references)
+    assert [line.text for line in low_back.blocks[0].lines] == [spine.text], "the lower back: the spine only"
     calf = treatment_chapter(GRAPH, View(GRAPH.id, areas=("calf",)), CATALOG.references)
     assert calf.blocks == () and wording.TODAY_AFTERCARE in calf.intro
+
+
+def test_a_caution_names_the_clinics_emergency_number_or_asks_for_the_local_one():
+    from mechanisms.content.clinic import Clinic
+
+    view = View(GRAPH.id, areas=("neck-shoulders",))
+    with_number = treatment_chapter(GRAPH, view, CATALOG.references, Clinic("Riverside", emergency="999"))
+    without = treatment_chapter(GRAPH, view, CATALOG.references, None)
+    for block_with, block_without in zip(with_number.blocks, without.blocks, strict=True):
+        for a, b in zip(block_with.lines, block_without.lines, strict=True):
+            assert "call 999." in a.text and "{" not in a.text
+            assert "call your local emergency number." in b.text and "{" not in b.text
 
 
 def test_every_sentence_a_patient_reads_about_today_is_plain():
@@ -96,15 +115,15 @@ def test_many_areas_are_said_a_few_at_a_time():
 
 
 @pytest.mark.parametrize(("change", "expected"), [
-    (("      caution: lung\n      shapes:\n        - {figure: front, shape: rect, x: 50, y: 44",
-      "      caution: lungs\n      shapes:\n        - {figure: front, shape: rect, x: 50, y: 44"),
-     "body area chest: unknown caution 'lungs' (known: lung)"),
-    (("      citations: [patel2019]\n", "      citations: [patel2099]\n"),
+    (("      cautions: [lung]\n      shapes:\n        - {figure: front, shape: rect, x: 50, y: 44",
+      "      cautions: [lungs]\n      shapes:\n        - {figure: front, shape: rect, x: 50, y: 44"),
+     "body area chest: unknown caution 'lungs' (known: lung, spine)"),
+    (("      citations: [patel2019, weagle2021, mintken2025]\n    - id: spine",
+      "      citations: [patel2099, weagle2021, mintken2025]\n    - id: spine"),
      "caution lung: unknown reference 'patel2099'"),
     (("{figure: back, shape: rect, x: 50, y: 51", "{figure: side, shape: rect, x: 50, y: 51"), "figure: "),
 ])
 def test_a_wrong_body_map_gives_the_author_a_located_line(tmp_path, change, expected):
-    # The caution's citation is the last `[patel2019]` of the file.
-    problems = problems_after_edit(tmp_path, *change, last=change[0].startswith("      citations:"))
+    problems = problems_after_edit(tmp_path, *change)
     assert len(problems) == 1 and expected in problems[0], problems
     assert problems[0].split(":")[1].isdigit(), "with its line"

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 import networkx as nx
 
 from .model import Graph
+from .placeholders import EMERGENCY, FALLBACK, FILLED_IN, URGENT, fill, placeholders
 from .yaml_tree import Loc
 
 Finding = tuple[Loc, str, str]
@@ -24,7 +25,7 @@ def check_graph(graph: Graph, reference_ids: Iterable[str]) -> list[Finding]:
     refs = set(reference_ids)
     findings: list[Finding] = []
     for check in (_unique_ids, _known_ids, _citations, _steps_used, _reachable, _step_order, _core_path, _guide,
-                  _treatment, _teach_back):
+                  _treatment, _teach_back, _placeholders):
         findings.extend(check(graph, refs))
     return findings
 
@@ -171,9 +172,10 @@ def _treatment(graph: Graph, refs: set[str]) -> Iterator[Finding]:
         seen[area.id] += 1
         if seen[area.id] == 2:
             yield ("treatment", "areas", a, "id"), f"body area {area.id}", "duplicate id"
-        if area.caution is not None and area.caution not in cautions:
-            yield ("treatment", "areas", a, "caution"), f"body area {area.id}", (
-                f"unknown caution '{area.caution}' (known: {', '.join(sorted(cautions)) or 'none'})")
+        for c, caution in enumerate(area.cautions):
+            if caution not in cautions:
+                yield ("treatment", "areas", a, "cautions", c), f"body area {area.id}", (
+                    f"unknown caution '{caution}' (known: {', '.join(sorted(cautions)) or 'none'})")
     for c, caution in enumerate(graph.treatment.cautions):
         where = f"caution {caution.id}"
         for j, ref in enumerate(caution.citations):
@@ -201,8 +203,27 @@ def _teach_back(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
             yield ("teach_back", q, "choices"), where, f"needs exactly one choice with 'correct: true' (has {right})"
 
 
+def _placeholders(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
+    """Where texts are filled in, a placeholder is a known one; elsewhere braces are text, so `{emergency}` there is a
+    mistake; and a text that sends a reader to urgent help names the number to call."""
+    mark = "{" + EMERGENCY + "}"
+    for loc, where, text in patient_prose(graph):
+        filled_here = loc[0] in FILLED_IN
+        unknown = [name for name in placeholders(text) if name not in FALLBACK] if filled_here else []
+        for name in unknown:  # a misspelt {emergency} is said once, as itself
+            yield loc, where, f"unknown placeholder {{{name}}}; the only one is {mark}, the number to call"
+        if not filled_here and mark in text:
+            yield loc, where, (f"{mark} is filled in only in the guide, the body map's cautions and the check "
+                               "questions; tell urgent help there")
+        elif not unknown and URGENT.search(text) and mark not in text:
+            yield loc, where, (f"sends the reader to urgent help without the number to call: add 'call {mark}'"
+                               if filled_here else
+                               f"tell urgent help in the guide, a caution or a check question, where {mark} "
+                               "gives the number to call")
+
+
 def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
-    """(path, where, text) of every paragraph a patient reads; headings and labels are names, not prose."""
+    """(path, where, text) of every paragraph a patient reads, as written; headings and labels are names, not prose."""
     yield ("summary",), "summary", graph.summary
     for i, step in enumerate(graph.steps):
         yield ("steps", i, "patient"), f"step {step.id} (patient)", step.patient
@@ -233,6 +254,12 @@ def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
             yield ("treatment", "cautions", c, "text"), f"caution {caution.id}", caution.text
 
 
+def readable_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
+    """Every paragraph a patient reads, as read: each placeholder at its longest reading (the fallback)."""
+    for loc, where, text in patient_prose(graph):
+        yield loc, where, fill(text)
+
+
 def check_reading(graph: Graph) -> list[Finding]:
     """Every patient sentence above the grade limit, with its grade and its opening words."""
     # Imported here: textstat and its dictionaries add ~30 MB to a process, and the app never grades.
@@ -240,7 +267,7 @@ def check_reading(graph: Graph) -> list[Finding]:
 
     terms = term_pattern(t.term for t in graph.glossary)
     findings: list[Finding] = []
-    for loc, where, text in patient_prose(graph):
+    for loc, where, text in readable_prose(graph):
         for score, sentence in hard_sentences(text, terms):
             opening = sentence if len(sentence) <= 60 else sentence[:57] + "..."
             findings.append((loc, where, f"reading grade {score:.1f} (at most {GRADE_LIMIT:g}): \"{opening}\""))

@@ -17,8 +17,9 @@ from .model import Graph
 
 STYLE = "american-medical-association"
 _LEADING_NUMBER = re.compile(r"^\s*\d+\.\s*")
-_NON_CSL_FIELDS = ("note",)
-"""Our `note` (what the paper found) is not standard CSL; citeproc would print it."""
+_NON_CSL_FIELDS = ("note", "verified-by-project")
+"""Our `note` (what the paper found) and, for a reference this project checked itself, where it was seen: not
+standard CSL, and citeproc would print them."""
 
 
 @dataclass(frozen=True)
@@ -74,12 +75,13 @@ def cited_ids(graph: Graph) -> list[str]:
 
 
 def short_citation(ref_id: str, references: Mapping[str, Mapping[str, Any]]) -> str:
-    """'Boyce 2020': first author's family name and year, how a sentence names its source."""
+    """'Boyce 2020': first author's family name and year, how a sentence names its source ('Spine 2011' where the
+    authors were not seen)."""
     entry = references.get(ref_id)
     if not entry:
         return ref_id
     authors = entry.get("author") or [{}]
-    name = authors[0].get("family") or authors[0].get("literal") or ref_id
+    name = authors[0].get("family") or authors[0].get("literal") or entry.get("container-title") or ref_id
     year = ((entry.get("issued") or {}).get("date-parts") or [[None]])[0][0]
     return f"{name} {year}" if year else name
 

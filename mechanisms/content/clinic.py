@@ -1,4 +1,4 @@
-"""A clinic's own details (name, phone, web address, a small logo) from one optional settings file.
+"""A clinic's own details (name, phone, web address, a small logo, the emergency number) from one optional file.
 
 The file belongs to whoever runs the explainer, not to the content: `MECHANISMS_CLINIC` names it,
 else `clinic.yaml` at the top of the project is read if it exists (`clinic.example.yaml` shows the
@@ -38,8 +38,10 @@ class ClinicFields(_Strict):
     web: str | None = None
     logo: str | None = None
     """A PNG or JPEG file, relative to the settings file."""
+    emergency: str | None = None
+    """The number to dial for urgent help where the clinic is (999, 911, 112, 000, ...)."""
 
-    @field_validator("name", "phone", "web", "logo")
+    @field_validator("name", "phone", "web", "logo", "emergency")
     @classmethod
     def _short(cls, value: str | None) -> str | None:
         if value is None:
@@ -54,6 +56,14 @@ class ClinicFields(_Strict):
     def _phone(cls, value: str | None) -> str | None:
         if value is not None and not all(c.isdigit() or c in " +-().ext" for c in value):
             raise ValueError(f"digits, spaces and + - ( ) only; got {value!r}")
+        return value
+
+    @field_validator("emergency")
+    @classmethod
+    def _emergency(cls, value: str | None) -> str | None:
+        if value is not None and not (value.isdigit() and value.isascii() and 2 <= len(value) <= 6):
+            raise ValueError(f"must be the short number to dial for urgent help, 2 to 6 digits such as 999, 911, "
+                             f"112 or 000; got {value!r}")
         return value
 
     @field_validator("web")
@@ -78,6 +88,8 @@ class Clinic:
     logo: bytes | None = None
     logo_type: str | None = None
     """'png' or 'jpeg'."""
+    emergency: str | None = None
+    """The number to call for urgent help, where the clinic set it."""
 
 
 def clinic_file(environ: dict[str, str] | os._Environ = os.environ) -> tuple[Path, bool]:
@@ -129,8 +141,9 @@ def _settings_problem(err: Any, tree: Any, name: str) -> Problem:
     """One located line for one wrong field: 'clinic.yaml:3: web: must be a web address ...'."""
     loc = tuple(err["loc"])
     field = ".".join(str(k) for k in loc) or "settings"
+    example = '"999"' if field == "emergency" else '"0123 456 789"'
     message = {"missing": "missing (the clinic's name is needed)",
-               "string_type": "must be text: put it in quotes, e.g. phone: \"0123 456 789\"", "extra_forbidden":
+               "string_type": f"must be text: put it in quotes, e.g. {field}: {example}", "extra_forbidden":
                f"unknown field (misspelt?); use {', '.join(ClinicFields.model_fields)}"}.get(err["type"])
     if message is None:
         message = str(err["msg"]).removeprefix("Value error, ")
@@ -146,13 +159,14 @@ def load_clinic(path: Path, required: bool = False) -> Clinic | None:
         return None
     data, tree = parse_yaml(read_text(path), name)
     if not isinstance(data, dict):
-        raise DataError([Problem(name, "file", "must be a YAML mapping with name, phone, web, logo", 1)])
+        raise DataError([Problem(name, "file", "must be a YAML mapping with name, phone, web, logo, emergency", 1)])
     try:
         fields = ClinicFields.model_validate(data)
     except ValidationError as exc:
         raise DataError([_settings_problem(err, tree, name) for err in exc.errors()]) from None
     logo, kind = _logo(path.parent / fields.logo, name, line_of(tree, ("logo",))) if fields.logo else (None, None)
-    return Clinic(name=fields.name, phone=fields.phone, web=fields.web, logo=logo, logo_type=kind)
+    return Clinic(name=fields.name, phone=fields.phone, web=fields.web, logo=logo, logo_type=kind,
+                  emergency=fields.emergency)
 
 
 def clinic_signature(environ: dict[str, str] | os._Environ = os.environ) -> tuple[str, bool, int, int]:

@@ -151,7 +151,8 @@ class BodyArea(_Strict):
     id: Id
     label: Label
     shapes: list[BodyShape] = Field(min_length=1)
-    caution: Id | None = None
+    cautions: list[Id] = Field(default_factory=list)
+    """What needling here can, rarely, harm (a lung, the spine), each said once after today's treatment."""
 
 
 class Caution(_Strict):
@@ -172,9 +173,6 @@ class Treatment(_Strict):
 
     def area(self, area_id: str) -> BodyArea | None:
         return next((a for a in self.areas if a.id == area_id), None)
-
-    def caution(self, caution_id: str) -> Caution | None:
-        return next((c for c in self.cautions if c.id == caution_id), None)
 
 
 class TeachBackChoice(_Strict):

@@ -297,13 +297,13 @@ def build_pdf(
     base = valid_base_url(base_url)
     if base:
         _online_link(pdf, view_url(base, view) if view else view_link(base, graph, audience))
-    today = treatment_chapter(original_graph, view, references) if view else None
+    today = treatment_chapter(original_graph, view, references, clinic) if view else None
     if today is not None:  # today's areas, where they are, and their cautions, on the first page
         _guide_chapter(pdf, today, number)
         _today_map(pdf, original_graph, view)
     _reading_guide(pdf, graph, audience)
     _steps(pdf, graph, audience, number, pictures, core_note=graph is not original_graph)
-    _guide(pdf, guide_chapters(graph, references), number)
+    _guide(pdf, guide_chapters(graph, references, clinic), number)
     _glossary(pdf, graph)
     if refs:
         pdf.heading("References", 14, space_before=5)

@@ -200,7 +200,7 @@ def page_data(
     view with today's treatment, adds it to the introduction and opens the guide with it (a page made for
     one reader, written into that reader's file only).
     """
-    today = treatment_chapter(graph, today_view, references) if today_view else None
+    today = treatment_chapter(graph, today_view, references, clinic) if today_view else None
     refs = {r.id: {"text": r.text, "links": r.links(), "finding": r.finding}
             for r in format_references(cited_ids(graph), references)}
     layout = compute_layout(graph)
@@ -210,9 +210,9 @@ def page_data(
     return {
         "title": graph.title, "summary": graph.summary, "disclaimer": wording.DISCLAIMER, "words": _words(),
         "core_note": wording.CORE_PATH_NOTE if core_note else "",
-        "guide": _guide_data(([today] if today else []) + guide_chapters(graph, references)),
+        "guide": _guide_data(([today] if today else []) + guide_chapters(graph, references, clinic)),
         "today": (today_sentence(graph, today_view) if today_view else None) or "",
-        "teach_back": teach_back_data(graph),
+        "teach_back": teach_back_data(graph, clinic),
         "clinic": {"lines": [asdict(line) for line in clinic_lines(clinic)], "logo": logo_data_uri(clinic)},
         "steps": [{"heading": wording.step_heading(i, total, s.title), "text": s.patient, "unknowns": s.unknowns,
                    "nodes": [n.id for n in graph.nodes_in_step(s.id)]} for i, s in enumerate(graph.steps, start=1)],

@@ -6,6 +6,7 @@ import base64
 from dataclasses import dataclass
 
 from ..content.clinic import Clinic
+from ..content.placeholders import EMERGENCY, fill
 from .links import valid_base_url
 
 CLINIC_HEADING = "From your clinic"
@@ -40,3 +41,8 @@ def logo_data_uri(clinic: Clinic | None) -> str | None:
     if clinic is None or clinic.logo is None:
         return None
     return f"data:image/{clinic.logo_type};base64,{base64.b64encode(clinic.logo).decode('ascii')}"
+
+
+def with_clinic(text: str, clinic: Clinic | None) -> str:
+    """A data text as this clinic's readers see it: '{emergency}' is its emergency number, else the fallback words."""
+    return fill(text, {EMERGENCY: clinic.emergency} if clinic is not None and clinic.emergency else None)

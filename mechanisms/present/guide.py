@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content.citations import short_citation
+from ..content.clinic import Clinic
 from ..content.model import Caution, Graph, GuideItem
+from .clinic import with_clinic
 from .wording import evidence_badge
 
 MARKS = {"actions": "\u2610", "warnings": "\u26a0"}
@@ -65,23 +67,27 @@ class GuideChapter:
     blocks: tuple[GuideBlock, ...]
 
 
-def guide_line(item: GuideItem | Caution, kind: str, references: Mapping[str, Mapping[str, Any]]) -> GuideLine:
-    """One item (or a body-map caution) with its evidence badge and short sources, in the words every output uses."""
+def guide_line(item: GuideItem | Caution, kind: str, references: Mapping[str, Mapping[str, Any]],
+               clinic: Clinic | None = None) -> GuideLine:
+    """One item (or a body-map caution) with its evidence badge and short sources, in the words every output uses
+    (the number to call for urgent help filled in from the clinic's settings)."""
     return GuideLine(
-        text=" ".join(item.text.split()), kind=kind,
+        text=" ".join(with_clinic(item.text, clinic).split()), kind=kind,
         badge=evidence_badge(item.evidence) if item.evidence else None,
         sources=tuple(short_citation(r, references) for r in item.citations), refs=tuple(item.citations),
     )
 
 
-def guide_chapters(graph: Graph, references: Mapping[str, Mapping[str, Any]]) -> list[GuideChapter]:
-    """The whole guide, ready to render."""
+def guide_chapters(graph: Graph, references: Mapping[str, Mapping[str, Any]],
+                   clinic: Clinic | None = None) -> list[GuideChapter]:
+    """The whole guide, ready to render, with this clinic's emergency number where urgent help is named."""
     return [
         GuideChapter(
-            id=part.id, title=part.title, intro=" ".join(part.intro.split()) if part.intro else None,
+            id=part.id, title=with_clinic(part.title, clinic),
+            intro=" ".join(with_clinic(part.intro, clinic).split()) if part.intro else None,
             blocks=tuple(
-                GuideBlock(id=s.id, title=s.title, kind=s.kind,
-                           lines=tuple(guide_line(i, s.kind, references) for i in s.items))
+                GuideBlock(id=s.id, title=with_clinic(s.title, clinic), kind=s.kind,
+                           lines=tuple(guide_line(i, s.kind, references, clinic) for i in s.items))
                 for s in part.sections
             ),
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..content.clinic import Clinic
 from ..content.model import Graph
 from . import wording
 from .guide import GuideBlock, GuideChapter, guide_line
@@ -39,17 +40,19 @@ def today_sentence(graph: Graph, view: View) -> str | None:
     return " ".join(sentences)
 
 
-def treatment_chapter(graph: Graph, view: View, references: Mapping[str, Mapping[str, Any]]) -> GuideChapter | None:
-    """Today's areas, the cautions they carry (once each, with sources) and where the aftercare is."""
+def treatment_chapter(graph: Graph, view: View, references: Mapping[str, Mapping[str, Any]],
+                      clinic: Clinic | None = None) -> GuideChapter | None:
+    """Today's areas, the cautions they carry (once each, with sources, and the clinic's emergency number) and
+    where the aftercare is."""
     sentence = today_sentence(graph, view)
     if sentence is None or graph.treatment is None:
         return None
     marked = [a for a in graph.treatment.areas if a.id in view.areas]
-    caution_ids = list(dict.fromkeys(a.caution for a in marked if a.caution))
-    cautions = [c for c in (graph.treatment.caution(i) for i in caution_ids) if c is not None]
+    wanted = {c for a in marked for c in a.cautions}
+    cautions = [c for c in graph.treatment.cautions if c.id in wanted]  # in the data's order, each once
     blocks = []
     if cautions:
-        lines = tuple(guide_line(c, "warnings", references) for c in cautions)
+        lines = tuple(guide_line(c, "warnings", references, clinic) for c in cautions)
         blocks.append(GuideBlock(id="today-cautions", title=wording.TODAY_CAUTIONS, kind="warnings", lines=lines))
     return GuideChapter(id=TODAY_ID, title=wording.TODAY_HEADING, intro=f"{sentence} {wording.TODAY_AFTERCARE}",
                         blocks=tuple(blocks))
