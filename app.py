@@ -434,6 +434,12 @@ def treatment_map(view: View) -> None:
 
 
 def controls(view: View) -> None:
+    # The row's height to keep (explainer.css): a patient's row with "More detail" wraps below 1100 px. A
+    # marker, not the row's own children, says so: it sits in the same place in the first paint and the whole
+    # page, so the height holds in the frames where the placeholder has gone and the switches have not come.
+    wraps = view.audience == PATIENT and CATALOG.graphs[view.graph].has_detail
+    with st.container(key=f"controls-height-{'wraps' if wraps else 'one-line'}"):
+        st.space("xxsmall")  # an empty container is not drawn at all
     with st.container(key="controls", horizontal=True, vertical_alignment="bottom"):
         if not complete():  # the first paint keeps the row's height (explainer.css); its switches follow
             with st.container(key=f"controls-wait-{view.audience}"):
