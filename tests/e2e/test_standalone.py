@@ -273,9 +273,9 @@ def test_phone_reads_the_guide_above_the_bar_and_the_sheet(browser, tmp_path):
                           bar["y"] - 10)
     assert below, "the guide is drawn over the step's sheet, down to the bar"
 
-    get_help = next(b for c in guide_chapters(graph, catalog.references) for b in c.blocks if b.id == "get-help")
-    first = f"[data-guide-block={get_help.id}] li"
-    assert get_help.lines[0].text in page.locator(first).first.inner_text()
+    urgent = next(b for c in guide_chapters(graph, catalog.references) for b in c.blocks if b.id == "urgent")
+    first = f"[data-guide-block={urgent.id}] li"
+    assert urgent.lines[0].text in page.locator(first).first.inner_text()
     page.locator(first).first.scroll_into_view_if_needed()
     page.wait_for_timeout(200)
     line = shown_whole(page, first)

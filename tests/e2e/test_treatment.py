@@ -126,3 +126,33 @@ def test_in_consult_mode_the_physio_marks_the_areas_at_the_chair(page, app_url):
     today = page.locator(".st-key-today").inner_text()
     assert today_sentence(GRAPH, View(GRAPH.id, areas=("chest",))) in today and "lung" in today
     assert "mode=consult" in page.url, "still at the chair"
+
+
+def test_on_a_phone_the_link_to_today_shows_each_urgent_caution_whole_and_uncovered(browser, app_url):
+    """The QR link of a neck-and-shoulders visit: the lung and the spine cautions, each with the number to call,
+    land in sight after the reader taps 'What to watch for after today', and nothing fixed is drawn over them."""
+    context = browser.new_context(**VIEWPORTS["phone"])
+    page = context.new_page()
+    try:
+        open_app(page, app_url, "?graph=dry-needling&step=1&areas=neck-shoulders")
+        page.locator(f"text={wording.TODAY_POINTER}").tap()
+        page.wait_for_timeout(800)
+        today = page.locator(".st-key-today")
+        box = today.bounding_box()
+        assert box and 0 <= box["y"] < 844 * 0.5, f"the box starts in the top half of the screen: {box}"
+        cautions = today.locator("li")
+        assert cautions.count() == 2, "the lung and the spine, each once"
+        bar = page.locator(".st-key-stepbar").bounding_box()
+        for i, words in enumerate(("collapse", "spinal cord")):
+            item = cautions.nth(i)
+            assert words in item.inner_text() and "call your local emergency number" in item.inner_text()
+            item.evaluate("e => e.scrollIntoView({block: 'center'})")  # as a reader scrolls it up to read
+            page.wait_for_timeout(300)
+            where = item.evaluate(
+                "e => { const r = e.getBoundingClientRect(); const hit = (y) => e.contains("
+                "document.elementFromPoint(r.left + 20, y)); return {top: r.top, bottom: r.bottom, right: r.right,"
+                " covered: [r.top + 4, r.top + r.height / 2, r.bottom - 4].filter(y => !hit(y)).length}; }")
+            assert where["top"] >= 0 and where["bottom"] <= bar["y"] and where["right"] <= 390, where
+            assert where["covered"] == 0, f"nothing drawn over the caution: {where}"
+    finally:
+        context.close()
