@@ -1,6 +1,6 @@
 """Words a data text leaves to whoever runs the explainer: `{emergency}`, the number to call for urgent help.
 
-An author writes "Get urgent help right away: call {emergency}." once; a clinic that sets its emergency
+An author writes "Get urgent help now: call {emergency}." once; a clinic that sets its emergency
 number (999, 911, 112, ...) in its settings file gets that number, any other reader "your local emergency
 number". Only texts that every output fills from the clinic's settings may hold one (`FILLED_IN`); anywhere
 else braces are plain text.
