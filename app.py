@@ -442,7 +442,7 @@ def controls(view: View) -> None:
         st.space("xxsmall")  # an empty container is not drawn at all
     with st.container(key="controls", horizontal=True, vertical_alignment="bottom"):
         if not complete():  # the first paint keeps the row's height (explainer.css); its switches follow
-            with st.container(key=f"controls-wait-{view.audience}"):
+            with st.container(key="controls-wait"):
                 st.space("xxsmall")
             return
         if len(CATALOG.graphs) > 1:
