@@ -1,6 +1,6 @@
 """Where a click's time goes in the browser: a CPU profile (CDP Profiler) around node clicks.
 
-Usage: .venv/bin/python -m bench.profile_click [--clicks 6]
+Usage: .venv/bin/python -m bench.profile_click [--clicks 6] [--step 6]
 Prints self time per script (plotly.js chunk, Streamlit's bundle, ours), the wall time of each click
 until the panel shows the node, and the time from the websocket rerun request to the run's last
 message, so a slow click can be attributed to the server or to the browser.
@@ -55,14 +55,16 @@ def add_profile(totals: collections.Counter[str], profile: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clicks", type=int, default=6)
+    parser.add_argument("--step", type=int, default=6, help="the step whose parts are clicked (1-based)")
     args = parser.parse_args()
-    graph = load_catalog().graphs["dry-needling"]
+    graph = load_catalog().graphs["dry-needling"].core
+    parts = graph.nodes_in_step(graph.steps[args.step - 1].id)
     proc, url = start_app()
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 1400})
-            open_app(page, url)
+            open_app(page, url, f"?step={args.step}")
             cdp = page.context.new_cdp_session(page)
             cdp.send("Profiler.enable")
             cdp.send("Network.enable")
@@ -77,7 +79,7 @@ def main() -> None:
             cdp.send("Profiler.setSamplingInterval", {"interval": 200})
             walls = []
             totals: collections.Counter[str] = collections.Counter()
-            for node in graph.nodes[1 : 1 + args.clicks]:
+            for node in (parts[i % len(parts)] for i in range(1, 1 + args.clicks)):
                 label = node_label(node, PATIENT)
                 x, y = point_centre(page, node_point(page, node.id))
                 page.mouse.move(x, y)

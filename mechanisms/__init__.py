@@ -4,5 +4,5 @@ Layers, each importing only the ones before it:
 `content` (schema, loading, checks, references, reading grade) -> `present` (what each audience
 sees, fixed wording, the view and its link, the highlight) -> `diagram` (layout, style, figure) ->
 `outputs` (images, PDF, offline page, dumps). The command line (`cli`, `bench`) sits on top; the
-Streamlit page (`app.py`, `panels.py`) is beside it and is the only code that imports Streamlit.
+Streamlit page (`webapp/`, wired by `app.py` at the root) is the only code that imports Streamlit.
 """

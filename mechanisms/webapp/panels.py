@@ -1,4 +1,4 @@
-"""Streamlit pieces of the explainer: panels, references, outline. Thin: every rule lives in mechanisms/.
+"""Streamlit pieces of the explainer: panels, references, outline, guide. Thin: every rule lives in the layers below.
 
 All author text goes through `md_escape` before it reaches Markdown, so a label or a link can never
 become markup on the page. The only HTML written here is constant CSS and JavaScript.
@@ -14,6 +14,7 @@ import streamlit as st
 
 from mechanisms.content.citations import format_references
 from mechanisms.content.clinic import Clinic
+from mechanisms.content.lastgood import author_mode
 from mechanisms.content.model import Edge, Graph, Node
 from mechanisms.diagram.touch import touch_script
 from mechanisms.present import wording
@@ -62,6 +63,14 @@ def install_assets() -> None:
     st.html(ASSETS / "explainer.css")
     script = touch_script() + "\n" + (ASSETS / "explainer.js").read_text(encoding="utf-8")
     st.html(f"<script>\n{script}\n</script>", unsafe_allow_javascript=True)
+
+
+def author_notice(problems: list) -> None:
+    """Only where authors work (MECHANISMS_AUTHOR=1): what is wrong with a file, one located line each.
+    Visitors never see it; they get the last good version, and the server log has the same lines."""
+    if author_mode() and problems:
+        lines = "\n".join(f"- {md_escape(str(p))}" for p in problems[:20])
+        st.warning(f"{wording.AUTHOR_NOTICE}\n\n{lines}")
 
 
 def clinic_footer(clinic: Clinic | None) -> None:

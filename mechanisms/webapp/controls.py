@@ -1,0 +1,131 @@
+"""The row of switches over the diagram: audience, whole picture, more detail, consult mode, today's
+treatment on the body map, and Take this home (a QR code of the view)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+import streamlit as st
+
+from mechanisms.diagram.bodymap import WIDTH_PX as BODY_MAP_PX
+from mechanisms.diagram.bodymap import body_figure
+from mechanisms.diagram.style import PLOTLY_CONFIG
+from mechanisms.outputs.qr import qr_png
+from mechanisms.present import wording
+from mechanisms.present.audience import AUDIENCE_NAMES, AUDIENCES, PATIENT
+from mechanisms.present.links import is_local, share_base, take_home_view, view_url
+from mechanisms.present.view import View, consult_view, set_treatment, toggle_area
+
+from .state import complete, current, served, set_more, set_view, whole_graph
+
+QR_SCREEN_PX = 300  # the QR code's width on screen: a phone camera reads it from about a metre
+
+
+def share_link_base() -> str | None:
+    """Where a phone opens the explainer: MECHANISMS_BASE_URL, else the address this page was opened at."""
+    return share_base(os.environ.get("MECHANISMS_BASE_URL"), st.context.url)
+
+
+@st.dialog(wording.TAKE_THIS_HOME, width="medium")
+def share_dialog(view: View) -> None:
+    """The current view for a phone: a QR code large enough to scan from a metre away, and the same link to copy."""
+    base = share_link_base()
+    if base is None:  # no address at all (a test harness): nothing a phone could open
+        st.markdown(wording.LOCAL_LINK)
+        return
+    link = view_url(base, take_home_view(view))
+    st.markdown(wording.SCAN_TO_OPEN)
+    qr = qr_png(link, box_size=10)
+    if qr:
+        with st.container(key="share-qr"):
+            st.image(qr, width=QR_SCREEN_PX)
+    st.markdown(wording.COPY_LINK)
+    st.code(link, language=None, wrap_lines=True)
+    if is_local(link):
+        st.markdown(wording.LOCAL_LINK)
+
+
+def on_body_map() -> None:
+    """A tap on the body map marks or unmarks that area; the map is then drawn afresh with no selection left,
+    so the next tap on the same area counts again."""
+    event = st.session_state.get(f"bodymap-{st.session_state.get('bodymap_round', 0)}") or {}
+    points = (event.get("selection") or {}).get("points") or []
+    if points:
+        set_view(toggle_area(current(), whole_graph(current()), points[0].get("customdata")))
+        st.session_state.bodymap_round = st.session_state.get("bodymap_round", 0) + 1
+
+
+def on_area_list() -> None:
+    view = current()
+    set_view(set_treatment(view, whole_graph(view), st.session_state.area_choice or [], view.estim))
+
+
+def on_estim() -> None:
+    view = current()
+    set_view(set_treatment(view, whole_graph(view), view.areas, bool(st.session_state.estim_choice)))
+
+
+def treatment_map(view: View) -> None:
+    """For the physio at the chair: today's areas on the body map (or the list below it) and the current.
+    Drawn only while open; the choice lives in the link alone."""
+    treatment = whole_graph(view).treatment
+    if treatment is None:
+        return
+    box = st.popover(wording.TODAY_HEADING, icon=":material/accessibility_new:", key="today_open", on_change="rerun")
+    if not box.open:
+        return
+    with box:
+        st.markdown(wording.BODY_MAP_HELP)
+        st.plotly_chart(body_figure(treatment, view.areas), key=f"bodymap-{st.session_state.get('bodymap_round', 0)}",
+                        on_select=on_body_map, selection_mode="points", config=PLOTLY_CONFIG, width=BODY_MAP_PX,
+                        alt="Body map, front and back. The same areas are in the list below it.")
+        st.session_state.area_choice = list(view.areas)
+        labels = {a.id: a.label for a in treatment.areas}
+        st.pills(wording.TODAY_HEADING, [a.id for a in treatment.areas], selection_mode="multi", key="area_choice",
+                 format_func=lambda a: labels[a].capitalize(), on_change=on_area_list, label_visibility="collapsed")
+        st.session_state.estim_choice = view.estim
+        st.toggle(wording.ESTIM_CHOICE, key="estim_choice", on_change=on_estim)
+
+
+def controls(view: View) -> None:
+    """The switches, or in the first paint only a placeholder that keeps the row's height."""
+    # The row's height to keep (explainer.css): a patient's row with "More detail" wraps below 1100 px. A
+    # marker, not the row's own children, says so: it sits in the same place in the first paint and the whole
+    # page, so the height holds in the frames where the placeholder has gone and the switches have not come.
+    wraps = view.audience == PATIENT and whole_graph(view).has_detail
+    with st.container(key=f"controls-height-{'wraps' if wraps else 'one-line'}"):
+        st.space("xxsmall")  # an empty container is not drawn at all
+    with st.container(key="controls", horizontal=True, vertical_alignment="bottom"):
+        if not complete():  # the first paint keeps the row's height (explainer.css); its switches follow
+            with st.container(key="controls-wait"):
+                st.space("xxsmall")
+            return
+        switches(view)
+
+
+def switches(view: View) -> None:
+    graphs = served().catalog.graphs
+    if len(graphs) > 1:
+        st.selectbox(
+            "Topic", sorted(graphs), index=sorted(graphs).index(view.graph), key="graph_choice",
+            format_func=lambda g: graphs[g].title, on_change=lambda: set_view(
+                View(graph=st.session_state.graph_choice, audience=current().audience)),
+        )
+    st.session_state.audience_choice = view.audience
+    st.segmented_control(
+        wording.AUDIENCE_PROMPT, AUDIENCES, key="audience_choice", required=True, format_func=AUDIENCE_NAMES.get,
+        on_change=lambda: set_view(replace(current(), audience=st.session_state.audience_choice)),
+    )
+    st.session_state.consult_choice = view.consult
+    st.toggle(wording.WHOLE_PICTURE, key="whole_picture")
+    if view.audience == PATIENT and graphs[view.graph].has_detail:
+        st.session_state.more_choice = view.more
+        st.toggle(wording.MORE_DETAIL, key="more_choice", on_change=lambda: set_more(st.session_state.more_choice))
+    st.toggle(
+        "Consult mode", key="consult_choice",
+        on_change=lambda: set_view(consult_view(current(), st.session_state.consult_choice)),
+    )
+    treatment_map(view)
+    if st.button(wording.TAKE_THIS_HOME, key="share", icon=":material/qr_code_2:"):
+        share_dialog(view)

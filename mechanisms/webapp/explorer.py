@@ -1,0 +1,147 @@
+"""The explorer: the diagram framed on a step, the step's text, the panel of what was picked, Previous/Next.
+
+One fragment: a click or a step reruns only this part of the page.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from mechanisms.content.model import Graph
+from mechanisms.diagram.style import PLOTLY_CONFIG
+from mechanisms.present import wording
+from mechanisms.present.audience import PATIENT, node_label, story_nodes
+from mechanisms.present.highlight import highlight_of, step_nodes
+from mechanisms.present.markup import md_escape
+from mechanisms.present.view import View
+
+from . import panels, resources
+from .state import (
+    complete,
+    current,
+    graph_of,
+    on_chart_select,
+    on_picker,
+    pick_node,
+    served,
+    set_more,
+    step_to,
+    sync_link,
+    whole_graph,
+)
+
+
+def step_text(graph: Graph, view: View) -> None:
+    """The current step's heading and story, beside the diagram (in a sheet over its foot on a phone)."""
+    step = graph.steps[view.step - 1]
+    with st.container(key="step-text"):
+        st.markdown(f"## {md_escape(wording.step_heading(view.step, len(graph.steps), step.title))}")
+        st.markdown(md_escape(step.patient))
+        st.markdown(f"**{wording.NOT_YET_KNOWN}** {md_escape(step.unknowns)}")
+        if view.step == len(graph.steps) and graph.teach_back:
+            st.markdown(f"[{wording.CHECK_HEADING}](#check)")  # where the story ends: check, then what to do next
+        if view.step == len(graph.steps) and graph.guide:
+            st.markdown(f"[{wording.GUIDE_POINTER}](#guide)")
+    detail_button(view, step.id)
+
+
+def detail_button(view: View, step_id: str) -> None:
+    """Where a step has more detail, the way to it sits beside the step's parts (on a phone: in the sheet)."""
+    whole = whole_graph(view)
+    extra = len(whole.nodes_in_step(step_id)) - len(whole.core.nodes_in_step(step_id))
+    if view.audience != PATIENT or not extra:
+        return
+    if view.more:
+        st.button(wording.HIDE_DETAIL, key="hide-detail", icon=":material/unfold_less:", on_click=set_more,
+                  args=(False,))
+    else:
+        st.button(wording.show_detail(extra), key="show-detail", icon=":material/unfold_more:", on_click=set_more,
+                  args=(True,))
+
+
+def step_bar(graph: Graph, view: View) -> None:
+    """Previous, the list of steps and Next, fixed at the foot of the screen: the same spot for every press."""
+    titles = [wording.step_heading(i + 1, len(graph.steps), s.title) for i, s in enumerate(graph.steps)]
+    with st.container(key="stepbar", horizontal=True, vertical_alignment="center"):
+        st.button(
+            wording.PREVIOUS, key="prev", icon=":material/arrow_back:", disabled=view.step <= 1,
+            on_click=step_to, args=(view.step - 1,),
+        )
+        st.session_state.step_choice = view.step
+        if not complete():
+            st.empty()  # the list's place, so Previous and Next keep theirs when it arrives
+        else:
+            st.selectbox(
+                wording.STEP_LIST_LABEL, range(1, len(graph.steps) + 1), key="step_choice",
+                label_visibility="collapsed", format_func=lambda i: titles[i - 1],
+                on_change=lambda: step_to(st.session_state.step_choice),
+            )
+        st.button(
+            wording.NEXT, key="next", icon=":material/arrow_forward:", icon_position="right", type="primary",
+            disabled=view.step >= len(graph.steps), on_click=step_to, args=(view.step + 1,),
+        )
+
+
+def chart(graph: Graph, view: View) -> None:
+    """The diagram framed on the current step, or the whole picture when asked for."""
+    whole = st.session_state.get("whole_picture", False)
+    frame_nodes = None if whole else tuple(step_nodes(graph, view))
+    fig = resources.figure(served(), graph, highlight_of(graph, view), view.audience, view.consult, frame_nodes)
+    with st.container(key="diagram"):
+        st.plotly_chart(
+            fig, key="chart", on_select=on_chart_select, selection_mode="points", width="stretch",
+            config=PLOTLY_CONFIG,
+            alt=f"Flow diagram: {graph.title}. The same content is in the text version below the diagram.",
+        )
+
+
+def picker(graph: Graph, view: View) -> None:
+    """Keyboard and screen-reader route to every node, kept in sync with the chart."""
+    ids = [n.id for n in story_nodes(graph)]
+    st.session_state.picker = view.node
+    st.selectbox(
+        wording.PICKER_LABEL, ids, index=None, key="picker", on_change=on_picker,
+        placeholder=wording.PICKER_PLACEHOLDER, format_func=lambda i: node_label(graph.node(i), view.audience),
+    )
+
+
+def panel(graph: Graph, view: View) -> None:
+    """What was picked (a part or a link), or the parts of this step to pick from."""
+    references = served().catalog.references
+    with st.container(key="detail", border=True):
+        node = graph.node(view.node) if view.node else None
+        edge = graph.edge(view.edge) if view.edge else None
+        if node is not None:
+            panels.node_panel(graph, node, view.audience, references, pick_node)
+        elif edge is not None:
+            panels.edge_panel(graph, edge, view.audience, references, pick_node)
+        else:
+            with st.container(key="explore"):
+                st.markdown(f"### {wording.EXPLORE_HEADING}")
+                st.markdown(wording.EXPLORE_HINT)
+                step = graph.steps[view.step - 1]
+                for n in graph.nodes_in_step(step.id):
+                    st.button(md_escape(node_label(n, view.audience)), key=f"stepnode-{n.id}", on_click=pick_node,
+                              args=(n.id,))
+
+
+@st.fragment
+def explorer() -> None:
+    """Diagram, step text, panel and the step bar: a click or a step reruns only this part of the page."""
+    view = current()
+    graph = graph_of(view)
+    # At the chair the diagram gets more room: its labels are larger (18 px) and the picker is not shown.
+    left, right = st.columns([2, 1] if view.consult else [3, 2], gap="medium")
+    # The side is written first: Streamlit sends elements in script order, so the explanation a
+    # reader is waiting for arrives before the chart is redrawn (it still shows on the right).
+    with right, st.container(key="side" if not view.consult else "side-consult"):
+        step_text(graph, view)
+        panel(graph, view)
+        if not view.consult and complete():
+            picker(graph, view)
+    with left:
+        chart(graph, view)
+        if not view.consult:
+            st.markdown(f"**{wording.HOW_TO_READ_LEAD}** {wording.HOW_TO_READ}")
+    step_bar(graph, view)
+    sync_link()

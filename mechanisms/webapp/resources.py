@@ -1,0 +1,89 @@
+"""What a server process keeps between runs: the catalog, layouts, figures, the clinic, made files."""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass
+from pathlib import Path
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from mechanisms.content.clinic import Clinic, clinic_signature, configured_clinic
+from mechanisms.content.lastgood import LastGood
+from mechanisms.content.load import Catalog, data_folder
+from mechanisms.content.model import Graph
+from mechanisms.diagram.figure import build_figure
+from mechanisms.diagram.layout import Layout, compute_layout
+from mechanisms.diagram.style import CONSULT_FONT_PX, CONSULT_VIEW_PX, LABEL_FONT_PX, STEP_VIEW_PX
+from mechanisms.present.highlight import Highlight
+
+
+@dataclass(frozen=True)
+class Served:
+    """What this run serves: the last good catalog of the data folder and the clinic's details."""
+
+    catalog: Catalog
+    clinic: Clinic | None
+    clinic_problems: list
+    clinic_key: tuple
+    version: tuple
+    """(folder, catalog version): the key of every cache below, so a new read that was served draws afresh."""
+
+
+@st.cache_resource(show_spinner=False)
+def _store(data_dir: str) -> LastGood:
+    """One per process and folder: re-reads data/ when a file changes, and keeps the last good version."""
+    return LastGood(Path(data_dir))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _clinic(signature: tuple) -> tuple[Clinic | None, list]:
+    """The clinic's details, read again only when its settings file changes (problems logged once)."""
+    return configured_clinic(signature)
+
+
+@st.cache_resource(show_spinner=False)
+def _freeze_long_lived_objects() -> None:
+    """Once per process: Streamlit runs a full gc.collect() after every script run (about 50 ms here,
+    holding the GIL while the reply is being sent); moving the objects loaded at start-up (plotly,
+    networkx, citeproc, the catalog) out of the collector's reach makes that collection cheap."""
+    gc.freeze()
+
+
+def served() -> Served:
+    """Read on each full run, so a test (or a clinic) can point the page at its own folder."""
+    data = str(data_folder())
+    catalog = _store(data).refresh()
+    key = clinic_signature()
+    clinic, problems = _clinic(key)
+    _freeze_long_lived_objects()
+    return Served(catalog, clinic, problems, key, (data, catalog.version))
+
+
+def _shown(served: Served, graph_id: str, core: bool) -> Graph:
+    graph = served.catalog.graphs[graph_id]
+    return graph.core if core else graph
+
+
+@st.cache_resource(show_spinner=False)
+def _layout(version: tuple, graph_id: str, core: bool, _served: Served) -> Layout:
+    return compute_layout(_shown(_served, graph_id, core))
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _figure(version: tuple, graph_id: str, core: bool, highlight: Highlight, audience: str, consult: bool,
+            frame_nodes: tuple[str, ...] | None, _served: Served) -> go.Figure:
+    graph = _shown(_served, graph_id, core)
+    return build_figure(
+        graph, _layout(version, graph_id, core, _served), highlight, audience=audience,
+        font_size=CONSULT_FONT_PX if consult else LABEL_FONT_PX, frame_nodes=frame_nodes,
+        height=(CONSULT_VIEW_PX if consult else STEP_VIEW_PX) if frame_nodes else None,
+    )
+
+
+def figure(served: Served, graph: Graph, highlight: Highlight, audience: str, consult: bool,
+           frame_nodes: tuple[str, ...] | None) -> go.Figure:
+    """The diagram of a shown graph (a patient's core path or the whole graph), drawn once per process."""
+    core = graph is not served.catalog.graphs[graph.id]
+    return _figure(served.version, graph.id, core, highlight, audience, consult, frame_nodes, served)
