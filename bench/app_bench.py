@@ -169,33 +169,17 @@ class Bench:
                 context.close()
         return [_loads(r) for r in runs]
 
-    def interactions(self, url: str, touch: bool) -> dict[str, float]:
-        """Click (or tap) on nodes until the panel shows them; Next until the step changes."""
-        catalog = load_catalog()
-        graph = catalog.graphs["dry-needling"]
+    def interactions(self, url: str, touch: bool) -> dict[str, Any]:
+        """Click (or tap) on the parts of every step until the panel shows them; Next until the step changes."""
+        graph = load_catalog().graphs["dry-needling"].core  # what a patient sees: the core path
         viewport = {"width": 390, "height": 844} if touch else {"width": 1280, "height": 1400}
         context = self.browser.new_context(viewport=viewport, is_mobile=touch, has_touch=touch)
         page = context.new_page()
-        page.goto(url)
-        wait_complete(page)
-        clicks = []
-        # The step view frames one step: click the first step's parts, in turn (never the one on show).
-        first = graph.nodes_in_step(graph.steps[0].id)
-        for node in (first[i % len(first)] for i in range(max(6, self.repeat * 2))):
-            text = node_label(node, PATIENT)
-            page.evaluate(WATCH_PANEL, text)
-            x, y = point_centre(page, node_point(page, node.id))
-            if not touch:
-                page.mouse.move(x, y)
-            start = page.evaluate("() => performance.now()")
-            if touch:
-                page.touchscreen.tap(x, y)
-            else:
-                page.mouse.click(x, y)
-            page.wait_for_function("() => window.__at !== null", timeout=15_000)
-            clicks.append(page.evaluate("() => window.__at") - start)
-            page.wait_for_selector(IDLE)
-            page.wait_for_timeout(300)
+        by_step: dict[int, float] = {}
+        for number, step in enumerate(graph.steps, start=1):
+            by_step[number] = statistics.median(
+                self.step_clicks(page, url, number, graph.nodes_in_step(step.id), touch))
+        clicks = list(by_step.values())
         steps = []
         if not touch:
             page.goto(url)
@@ -217,10 +201,37 @@ class Bench:
                 page.wait_for_selector(IDLE)
                 page.wait_for_timeout(200)
         context.close()
-        result = {("tap_ms" if touch else "click_ms"): statistics.median(clicks)}
+        kind = "tap_ms" if touch else "click_ms"
+        result: dict[str, Any] = {kind: statistics.median(clicks), f"{kind}_worst_step": max(clicks),
+                                  f"{kind}_by_step": {n: round(ms) for n, ms in by_step.items()}}
         if steps:
             result["next_ms"] = statistics.median(steps)
         return result
+
+    def step_clicks(self, page, url: str, number: int, parts: list, touch: bool) -> list[float]:
+        """Times from a click on one of the step's parts to the panel's heading naming it (never the part on show:
+        a step with one part is opened afresh before each click)."""
+        times = []
+        shown = None
+        for i in range(max(3, self.repeat)):
+            node = parts[i % len(parts)]
+            if i == 0 or node is shown:
+                page.goto(f"{url}/?step={number}")
+                wait_complete(page)
+            page.evaluate(WATCH_PANEL, node_label(node, PATIENT))
+            x, y = point_centre(page, node_point(page, node.id))
+            if not touch:
+                page.mouse.move(x, y)
+            start = page.evaluate("() => performance.now()")
+            if touch:
+                page.touchscreen.tap(x, y)
+            else:
+                page.mouse.click(x, y)
+            page.wait_for_function("() => window.__at !== null", timeout=15_000)
+            times.append(page.evaluate("() => window.__at") - start)
+            page.wait_for_selector(IDLE)
+            shown = node
+        return times
 
     def memory(self, proc: subprocess.Popen, url: str, sessions: int = 20) -> dict[str, float]:
         """Server RSS after one open session and after `sessions` open at once (peak sampled)."""
@@ -300,8 +311,11 @@ def table(results: dict[str, Any]) -> str:
                      f" | app/floor {r['ratio_app_to_floor']:.2f}"
                      f" | app's whole page {app.get('whole_page_ms', float('nan')):7.0f} ms")
     i = results["interactions"]
-    lines.append(f"  click to panel {i['click_ms']:.0f} ms, tap to panel {i['tap_ms']:.0f} ms, "
+    lines.append(f"  click to panel {i['click_ms']:.0f} ms (worst step {i['click_ms_worst_step']:.0f}), "
+                 f"tap to panel {i['tap_ms']:.0f} ms (worst step {i['tap_ms_worst_step']:.0f}), "
                  f"Next to step {i['next_ms']:.0f} ms")
+    for kind in ("click_ms", "tap_ms"):
+        lines.append(f"    {kind[:-3]} per step: " + ", ".join(f"{n}: {ms}" for n, ms in i[f"{kind}_by_step"].items()))
     ph = results["phone_network"]
     lines.append("  phone network (9 Mbit/s, 170 ms RTT), cold load to diagram visible:")
     for key in ("app_direct", "app_nginx_gzip", "floor_nginx_gzip", "standalone_html_nginx_gzip"):
@@ -314,3 +328,24 @@ def table(results: dict[str, Any]) -> str:
                  f"{m['rss_20_sessions_mb']:.0f} MB with 20 (peak {m['peak_mb']:.0f}); "
                  f"{m['per_extra_session_mb']:.1f} MB per extra session")
     return "\n".join(lines)
+
+
+def clicks(repeat: int = 3) -> dict[str, Any]:
+    """Only click and tap at every step: the quick figure to watch while working on a click's speed."""
+    proc, url = start_app()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            bench = Bench(browser, repeat)
+            bench.interactions(url, touch=False)  # warm the server's caches of every step
+            result = {**bench.interactions(url, touch=False), **bench.interactions(url, touch=True)}
+            browser.close()
+    finally:
+        stop_app(proc)
+    return result
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(clicks(int(sys.argv[1]) if len(sys.argv) > 1 else 3), indent=1))
