@@ -201,7 +201,7 @@ def page_data(
     """
     w = or_english(words)
     today = treatment_chapter(graph, today_view, references, clinic) if today_view else None
-    refs = {r.id: {"text": r.text, "links": r.links(), "finding": r.finding}
+    refs = {r.id: {"text": r.text, "links": r.links(w.reference_links), "finding": r.finding}
             for r in format_references(cited_ids(graph), references)}
     layout = compute_layout(graph)
     views, looks = views_and_looks(graph, layout)

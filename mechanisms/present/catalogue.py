@@ -19,8 +19,9 @@ from functools import cache
 from pathlib import Path
 from string import Formatter
 from types import MappingProxyType
+from typing import Any
 
-from ..content.model import EDGE_KINDS, EVIDENCE_LEVELS, FIGURES
+from ..content.model import EDGE_KINDS, EVIDENCE_LEVELS, FIGURES, Graph
 from ..content.problems import DataError, Problem
 from ..content.yaml_tree import line_of, parse_yaml
 
@@ -43,6 +44,7 @@ MAPS: dict[str, tuple[str, ...]] = {
     "audience_heading": ("patient", "practitioner"), "audience_names": ("patient", "practitioner"),
     "evidence_badge": EVIDENCE_LEVELS, "evidence_name": EVIDENCE_LEVELS, "evidence_meaning": EVIDENCE_LEVELS,
     "edge_words": EDGE_KINDS, "plain_edge_words": EDGE_KINDS, "link_drawn": EDGE_KINDS, "body_figures": FIGURES,
+    "reference_links": ("doi", "pubmed", "article"),
 }
 """The entries that map ids to words, each with the ids it must name (the schema's, in its order)."""
 UNWRAPPED = frozenset({"language_code"})
@@ -86,6 +88,7 @@ class Words:
     effects_heading: str
     words_used: str
     references: str
+    reference_links: Mapping[str, str]
     what_it_found: str
     no_references: str
     more_detail: str
@@ -308,3 +311,33 @@ def english_leaks(text: str, allowed_words: Iterable[str]) -> list[str]:
 def text_words(texts: Iterable[str]) -> set[str]:
     """The words of some texts, lower case: what `english_leaks` allows when they come from the data."""
     return {w.lower() for t in texts for w in _WORD.findall(t)}
+
+
+NOT_SHOWN = frozenset({"id", "evidence", "kind", "figure", "shape", "entry", "region", "step", "source", "target",
+                       "citations", "terms", "cautions", "language"})
+"""Keys of a graph file whose values are ids or codes, never read as words (evidence levels and link kinds are
+read in the catalogue's words)."""
+
+
+def _strings(value: object, skip: frozenset[str] = frozenset()) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            if key not in skip:
+                yield from _strings(item, skip)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item, skip)
+
+
+def data_words(graph: Graph, references: Mapping[str, Mapping[str, Any]], *texts: str) -> set[str]:
+    """Every word a render of `graph` may show that is not the catalogue's: the graph's own texts and labels,
+    its references as formatted (with their addresses and findings), and any `texts` (a link, a clinic's lines)."""
+    from ..content.citations import cited_ids, format_references, short_citation
+
+    found = list(_strings(graph.model_dump(), NOT_SHOWN))
+    for ref in format_references(cited_ids(graph), references):
+        found += [ref.text, ref.finding or "", short_citation(ref.id, references)]
+        found += [url for url in (ref.doi_url, ref.pubmed_url, ref.url) if url]
+    return text_words([*found, *texts])
