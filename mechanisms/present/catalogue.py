@@ -277,9 +277,13 @@ def or_english(given: Words | None) -> Words:
     return given if given is not None else words(DEFAULT_LANGUAGE)
 
 
-@cache
 def words(language: str = DEFAULT_LANGUAGE) -> Words:
     """The words of a language (loaded once per process); an unknown language is a ValueError."""
+    return _load(language)
+
+
+@cache
+def _load(language: str) -> Words:
     if language == PSEUDO:
         return pseudo(words(DEFAULT_LANGUAGE))
     path = CATALOGUES / f"{language}.yaml"
