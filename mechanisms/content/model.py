@@ -21,11 +21,11 @@ Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 
 EvidenceLevel = Literal["human trial", "human observational", "animal study", "review", "proposed mechanism"]
 EVIDENCE_LEVELS: tuple[str, ...] = get_args(EvidenceLevel)
-"""Evidence levels, strongest first (what each means to a reader is in `present.wording`)."""
+"""Evidence levels, strongest first (what each is called and means to a reader is in `present/catalogues/`)."""
 
 EdgeKind = Literal["leads_to", "increases", "decreases", "activates", "inhibits"]
 EDGE_KINDS: tuple[str, ...] = get_args(EdgeKind)
-"""Kinds of causal link (how each is read aloud is in `present.wording`, how it is drawn in `diagram.style`)."""
+"""Kinds of causal link (how each is read aloud is in `present/catalogues/`, how it is drawn in `diagram.style`)."""
 
 
 def edge_id(source: str, target: str) -> str:
