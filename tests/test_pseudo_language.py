@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from mechanisms.content.citations import cited_ids, format_references
+from mechanisms.content.clinic import load_clinic
 from mechanisms.content.load import DATA_DIR, load_catalog
 from mechanisms.outputs.handout import build_pdf
 from mechanisms.outputs.images import start_renderer
@@ -26,13 +27,17 @@ from mechanisms.present.catalogue import PSEUDO, data_words, english_leaks, word
 from mechanisms.present.links import view_url
 from mechanisms.present.view import View
 
+from .conftest import ROOT
+
 CATALOG = load_catalog(DATA_DIR)
 GRAPH = CATALOG.graphs["dry-needling"]
 BASE = "https://clinic.example/explain"
+CLINIC = load_clinic(ROOT / "clinic.example.yaml")
+"""A clinic's settings are the clinic's words: its name, phone, web address and emergency number print as set."""
 TODAY = {"areas": ("chest", "upper-back", "calf", "forearm"), "options": ("estim",)}
 """Today's treatment in every render: two sentences of areas, an option, and both cautions."""
 NOT_SHOWN = {"q", "views", "looks", "chart", "frames", "bands", "logo", "evidence", "refs", "terms", "nodes", "order",
-             "findings_for", "kind", "mark", "id", "step", "frame_px"}
+             "findings_for", "kind", "mark", "id", "step", "frame_px", "url"}
 """Keys of the offline page's data that its script never shows (links, looks, ids, indexes)."""
 _TAG = re.compile(r"<[^>]+>")
 
@@ -47,14 +52,16 @@ def links() -> list[str]:
 
 def allowed() -> set[str]:
     """The data's words, and the addresses a render prints (its own link)."""
-    return data_words(GRAPH, CATALOG.references, *links()) | {GRAPH.id}
+    settings = [CLINIC.name, CLINIC.phone or "", CLINIC.web or "", CLINIC.emergency or ""]
+    return data_words(GRAPH, CATALOG.references, *links(), *settings) | {GRAPH.id}
 
 
 def addresses() -> list[str]:
     """Every address and DOI the handout prints: a line may break inside one, cutting its words in two."""
     refs = format_references(cited_ids(GRAPH), CATALOG.references)
     urls = [u for r in refs for u in (r.doi_url, r.pubmed_url, r.url) if u]
-    return links() + urls + ["doi:" + u.removeprefix("https://doi.org/") for u in urls if "doi.org/" in u]
+    dois = ["doi:" + u.removeprefix("https://doi.org/") for u in urls if "doi.org/" in u]
+    return [*links(), CLINIC.web or "", *urls, *dois]
 
 
 def without_addresses(text: str) -> str:
@@ -71,7 +78,8 @@ def renderer():
 
 @cache
 def pdf_text(audience: str, language: str) -> str:
-    data = build_pdf(GRAPH, CATALOG.references, audience, "a4", BASE, pictures=[], view=view(audience, language))
+    data = build_pdf(GRAPH, CATALOG.references, audience, "a4", BASE, pictures=[], clinic=CLINIC,
+                     view=view(audience, language))
     return without_addresses("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
 
 
@@ -104,7 +112,7 @@ def figure_strings(fig) -> list[str]:
 @cache
 def page(language: str) -> tuple[str, list[str]]:
     """The offline page's visible HTML text and the strings its script shows, for today's reader."""
-    page_html = build_html(GRAPH, CATALOG.references, view=view(PATIENT, language))
+    page_html = build_html(GRAPH, CATALOG.references, CLINIC, view=view(PATIENT, language))
     data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page_html,
                                 re.DOTALL).group(1))
     visible = re.sub(r"<(script|style)\b.*?</\1>", " ", page_html, flags=re.DOTALL)
