@@ -37,14 +37,15 @@ FORMATS: dict[str, frozenset[str]] = {name: frozenset(keys.split()) for name, ke
     "effect_sentence": "link target", "go_to": "label", "link_key_item": "drawn link",
     "link_key_gloss": "link plain", "step_heading": "number total title", "outline_step_heading": "number title",
     "band_title": "number title", "show_detail_one": "count", "show_detail_many": "count", "link_notice": "names",
-    "see_step": "number total title", "page_footer": "title page pages",
+    "see_step": "number total title", "page_footer": "title page pages", "diagram_alt": "title",
+    "evidence_says": "meaning",
 }.items()}
 """The entries that are format strings, each with the placeholders it must use (no more, no fewer)."""
 MAPS: dict[str, tuple[str, ...]] = {
     "audience_heading": ("patient", "practitioner"), "audience_names": ("patient", "practitioner"),
     "evidence_badge": EVIDENCE_LEVELS, "evidence_name": EVIDENCE_LEVELS, "evidence_meaning": EVIDENCE_LEVELS,
     "edge_words": EDGE_KINDS, "plain_edge_words": EDGE_KINDS, "link_drawn": EDGE_KINDS, "body_figures": FIGURES,
-    "reference_links": ("doi", "pubmed", "article"),
+    "reference_links": ("doi", "pubmed", "article"), "handout_download": ("patient", "practitioner"),
 }
 """The entries that map ids to words, each with the ids it must name (the schema's, in its order)."""
 UNWRAPPED = frozenset({"language_code"})
@@ -127,6 +128,12 @@ class Words:
     clinic_heading: str
     clinic_phone: str
     clinic_web: str
+    text_version: str
+    consult_mode: str
+    handout_download: Mapping[str, str]
+    offline_download: str
+    body_map_alt: str
+    today_map_alt: str
     formats: Mapping[str, str]
     """The format strings (`FORMATS`), filled by the methods below."""
 
@@ -160,6 +167,14 @@ class Words:
     def link_notice(self, names: str) -> str:
         """The notice of a broken link, naming only the parameters ignored."""
         return self._fill("link_notice", names=names)
+
+    def diagram_alt(self, title: str) -> str:
+        """The app's diagram described for a screen reader."""
+        return self._fill("diagram_alt", title=title)
+
+    def evidence_says(self, level: str) -> str:
+        """'Evidence: Tested in people in a controlled trial.' under a part's badge in the app."""
+        return self._fill("evidence_says", meaning=self.evidence_meaning[level])
 
     def page_footer(self, title: str, page: object, pages: object) -> str:
         """The PDF's running foot: title and page number."""
