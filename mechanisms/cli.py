@@ -10,6 +10,7 @@ from .content.clinic import configured_clinic
 from .content.load import DATA_DIR, load_catalog
 from .outputs.dumps import DUMP_FORMATS, dump
 from .present.audience import AUDIENCES, PATIENT
+from .present.catalogue import DEFAULT_LANGUAGE, languages
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -79,14 +80,15 @@ def _export_bytes(args: argparse.Namespace, graph, references) -> bytes:
 
         font_dir()
         return build_pdf(graph, references, args.audience, args.paper, _base_url(args) or None,
-                         clinic=configured_clinic()[0])
+                         clinic=configured_clinic()[0], language=args.language)
     if args.format == "html":
         from .outputs.standalone import build_html
 
-        return build_html(graph, references, configured_clinic()[0]).encode("utf-8")
+        return build_html(graph, references, configured_clinic()[0], language=args.language).encode("utf-8")
     from .outputs.images import check_size, diagram, render
+    from .present.catalogue import words
 
-    fig = diagram(graph, step=args.step, audience=args.audience)
+    fig = diagram(graph, step=args.step, audience=args.audience, words=words(args.language))
     check_size(fig, args.width, args.scale)
     return render(fig, args.format, width=args.width, scale=args.scale)
 
@@ -168,6 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("-o", "--output", required=True, help="file to write")
     exporter.add_argument("--audience", choices=AUDIENCES, default=PATIENT, help="whose words (PDF, images)")
     exporter.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    exporter.add_argument("--language", choices=languages(), default=DEFAULT_LANGUAGE,
+                          help="the fixed words' language (pseudo: English in [!! !!], to find untranslated words)")
     exporter.add_argument("--base-url", default=None, help="address of the online app, for the PDF's link and QR code "
                           "(default: $MECHANISMS_BASE_URL)")
     exporter.add_argument("--step", type=int, default=None, help="images: highlight this step (1-based)")

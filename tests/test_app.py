@@ -11,9 +11,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from mechanisms.content.load import load_catalog
-from mechanisms.present import wording
+from mechanisms.present.catalogue import words
 
 from .conftest import ROOT
+
+EN = words("en")
 
 GRAPH = load_catalog(ROOT / "data").graphs["dry-needling"]
 APP = str(ROOT / "app.py")
@@ -46,7 +48,7 @@ def params(at: AppTest) -> dict[str, str]:
 def test_start_shows_title_summary_disclaimer_and_step_one():
     at = start()
     assert at.title[0].value == GRAPH.title
-    assert wording.DISCLAIMER in [m.value for m in at.markdown], "the disclaimer every output shows"
+    assert EN.disclaimer in [m.value for m in at.markdown], "the disclaimer every output shows"
     assert f"Step 1 of {len(GRAPH.steps)}" in text(at)
     assert "does not diagnose" in text(at)
     assert at.button(key="prev").disabled
@@ -166,10 +168,10 @@ def test_a_broken_edit_leaves_visitors_the_last_good_version_and_no_internals(cl
     _old(mini)
     visitor = _everything(_served_page(clinic))
     assert "A tiny test graph" in visitor and "Step 1 of 2" in visitor
-    for internal in ("mini.yaml", "YAML", str(clinic), "Traceback", wording.AUTHOR_NOTICE):
+    for internal in ("mini.yaml", "YAML", str(clinic), "Traceback", EN.author_notice):
         assert internal not in visitor, internal
     author = _served_page(clinic, author=True)
-    assert author.warning and wording.AUTHOR_NOTICE in author.warning[0].value
+    assert author.warning and EN.author_notice in author.warning[0].value
     assert "mini.yaml:2: graph: nodes" in author.warning[0].value.replace("\\", ""), "the author's located line"
 
 
@@ -178,7 +180,7 @@ def test_with_no_good_version_at_all_a_short_friendly_page(clinic):
     _old(clinic / "mini.yaml")
     at = _served_page(clinic)
     page = _everything(at)
-    assert at.title[0].value == wording.UNAVAILABLE_TITLE and wording.UNAVAILABLE in page
+    assert at.title[0].value == EN.unavailable_title and EN.unavailable in page
     assert "mini.yaml" not in page and "data/" not in page and not at.warning
 
 
@@ -229,7 +231,7 @@ def test_first_paint_sends_the_diagram_and_the_step_then_the_whole_page_once_dra
     at.run()
     assert not at.exception, at.exception
     first = text(at)
-    assert at.title[0].value == GRAPH.title and wording.DISCLAIMER in first
+    assert at.title[0].value == GRAPH.title and EN.disclaimer in first
     assert "Step 3 of" in first and not at.button(key="next").disabled and not at.button(key="prev").disabled
     assert not at.selectbox and not at.toggle and not at.segmented_control, "controls and lists wait"
     assert [c.key for c in at.get("bidi_component")] == ["page_ready"], "the browser's signal that it drew the diagram"
@@ -240,7 +242,7 @@ def test_first_paint_sends_the_diagram_and_the_step_then_the_whole_page_once_dra
     assert "Step 3 of" in text(at)
     assert {s.key for s in at.selectbox} >= {"picker", "step_choice"}
     assert at.segmented_control(key="audience_choice").value == "patient"
-    assert at.header and at.header[0].value == wording.GUIDE_HEADING
+    assert at.header and at.header[0].value == EN.guide_heading
     assert not at.get("bidi_component"), "asked once per session"
 
 

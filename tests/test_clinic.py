@@ -14,10 +14,12 @@ from mechanisms.content import clinic as clinic_module
 from mechanisms.content.clinic import CLINIC_VARIABLE, MAX_LOGO_BYTES, Clinic, configured_clinic, load_clinic
 from mechanisms.content.problems import DataError
 from mechanisms.content.readability import hard_sentences
-from mechanisms.present import clinic as present
+from mechanisms.present.catalogue import words as catalogue_words
 from mechanisms.present.clinic import clinic_lines, logo_data_uri
 
 from .conftest import ROOT
+
+EN = catalogue_words("en")
 
 GOOD = """\
 # the clinic's own details
@@ -130,16 +132,16 @@ def test_without_settings_the_default_file_is_optional(monkeypatch, tmp_path):
 def test_lines_every_output_shows(settings):
     lines = clinic_lines(load_clinic(settings))
     assert [(line.label, line.text, line.url) for line in lines] == [
-        (present.CLINIC_HEADING, "Riverside Physiotherapy", None),
-        (present.PHONE, "+44 20 7946 0000", "tel:+442079460000"),
-        (present.WEB, "https://riverside-physio.example", "https://riverside-physio.example"),
+        (EN.clinic_heading, "Riverside Physiotherapy", None),
+        (EN.clinic_phone, "+44 20 7946 0000", "tel:+442079460000"),
+        (EN.clinic_web, "https://riverside-physio.example", "https://riverside-physio.example"),
     ]
     assert clinic_lines(None) == [] and logo_data_uri(None) is None
     assert logo_data_uri(load_clinic(settings)).startswith("data:image/png;base64,iVBOR")
 
 
 def test_the_fixed_words_are_plain():
-    for words in (present.CLINIC_HEADING, present.PHONE, present.WEB):
+    for words in (EN.clinic_heading, EN.clinic_phone, EN.clinic_web):
         assert list(hard_sentences(words)) == [], words
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from mechanisms.content.checks import patient_prose
+from mechanisms.content.checks import readable_prose
 from mechanisms.content.load import DATA_DIR, load_catalog
 from mechanisms.content.readability import GRADE_LIMIT, grade, hard_sentences, term_names, term_pattern
 
@@ -18,7 +18,7 @@ GRAPH = CATALOG.graphs["dry-needling"]
 SHARED_REFERENCES = ROOT.parent / "shared" / "references" / "dry-needling.csl.json"
 
 
-PROSE = list(patient_prose(GRAPH))
+PROSE = list(readable_prose(GRAPH))
 TERMS = term_pattern(t.term for t in GRAPH.glossary)
 
 
@@ -159,14 +159,22 @@ def test_the_words_a_reviewer_found_undefined_are_in_the_glossary():
     assert "reflex" not in all_text().lower(), "no longer used (Hong 1994 does not call it one): nothing to define"
 
 
-def _fixed_sentences() -> dict[str, str]:
-    """Every fixed sentence the outputs show a patient (wording.py): the disclaimer, hints, notices, evidence."""
-    from mechanisms.present import wording
+APP_NAMES = {"offline_download", "text_version", "today_map_alt", "body_map_alt", "diagram_alt"}
+"""The app's button names and picture descriptions (from app.py and panels.py, which never graded them): names,
+not sentences a patient reads."""
 
+
+def _fixed_sentences() -> dict[str, str]:
+    """Every fixed sentence the outputs show a patient (the English catalogue): the disclaimer, hints, notices,
+    evidence."""
+    from mechanisms.present.catalogue import PLAIN, words
+
+    english = words("en")
     # A template's {placeholder} is graded filled with one short word (its real fillings have their own tests).
-    texts = {name: re.sub(r"\{\w+\}", "calf", value) for name, value in vars(wording).items()
-             if name.isupper() and isinstance(value, str) and len(value.split()) >= 5}
-    texts |= {f"evidence {level}": meaning for level, meaning in wording.EVIDENCE_MEANING.items()}
+    values = {name: getattr(english, name) for name in PLAIN} | dict(english.formats)
+    texts = {name: re.sub(r"\{\w+\}", "calf", value) for name, value in values.items()
+             if isinstance(value, str) and len(value.split()) >= 5 and name not in APP_NAMES}
+    texts |= {f"evidence {level}": meaning for level, meaning in english.evidence_meaning.items()}
     return texts
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.present.catalogue import words
 from mechanisms.present.guide import MARKS, guide_chapters
-from mechanisms.present.wording import evidence_badge
+
+EN = words("en")
 
 CATALOG = load_catalog(DATA_DIR)
 GRAPH = CATALOG.graphs["dry-needling"]
@@ -42,7 +44,7 @@ def test_the_measured_rates_are_the_papers_own():
     assert "1 in 3 treatments" in text and "1 in\u00a01,000" not in text and "1 in 1,000" in text
     assert "one in five" not in text.lower() and "2.19" not in text
     boyce = [line for line in LINES if "Boyce 2020" in line.sources]
-    assert boyce and all(line.badge == evidence_badge("human observational") for line in boyce)
+    assert boyce and all(line.badge == EN.evidence_badge["human observational"] for line in boyce)
 
 
 def test_serious_risks_are_named_in_plain_words():

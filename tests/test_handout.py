@@ -18,13 +18,14 @@ from mechanisms.outputs import pdf_page
 from mechanisms.outputs.errors import ExportError
 from mechanisms.outputs.handout import build_pdf, view_link
 from mechanisms.outputs.images import start_renderer
-from mechanisms.present import wording
 from mechanisms.present.audience import AUDIENCES, PATIENT, PRACTITIONER, shown_graph
+from mechanisms.present.catalogue import words
 from mechanisms.present.guide import MARKS, guide_chapters
 from mechanisms.present.links import valid_base_url
 
 from .conftest import FIXTURES, ROOT
 
+EN = words("en")
 CATALOG = load_catalog(FIXTURES)
 GRAPH = CATALOG.graphs["mini"]
 BASE = "https://clinic.example/explain"
@@ -64,10 +65,10 @@ def assert_complete(graph, references, reader: PdfReader, text: str) -> None:
     assert graph.title in text
     assert graph.summary in text
     for i, step in enumerate(graph.steps, start=1):
-        assert wording.outline_step_heading(i, step.title) in text
+        assert EN.outline_step_heading(i, step.title) in text
     for family, year in cited(graph, references):
         assert family in text and year in text, (family, year)
-    assert wording.DISCLAIMER in text, "the disclaimer every output shows"
+    assert EN.disclaimer in text, "the disclaimer every output shows"
     assert any(page.images for page in reader.pages), "the diagram is embedded as a picture"
 
 
@@ -156,8 +157,8 @@ def needs_real_guide() -> None:
 def test_the_guide_is_printed_whole_between_the_steps_and_the_glossary(audience):
     needs_real_guide()
     text = real_text(audience)
-    last_step = wording.outline_step_heading(len(REAL_GRAPH.steps), REAL_GRAPH.steps[-1].title)
-    start = text.index(wording.GUIDE_HEADING)
+    last_step = EN.outline_step_heading(len(REAL_GRAPH.steps), REAL_GRAPH.steps[-1].title)
+    start = text.index(EN.guide_heading)
     assert text.rindex(last_step) < start < text.index("Words used"), "after the steps, before the glossary"
     guide = text[start:text.index("Words used")]
     for chapter in guide_chapters(REAL_GRAPH, REAL.references):
@@ -181,7 +182,7 @@ def test_the_patient_handout_follows_the_core_path_and_says_so():
     patient, practitioner = real_text(PATIENT), real_text(PRACTITIONER)
     if not REAL_GRAPH.has_detail:
         pytest.skip("the graph has no detail layer")
-    assert patient.count(wording.CORE_PATH_NOTE) == 1 and wording.CORE_PATH_NOTE not in practitioner
+    assert patient.count(EN.core_path_note) == 1 and EN.core_path_note not in practitioner
     parts = "(Evidence: "  # each part of the diagram is listed with its evidence
     assert patient.count(parts) == len(REAL_GRAPH.core.nodes) < practitioner.count(parts) == len(REAL_GRAPH.nodes)
 
@@ -189,7 +190,7 @@ def test_the_patient_handout_follows_the_core_path_and_says_so():
 def test_a_graph_without_a_guide_or_a_detail_layer_prints_neither():
     _, text = read(pdf_for("patient"))
     assert not GRAPH.guide and not GRAPH.has_detail
-    assert wording.GUIDE_HEADING not in text and wording.CORE_PATH_NOTE not in text
+    assert EN.guide_heading not in text and EN.core_path_note not in text
 
 
 def run_cli(capsys, *args: str) -> tuple[int, str]:
@@ -283,20 +284,20 @@ def test_todays_treatment_prints_on_the_first_page_with_its_caution():
 
     real = load_catalog(ROOT / "data")
     graph = real.graphs["dry-needling"]
-    view = View(graph.id, step=2, areas=("upper-back", "calf"), estim=True)
+    view = View(graph.id, step=2, areas=("upper-back", "calf"), options=("estim",))
     reader, whole = read(build_pdf(graph, real.references, "patient", "a4", BASE,
                                    pictures=[_blank_png()] * len(graph.core.steps), view=view,
                                    clinic=Clinic("Riverside Physiotherapy", emergency="999")))
     first = " ".join(reader.pages[0].extract_text().split())
     assert today_sentence(graph, view) in first
-    assert wording.TODAY_CAUTIONS in first and "collapse" in first and "Patel 2019" in first
+    assert EN.today_cautions in first and "collapse" in first and "Patel 2019" in first
     assert "spinal cord" in first and "Berrigan 2018" in first, "the upper back is beside the spine too"
     assert first.count("call 999") == 2 and "{emergency}" not in whole and "local emergency number" not in whole
     assert "Get urgent help now: call 999" in whole
     assert len(reader.pages[0].images) == 2, "the QR code and the body map with today's areas shaded"
     _, plain = read(build_pdf(graph, real.references, "patient", "a4", BASE,
                               pictures=[_blank_png()] * len(graph.core.steps), view=View(graph.id)))
-    assert wording.TODAY_HEADING not in plain
+    assert EN.today_heading not in plain
 
 
 def _blank_png() -> bytes:

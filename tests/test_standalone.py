@@ -13,14 +13,16 @@ from mechanisms.diagram import style
 from mechanisms.diagram.figure import node_marker
 from mechanisms.diagram.layout import compute_layout
 from mechanisms.outputs.standalone import TEMPLATES, build_html, page_data, page_figure, page_views
-from mechanisms.present import wording
 from mechanisms.present.audience import AUDIENCES, PATIENT, PRACTITIONER, node_label, shown_graph, story_nodes
+from mechanisms.present.catalogue import words
 from mechanisms.present.guide import MARKS, guide_chapters
 from mechanisms.present.highlight import highlight_of, step_highlight
 from mechanisms.present.links import view_query
 from mechanisms.present.view import parse_view
 
 from .conftest import FIXTURES, ROOT
+
+EN = words("en")
 
 CATALOG = load_catalog(ROOT / "data")
 GRAPH = CATALOG.graphs["dry-needling"]
@@ -80,9 +82,9 @@ def test_labels_and_texts_follow_the_audience(data):
 
 
 def test_fixed_wording_is_the_shared_wording(data):
-    assert data["disclaimer"] == wording.DISCLAIMER
-    assert data["words"]["how_to_read"] == wording.HOW_TO_READ
-    assert data["steps"][0]["heading"] == wording.step_heading(1, len(SHOWN.steps), SHOWN.steps[0].title)
+    assert data["disclaimer"] == EN.disclaimer
+    assert data["words"]["how_to_read"] == EN.how_to_read
+    assert data["steps"][0]["heading"] == EN.step_heading(1, len(SHOWN.steps), SHOWN.steps[0].title)
 
 
 def test_the_script_holds_no_style_numbers_of_its_own():
@@ -116,14 +118,14 @@ def test_the_page_is_the_core_path_a_patient_takes_home_and_says_so(real_page):
     core = shown_graph(GRAPH, PATIENT)
     assert sorted(real_page["nodes"]) == sorted(n.id for n in core.nodes)
     assert sorted(real_page["edges"]) == sorted(e.id for e in core.edges)
-    assert real_page["core_note"] == (wording.CORE_PATH_NOTE if core is not GRAPH else "")
+    assert real_page["core_note"] == (EN.core_path_note if core is not GRAPH else "")
 
 
 def test_the_page_holds_the_guide_in_the_words_and_marks_every_output_uses(real_page):
     chapters = guide_chapters(GRAPH, CATALOG.references)
     assert chapters, "the data has a practical guide"
     guide = real_page["guide"]
-    assert guide["heading"] == wording.GUIDE_HEADING
+    assert guide["heading"] == EN.guide_heading
     assert [c["title"] for c in guide["chapters"]] == [c.title for c in chapters]
     for chapter, page_chapter in zip(chapters, guide["chapters"], strict=True):
         assert [b["title"] for b in page_chapter["blocks"]] == [b.title for b in chapter.blocks]

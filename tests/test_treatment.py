@@ -8,12 +8,14 @@ import pytest
 
 from mechanisms.content.load import load_catalog
 from mechanisms.content.readability import hard_sentences
-from mechanisms.present import wording
+from mechanisms.present.catalogue import words
 from mechanisms.present.links import to_params, view_query
 from mechanisms.present.treatment import joined, today_sentence, treatment_chapter
 from mechanisms.present.view import View, parse_view, set_treatment, toggle_area
 
 from .conftest import ROOT, problems_after_edit
+
+EN = words("en")
 
 CATALOG = load_catalog(ROOT / "data")
 GRAPH = CATALOG.graphs["dry-needling"]
@@ -30,11 +32,11 @@ def test_the_map_has_the_areas_a_physio_needles_on_front_and_back():
 
 
 def test_areas_travel_in_the_link_in_the_datas_order():
-    view = set_treatment(View(GRAPH.id, step=4), GRAPH, ["calf", "upper-back"], estim=True)
+    view = set_treatment(View(GRAPH.id, step=4), GRAPH, ["calf", "upper-back"], options=("estim",))
     assert view.areas == ("upper-back", "calf")
     assert to_params(view)["areas"] == "upper-back,calf" and to_params(view)["estim"] == "yes"
     assert parse_view(dict(parse_qsl(view_query(view))), GRAPHS, GRAPH.id) == (
-        View(GRAPH.id, step=4, areas=("upper-back", "calf"), estim=True), [])
+        View(GRAPH.id, step=4, areas=("upper-back", "calf"), options=("estim",)), [])
 
 
 @pytest.mark.parametrize(("areas", "kept"), [
@@ -60,8 +62,8 @@ def test_the_sentence_says_where_and_whether_a_current_was_used():
     assert joined(["calf"]) == "calf" and joined(["a", "b"]) == "a and b" and joined(["a", "b", "c"]) == "a, b and c"
     view = View(GRAPH.id, areas=("upper-back", "calf"))
     assert today_sentence(GRAPH, view) == "Today your physio put needles in your upper back and calf."
-    with_current = today_sentence(GRAPH, View(GRAPH.id, areas=("calf",), estim=True))
-    assert with_current.endswith(wording.TODAY_CURRENT)
+    with_current = today_sentence(GRAPH, View(GRAPH.id, areas=("calf",), options=("estim",)))
+    assert with_current.endswith(GRAPH.treatment.options[0].sentence)
     assert today_sentence(GRAPH, View(GRAPH.id)) is None
 
 
@@ -81,7 +83,7 @@ def test_each_caution_is_said_once_in_the_datas_order_with_its_sources():
     low_back = treatment_chapter(GRAPH, View(GRAPH.id, areas=("low-back",)), CATALOG.references)
     assert [line.text for line in low_back.blocks[0].lines] == [spine.text], "the lower back: the spine only"
     calf = treatment_chapter(GRAPH, View(GRAPH.id, areas=("calf",)), CATALOG.references)
-    assert calf.blocks == () and wording.TODAY_AFTERCARE in calf.intro
+    assert calf.blocks == () and EN.today_aftercare in calf.intro
 
 
 def test_a_caution_names_the_clinics_emergency_number_or_asks_for_the_local_one():
@@ -102,7 +104,7 @@ def test_every_sentence_a_patient_reads_about_today_is_plain():
 
     marks = [tuple(AREAS)] + [(a,) for a in AREAS] + list(combinations(AREAS, 2))
     for areas in marks:
-        chapter = treatment_chapter(GRAPH, View(GRAPH.id, areas=areas, estim=True), CATALOG.references)
+        chapter = treatment_chapter(GRAPH, View(GRAPH.id, areas=areas, options=("estim",)), CATALOG.references)
         for text in [chapter.intro, *(line.text for block in chapter.blocks for line in block.lines)]:
             assert list(hard_sentences(text)) == [], text
 

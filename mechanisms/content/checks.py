@@ -209,7 +209,9 @@ def _placeholders(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
     mark = "{" + EMERGENCY + "}"
     for loc, where, text in patient_prose(graph):
         filled_here = loc[0] in FILLED_IN
-        unknown = [name for name in placeholders(text) if name not in FALLBACK] if filled_here else []
+        known = {*FALLBACK, "areas"} if loc[:2] in (("treatment", "needled"), ("treatment", "needled_more")) \
+            else set(FALLBACK)
+        unknown = [name for name in placeholders(text) if name not in known] if filled_here else []
         for name in unknown:  # a misspelt {emergency} is said once, as itself
             yield loc, where, f"unknown placeholder {{{name}}}; the only one is {mark}, the number to call"
         if not filled_here and mark in text:
@@ -252,23 +254,33 @@ def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
     if graph.treatment is not None:
         for c, caution in enumerate(graph.treatment.cautions):
             yield ("treatment", "cautions", c, "text"), f"caution {caution.id}", caution.text
+        yield ("treatment", "needled"), "treatment (needled)", graph.treatment.needled
+        yield ("treatment", "needled_more"), "treatment (needled_more)", graph.treatment.needled_more
+        for o, option in enumerate(graph.treatment.options):
+            yield ("treatment", "options", o, "sentence"), f"treatment option {option.id}", option.sentence
 
 
 def readable_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
-    """Every paragraph a patient reads, as read: each placeholder at its longest reading (the fallback)."""
+    """Every paragraph a patient reads, as read: each placeholder at its longest reading (the fallback; today's
+    areas as the longest area's name)."""
+    areas = {"areas": max((a.label for a in graph.treatment.areas), key=len)} if graph.treatment else {}
     for loc, where, text in patient_prose(graph):
-        yield loc, where, fill(text)
+        yield loc, where, fill(text, areas)
 
 
 def check_reading(graph: Graph) -> list[Finding]:
     """Every patient sentence above the grade limit, with its grade and its opening words."""
     # Imported here: textstat and its dictionaries add ~30 MB to a process, and the app never grades.
-    from .readability import GRADE_LIMIT, hard_sentences, term_pattern
+    from .readability import GRADERS, grader, hard_sentences, term_pattern
 
+    if graph.language not in GRADERS:
+        return [(("language",), "language", f"no reading-grade measure for '{graph.language}' "
+                 f"(known: {', '.join(sorted(GRADERS))}); add one to readability.GRADERS")]
+    limit = grader(graph.language).limit
     terms = term_pattern(t.term for t in graph.glossary)
     findings: list[Finding] = []
     for loc, where, text in readable_prose(graph):
-        for score, sentence in hard_sentences(text, terms):
+        for score, sentence in hard_sentences(text, terms, graph.language):
             opening = sentence if len(sentence) <= 60 else sentence[:57] + "..."
-            findings.append((loc, where, f"reading grade {score:.1f} (at most {GRADE_LIMIT:g}): \"{opening}\""))
+            findings.append((loc, where, f"reading grade {score:.1f} (at most {limit:g}): \"{opening}\""))
     return findings

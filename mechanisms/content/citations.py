@@ -22,6 +22,10 @@ _NON_CSL_FIELDS = ("note", "verified-by-project")
 standard CSL, and citeproc would print them."""
 
 
+LINK_NAMES = {"doi": "DOI", "pubmed": "PubMed", "article": "Article"}
+"""The kinds of a reference's links, with English names for callers that pass none (app.py, for now)."""
+
+
 @dataclass(frozen=True)
 class FormattedReference:
     """One reference as a reader sees it: AMA text plus links to check it."""
@@ -34,10 +38,12 @@ class FormattedReference:
     url: str | None = None
     finding: str | None = None
 
-    def links(self) -> list[tuple[str, str]]:
-        """(name, address) of each way to check the reference: DOI, PubMed, else the article's page."""
-        named = (("DOI", self.doi_url), ("PubMed", self.pubmed_url), ("Article", self.url))
-        return [(name, url) for name, url in named if url]
+    def links(self, names: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+        """(name, address) of each way to check the reference: DOI, PubMed, else the article's page; `names` are
+        the reader's words for them by kind (doi, pubmed, article; the catalogue's `reference_links`)."""
+        named = {**LINK_NAMES, **(names or {})}
+        kinds = (("doi", self.doi_url), ("pubmed", self.pubmed_url), ("article", self.url))
+        return [(named[kind], url) for kind, url in kinds if url]
 
 
 @lru_cache(maxsize=1)

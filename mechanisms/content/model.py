@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Annotated, Literal, get_args
 
 import networkx as nx
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 Id = Annotated[
     str,
@@ -21,11 +21,11 @@ Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, ma
 
 EvidenceLevel = Literal["human trial", "human observational", "animal study", "review", "proposed mechanism"]
 EVIDENCE_LEVELS: tuple[str, ...] = get_args(EvidenceLevel)
-"""Evidence levels, strongest first (what each means to a reader is in `present.wording`)."""
+"""Evidence levels, strongest first (what each is called and means to a reader is in `present/catalogues/`)."""
 
 EdgeKind = Literal["leads_to", "increases", "decreases", "activates", "inhibits"]
 EDGE_KINDS: tuple[str, ...] = get_args(EdgeKind)
-"""Kinds of causal link (how each is read aloud is in `present.wording`, how it is drawn in `diagram.style`)."""
+"""Kinds of causal link (how each is read aloud is in `present/catalogues/`, how it is drawn in `diagram.style`)."""
 
 
 def edge_id(source: str, target: str) -> str:
@@ -164,12 +164,50 @@ class Caution(_Strict):
     citations: list[Id] = Field(default_factory=list)
 
 
-class Treatment(_Strict):
-    """The body map of today's treatment: an outline, the areas to mark, and the cautions they carry."""
+LINK_KEYS: tuple[str, ...] = ("graph", "step", "node", "edge", "audience", "mode", "detail", "areas", "lang")
+"""The keys a view's link already uses (`present.links`): a treatment option's id may not be one of them."""
+AREAS = "{areas}"
+"""Where today's areas go in a treatment's `needled` sentences."""
 
+
+class TreatmentOption(_Strict):
+    """Something more a physio can say was done today (an electric current), and what the patient then reads."""
+
+    id: Id
+    """Also the option's key in a link: `estim=yes`."""
+    choice: Text
+    """The physio's switch: 'An electric current was used'."""
+    sentence: Text
+    """What the patient reads after today's areas: 'They also passed an electric current through the needles.'"""
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_link_key(cls, value: str) -> str:
+        if value in LINK_KEYS:
+            raise ValueError(f"'{value}' is already a key of the link; choose another id")
+        return value
+
+
+class Treatment(_Strict):
+    """The body map of today's treatment: an outline, the areas to mark, the cautions they carry, and how a
+    patient is told what was done ("Today your physio put needles in your {areas}.")."""
+
+    needled: Text
+    """The first sentence of today's treatment; `{areas}` is the first few areas marked."""
+    needled_more: Text
+    """A further sentence for more areas than one sentence lists."""
     outline: list[BodyShape] = Field(default_factory=list)
     areas: list[BodyArea] = Field(min_length=1)
     cautions: list[Caution] = Field(default_factory=list)
+    options: list[TreatmentOption] = Field(default_factory=list)
+    """What else a physio can mark (an electric current), each a switch and a sentence."""
+
+    @field_validator("needled", "needled_more")
+    @classmethod
+    def _names_the_areas(cls, value: str) -> str:
+        if AREAS not in value:
+            raise ValueError(f"must say where the areas go with {AREAS}")
+        return value
 
     def area(self, area_id: str) -> BodyArea | None:
         return next((a for a in self.areas if a.id == area_id), None)
@@ -196,6 +234,8 @@ class Graph(_Strict):
     """A whole mechanism graph as written in `data/<id>.yaml`."""
 
     id: Id
+    language: Id = "en"
+    """The language of the file's texts: it chooses how their reading grade is measured."""
     title: Text
     summary: Text
     entry: Id

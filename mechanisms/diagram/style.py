@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from ..present.audience import PATIENT, edge_word
+from ..present.catalogue import Words, or_english
 
 # Okabe-Ito derived, colour-blind safe; text colours meet 4.5:1 on white.
 REGION_MARKERS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442"]
@@ -57,22 +58,18 @@ LABEL_LINE_PX = 1.3 * LABEL_FONT_PX
 """Height of one label line."""
 
 EDGE_STYLE: dict[str, dict[str, str]] = {
-    # kind: line dash, midpoint symbol, end marker symbol, colour, and the same in words for print.
-    "leads_to": {"dash": "solid", "symbol": "circle", "head": "arrow", "color": "#52606D",
-                 "drawn": "solid with a circle"},
-    "increases": {"dash": "solid", "symbol": "triangle-up", "head": "arrow", "color": "#0072B2",
-                  "drawn": "solid with a triangle pointing up"},
-    "activates": {"dash": "dot", "symbol": "diamond", "head": "arrow", "color": "#0072B2",
-                  "drawn": "dotted with a diamond"},
-    "decreases": {"dash": "dash", "symbol": "triangle-down", "head": "arrow", "color": "#B35A00",
-                  "drawn": "dashed with a triangle pointing down"},
+    # kind: line dash, midpoint symbol, end marker symbol, colour (the same in words for print: the catalogue's
+    # `link_drawn`).
+    "leads_to": {"dash": "solid", "symbol": "circle", "head": "arrow", "color": "#52606D"},
+    "increases": {"dash": "solid", "symbol": "triangle-up", "head": "arrow", "color": "#0072B2"},
+    "activates": {"dash": "dot", "symbol": "diamond", "head": "arrow", "color": "#0072B2"},
+    "decreases": {"dash": "dash", "symbol": "triangle-down", "head": "arrow", "color": "#B35A00"},
     # A bar across the line's end (⊣), the usual sign for inhibition.
-    "inhibits": {"dash": "dashdot", "symbol": "square", "head": "line-ew", "color": "#B35A00",
-                 "drawn": "dash-dot with a square"},
+    "inhibits": {"dash": "dashdot", "symbol": "square", "head": "line-ew", "color": "#B35A00"},
 }
 """Edge kinds differ by dash, midpoint symbol and end, never by colour alone."""
-EDGE_GLOSS = {"inhibits": "blocks"}
-"""A plainer word beside a technical kind's name in the printed key (patients read plain words already)."""
+EDGE_GLOSS = ("inhibits",)
+"""Kinds whose patient word is printed beside the technical name in a practitioner's key ('inhibits (blocks)')."""
 
 PLOTLY_CONFIG = {"displayModeBar": False, "doubleClickDelay": 100, "scrollZoom": False, "responsive": True}
 """Every interactive copy of the diagram: no toolbar, no zoom, and two clicks 100 ms apart are still two."""
@@ -97,10 +94,11 @@ def region_colour(index: int) -> str:
     return REGION_MARKERS[index % len(REGION_MARKERS)]
 
 
-def edge_key_sentence(audience: str = PATIENT) -> str:
+def edge_key_sentence(audience: str = PATIENT, words: Words | None = None) -> str:
     """The printed key of the link shapes: 'solid with a circle = leads to; ...'."""
+    w = or_english(words)
     parts = []
-    for kind, style in EDGE_STYLE.items():
-        gloss = f" ({EDGE_GLOSS[kind]})" if kind in EDGE_GLOSS and audience != PATIENT else ""
-        parts.append(f"{style['drawn']} = {edge_word(kind, audience)}{gloss}")
-    return "; ".join(parts)
+    for kind in EDGE_STYLE:
+        gloss = w.plain_edge_words[kind] if kind in EDGE_GLOSS and audience != PATIENT else None
+        parts.append(w.link_key_item(w.link_drawn[kind], edge_word(kind, audience, w), gloss))
+    return w.source_separator.join(parts)

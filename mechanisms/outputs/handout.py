@@ -21,22 +21,13 @@ from ..content.clinic import Clinic
 from ..content.model import Graph
 from ..diagram.bodymap import body_figure
 from ..diagram.style import PRINT_FONT_PX, edge_key_sentence
-from ..present import wording
 from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_text, shown_graph
+from ..present.catalogue import DEFAULT_LANGUAGE, Words, words
 from ..present.clinic import clinic_lines
 from ..present.guide import GuideBlock, GuideChapter, GuideLine, guide_chapters
 from ..present.links import valid_base_url, view_url
 from ..present.treatment import treatment_chapter
 from ..present.view import View
-from ..present.wording import (
-    AUDIENCE_HEADING,
-    CORE_PATH_NOTE,
-    DISCLAIMER,
-    EVIDENCE_MEANING,
-    GUIDE_HEADING,
-    NOT_YET_KNOWN,
-    outline_step_heading,
-)
 from .errors import ExportError
 from .images import render, step_picture
 from .pdf_page import PAPERS, HandoutPage
@@ -49,7 +40,6 @@ STEP_PICTURE_MM = 130.0
 MM_PER_PT = 25.4 / 72
 """Render width of the printed diagram: narrow enough that labels print at about 8 pt."""
 QR_MM = 30
-NOTE_LEAD = "Please note:"
 BULLET = "•"
 """The lead of a guide line without a mark of its own (facts, questions), as the handout's other lists."""
 
@@ -58,14 +48,14 @@ LOGO_MM = (30, 15)
 """The largest a clinic's logo prints (width, height), in the cover's top right corner."""
 
 
-def _clinic(pdf: HandoutPage, clinic: Clinic | None) -> None:
+def _clinic(pdf: HandoutPage, clinic: Clinic | None, w: Words) -> None:
     """The clinic's logo (top right) and its name, phone and web address, as every output lists them."""
     if clinic is None:
         return
     if clinic.logo:
         pdf.image(io.BytesIO(clinic.logo), x=pdf.w - pdf.r_margin - LOGO_MM[0], y=pdf.t_margin,
                   w=0, h=LOGO_MM[1], keep_aspect_ratio=True)
-    for line in clinic_lines(clinic):
+    for line in clinic_lines(clinic, w):
         pdf.set_x(pdf.l_margin)
         if line.url:
             pdf.link_line(f"{line.label}:", line.text, 9.5)
@@ -75,18 +65,18 @@ def _clinic(pdf: HandoutPage, clinic: Clinic | None) -> None:
     pdf.ln(2)
 
 
-def _cover(pdf: HandoutPage, graph: Graph, audience: str, clinic: Clinic | None = None) -> None:
+def _cover(pdf: HandoutPage, graph: Graph, audience: str, w: Words, clinic: Clinic | None = None) -> None:
     """Who it is for (and from which clinic), the title, the key message and the disclaimer."""
     pdf.add_page()
-    _clinic(pdf, clinic)
+    _clinic(pdf, clinic, w)
     pdf.set_font("DejaVu", "", 9.5)
-    pdf.cell(0, 5, AUDIENCE_HEADING[audience], new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 5, w.audience_heading[audience], new_x="LMARGIN", new_y="NEXT")
     pdf.heading(graph.title, 20, space_before=1)
     pdf.para(graph.summary, 12, after=4)
-    pdf.note(DISCLAIMER, NOTE_LEAD)
+    pdf.note(w.disclaimer, w.note_lead)
 
 
-def _online_link(pdf: HandoutPage, link: str) -> None:
+def _online_link(pdf: HandoutPage, link: str, w: Words) -> None:
     """A QR code and the printed address of the same view online."""
     top = pdf.get_y()
     qr = qr_png(link)
@@ -94,8 +84,8 @@ def _online_link(pdf: HandoutPage, link: str) -> None:
         pdf.image(io.BytesIO(qr), x=pdf.l_margin, y=top, w=QR_MM, h=QR_MM)
         pdf.set_left_margin(pdf.l_margin + QR_MM + 5)
         pdf.set_xy(pdf.l_margin, top + 3)
-    pdf.para(wording.SEE_IT_ONLINE, 10, lead="See it online.")
-    pdf.link_line("Address:", link, 9)
+    pdf.para(w.see_it_online, 10, lead=w.see_it_online_lead)
+    pdf.link_line(w.address_lead, link, 9)
     if qr:
         pdf.set_left_margin(pdf.l_margin - QR_MM - 5)
         pdf.set_y(max(pdf.get_y() + 5, top + QR_MM + 3))
@@ -103,15 +93,15 @@ def _online_link(pdf: HandoutPage, link: str) -> None:
         pdf.ln(8)
 
 
-def _reading_guide(pdf: HandoutPage, graph: Graph, audience: str) -> None:
+def _reading_guide(pdf: HandoutPage, graph: Graph, audience: str, w: Words) -> None:
     """How to read the diagram, what the evidence levels mean, and the steps at a glance."""
-    pdf.heading("How to read the diagram", 13, space_before=3)
-    pdf.para(f"{wording.PRINTED_DIAGRAM} {wording.LINK_KEY_LEAD} {edge_key_sentence(audience)}.", 10)
-    pdf.heading("How sure are we?", 13)
-    pdf.para(wording.EVIDENCE_LEAD, 10, after=1.5)
-    for level, meaning in EVIDENCE_MEANING.items():
-        pdf.para(meaning, 9.5, lead=f"• {level.capitalize()}:", after=1)
-    pdf.heading("The steps", 13, space_before=4)
+    pdf.heading(w.reading_heading, 13, space_before=3)
+    pdf.para(f"{w.printed_diagram} {w.link_key_lead} {edge_key_sentence(audience, w)}.", 10)
+    pdf.heading(w.evidence_heading, 13)
+    pdf.para(w.evidence_lead, 10, after=1.5)
+    for level, meaning in w.evidence_meaning.items():
+        pdf.para(meaning, 9.5, lead=f"• {w.evidence_badge[level]}:", after=1)
+    pdf.heading(w.steps_heading, 13, space_before=4)
     for i, step in enumerate(graph.steps, start=1):
         pdf.para(step.title, 10, lead=f"{i}.", after=0.8)
 
@@ -121,9 +111,9 @@ def print_label_pt() -> float:
     return PRINT_FONT_PX * (STEP_PICTURE_MM / STEP_PICTURE_PX) / MM_PER_PT
 
 
-def step_pictures(graph: Graph, audience: str) -> list[bytes]:
-    """Each step framed as in the app, as PNG, for the handout (one kaleido render each)."""
-    return [render(step_picture(graph, i, audience, PRINT_FONT_PX), "png", width=STEP_PICTURE_PX, scale=2.5)
+def step_pictures(graph: Graph, audience: str, w: Words | None = None) -> list[bytes]:
+    """Each step framed as in the app, as PNG, for the handout (one kaleido render each), in `w` (English if None)."""
+    return [render(step_picture(graph, i, audience, PRINT_FONT_PX, words=w), "png", width=STEP_PICTURE_PX, scale=2.5)
             for i in range(1, len(graph.steps) + 1)]
 
 
@@ -138,46 +128,50 @@ def _step_picture(pdf: HandoutPage, png: bytes) -> None:
 
 
 def _steps(pdf: HandoutPage, graph: Graph, audience: str, number: Mapping[str, int], pictures: list[bytes],
-           core_note: bool = False) -> None:
+           w: Words, core_note: bool = False) -> None:
     """Every step in order: its text, its part of the diagram, its parts for this audience (practitioners: links).
 
     `core_note` says, once under the heading, that the steps show the core path (animal tests left out).
     """
     pdf.add_page()
-    pdf.heading("Step by step", 16, space_before=0)
+    pdf.heading(w.step_by_step, 16, space_before=0)
     if core_note:
-        pdf.para(CORE_PATH_NOTE, 10, after=1)
+        pdf.para(w.core_path_note, 10, after=1)
     for i, step in enumerate(graph.steps, start=1):
-        pdf.heading(outline_step_heading(i, step.title), 13, space_before=3)
+        pdf.heading(w.outline_step_heading(i, step.title), 13, space_before=3)
         pdf.para(step.patient, 10.5)
-        pdf.para(step.unknowns, 10, lead=NOT_YET_KNOWN)
+        pdf.para(step.unknowns, 10, lead=w.not_yet_known)
         if i <= len(pictures):
             _step_picture(pdf, pictures[i - 1])
         for node in graph.nodes_in_step(step.id):
-            cited = _reference_numbers(node.citations, number)
-            level = f"Evidence: {node.evidence}" + (f"; {cited}" if cited else "")
+            level = w.node_evidence(node.evidence, _reference_numbers(node.citations, number, w))
             pdf.para(f"{node_text(node, audience)} ({level})", 9.5, lead=f"• {node_label(node, audience)}:",
                      after=1.6)
             if audience != PATIENT:
-                for edge in graph.effects(node.id):
-                    target = graph.node(edge.target)
-                    pdf.para(f"{edge_word(edge.kind, audience)} {node_label(target, audience)} ({edge.evidence})", 8.5,
-                             lead="    →", after=1)
+                _links_out(pdf, graph, node.id, audience, w)
 
 
-def _reference_numbers(refs: Sequence[str], number: Mapping[str, int]) -> str:
+def _links_out(pdf: HandoutPage, graph: Graph, node_id: str, audience: str, w: Words) -> None:
+    """A practitioner's links out of a part: '→ leads to Local twitch response (review)'."""
+    for edge in graph.effects(node_id):
+        target = graph.node(edge.target)
+        text = f"{edge_word(edge.kind, audience, w)} {node_label(target, audience)} ({w.evidence_name[edge.evidence]})"
+        pdf.para(text, 8.5, lead="    →", after=1)
+
+
+def _reference_numbers(refs: Sequence[str], number: Mapping[str, int], w: Words) -> str:
     """'references 3, 4': where a part's or a guide line's sources sit in the numbered list."""
-    cites = ", ".join(str(number[r]) for r in refs if r in number)
-    return f"{'references' if len(refs) > 1 else 'reference'} {cites}" if cites else ""
+    cites = [number[r] for r in refs if r in number]
+    return w.reference_numbers(cites, several=len(refs) > 1) if cites else ""
 
 
-def _guide_line(pdf: HandoutPage, line: GuideLine, number: Mapping[str, int]) -> None:
+def _guide_line(pdf: HandoutPage, line: GuideLine, number: Mapping[str, int], w: Words) -> None:
     """One guide line: a box before an action, a warning sign before a warning; a fact's sources below it, smaller.
 
     DejaVu Sans (regular and bold) has both marks, U+2610 and U+26A0, so they print as in the app.
     """
     lead = line.mark or BULLET
-    cited = _reference_numbers(line.refs, number)
+    cited = _reference_numbers(line.refs, number, w)
     note = line.source_note + (f" ({cited})" if cited else "") if line.source_note else ""
     # A fact and its sources on one page: the note is no use on the next page, away from its line.
     pdf.room_for(pdf.text_height(f"{lead} {line.text}", 10) + (pdf.text_height(note, 8.5, 4) + 3.2 if note else 0))
@@ -186,38 +180,38 @@ def _guide_line(pdf: HandoutPage, line: GuideLine, number: Mapping[str, int]) ->
         pdf.aside(note, 8.5)
 
 
-def _guide_block(pdf: HandoutPage, block: GuideBlock, number: Mapping[str, int]) -> None:
+def _guide_block(pdf: HandoutPage, block: GuideBlock, number: Mapping[str, int], w: Words) -> None:
     """A section of the guide: its sub-heading and its lines."""
     pdf.heading(block.title, 11.5, space_before=2)
     for line in block.lines:
-        _guide_line(pdf, line, number)
+        _guide_line(pdf, line, number, w)
 
 
-def _guide_chapter(pdf: HandoutPage, chapter: GuideChapter, number: Mapping[str, int]) -> None:
+def _guide_chapter(pdf: HandoutPage, chapter: GuideChapter, number: Mapping[str, int], w: Words) -> None:
     """A part of the guide: its heading, its introduction, its sections."""
     pdf.heading(chapter.title, 14, space_before=5)
     if chapter.intro:
         pdf.para(chapter.intro, 10.5)
     for block in chapter.blocks:
-        _guide_block(pdf, block, number)
+        _guide_block(pdf, block, number, w)
 
 
-def _guide(pdf: HandoutPage, chapters: list[GuideChapter], number: Mapping[str, int]) -> None:
+def _guide(pdf: HandoutPage, chapters: list[GuideChapter], number: Mapping[str, int], w: Words) -> None:
     """The practical guide on a page of its own (a patient can keep it apart): safety, aftercare, questions."""
     if not chapters:
         return
     pdf.add_page()
-    pdf.heading(GUIDE_HEADING, 16, space_before=0)
+    pdf.heading(w.guide_heading, 16, space_before=0)
     for chapter in chapters:
-        _guide_chapter(pdf, chapter, number)
+        _guide_chapter(pdf, chapter, number, w)
 
 
-def _glossary(pdf: HandoutPage, graph: Graph) -> None:
+def _glossary(pdf: HandoutPage, graph: Graph, w: Words) -> None:
     """The words the texts use, in glossary order."""
     used = {t for n in graph.nodes for t in n.terms}
     used_terms = [t for t in graph.glossary if t.id in used]
     if used_terms:
-        pdf.heading("Words used", 14, space_before=5)
+        pdf.heading(w.words_used, 14, space_before=5)
         for term in used_terms:
             pdf.para(term.definition, 9.5, lead=f"{term.term}:", after=1.4)
 
@@ -252,16 +246,28 @@ def _today_map(pdf: HandoutPage, graph: Graph, view: View) -> None:
     """The body map with today's areas shaded, the picture the physio tapped, small under the words."""
     if graph.treatment is None:
         return
-    png = render(body_figure(graph.treatment, view.areas, targets=False, height=300), "png", width=440, scale=2)
+    figure = body_figure(graph.treatment, view.areas, targets=False, height=300, words=words(view.language))
+    png = render(figure, "png", width=440, scale=2)
     height = TODAY_MAP_MM * 300 / 440
     pdf.room_for(height + 4)
     pdf.image(io.BytesIO(png), x=pdf.l_margin, y=pdf.get_y() + 1, w=TODAY_MAP_MM, h=height)
     pdf.set_y(pdf.get_y() + height + 3)
 
 
-def view_link(base_url: str, graph: Graph, audience: str) -> str:
-    """The online address the handout prints: the start of the story, for this audience."""
-    return view_url(base_url, View(graph=graph.id, audience=audience))
+def view_link(base_url: str, graph: Graph, audience: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """The online address the handout prints: the start of the story, for this audience, in this language."""
+    return view_url(base_url, View(graph=graph.id, audience=audience, language=language))
+
+
+def _back_matter(pdf: HandoutPage, graph: Graph, refs: list[FormattedReference], w: Words) -> None:
+    """The words used, the numbered references and the disclaimer again."""
+    _glossary(pdf, graph, w)
+    if refs:
+        pdf.heading(w.references, 14, space_before=5)
+        for ref in refs:
+            _reference(pdf, ref)
+    pdf.ln(3)
+    pdf.note(w.disclaimer, w.note_lead)
 
 
 def build_pdf(
@@ -273,8 +279,9 @@ def build_pdf(
     pictures: list[bytes] | None = None,
     clinic: Clinic | None = None,
     view: View | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> bytes:
-    """The handout as PDF bytes.
+    """The handout as PDF bytes, in the view's language (or `language` without a view).
 
     `pictures` are PNGs of each step's part of the diagram; when not given they are drawn with kaleido.
     `base_url` (an http or https address) adds a printed link and a QR code to the same view online;
@@ -287,28 +294,24 @@ def build_pdf(
         raise ExportError(f"unknown paper size {paper!r}; choose a4 or letter")
     if audience not in AUDIENCES:
         raise ExportError(f"unknown audience {audience!r}; choose {' or '.join(AUDIENCES)}")
+    view = view or View(graph.id, audience=audience, language=language)
+    w = words(view.language)
     original_graph = graph
     graph = shown_graph(graph, audience)
-    pdf = HandoutPage(paper, graph.title)  # fonts first: a missing font fails before a browser starts
-    pictures = pictures if pictures is not None else step_pictures(graph, audience)
+    pdf = HandoutPage(paper, graph.title, w)  # fonts first: a missing font fails before a browser starts
+    pictures = pictures if pictures is not None else step_pictures(graph, audience, w)
     refs = format_references(cited_ids(graph), references)
     number = {r.id: r.number for r in refs}
-    _cover(pdf, graph, audience, clinic)
+    _cover(pdf, graph, audience, w, clinic)
     base = valid_base_url(base_url)
     if base:
-        _online_link(pdf, view_url(base, view) if view else view_link(base, graph, audience))
-    today = treatment_chapter(original_graph, view, references, clinic) if view else None
+        _online_link(pdf, view_url(base, view), w)
+    today = treatment_chapter(original_graph, view, references, clinic)
     if today is not None:  # today's areas, where they are, and their cautions, on the first page
-        _guide_chapter(pdf, today, number)
+        _guide_chapter(pdf, today, number, w)
         _today_map(pdf, original_graph, view)
-    _reading_guide(pdf, graph, audience)
-    _steps(pdf, graph, audience, number, pictures, core_note=graph is not original_graph)
-    _guide(pdf, guide_chapters(graph, references, clinic), number)
-    _glossary(pdf, graph)
-    if refs:
-        pdf.heading("References", 14, space_before=5)
-        for ref in refs:
-            _reference(pdf, ref)
-    pdf.ln(3)
-    pdf.note(DISCLAIMER, NOTE_LEAD)
+    _reading_guide(pdf, graph, audience, w)
+    _steps(pdf, graph, audience, number, pictures, w, core_note=graph is not original_graph)
+    _guide(pdf, guide_chapters(graph, references, clinic, w), number, w)
+    _back_matter(pdf, graph, refs, w)
     return bytes(pdf.output())

@@ -17,6 +17,7 @@ from ..diagram.figure import build_figure
 from ..diagram.layout import compute_layout
 from ..diagram.style import LABEL_FONT_PX, STEP_VIEW_PX
 from ..present.audience import PATIENT
+from ..present.catalogue import Words
 from ..present.highlight import Highlight, highlight_of, step_highlight, step_nodes
 from ..present.view import View
 from .errors import ExportError
@@ -31,24 +32,26 @@ CHROMIUM_NEEDED = (
 
 
 def diagram(
-    graph: Graph, step: int | None = None, audience: str = PATIENT, font_size: int = LABEL_FONT_PX
+    graph: Graph, step: int | None = None, audience: str = PATIENT, font_size: int = LABEL_FONT_PX,
+    words: Words | None = None,
 ) -> go.Figure:
-    """The figure as printed: the whole flow for one audience, optionally one step (1-based) highlighted."""
+    """The figure as printed, in `words` (English by default): the whole flow for one audience, optionally one
+    step (1-based) highlighted."""
     if step is not None and not 1 <= step <= len(graph.steps):
         raise ExportError(f"step {step} does not exist: this graph has steps 1 to {len(graph.steps)}")
     highlight = step_highlight(graph, step) if step is not None else Highlight()
-    return build_figure(graph, compute_layout(graph), highlight, audience=audience, font_size=font_size)
+    return build_figure(graph, compute_layout(graph), highlight, audience=audience, font_size=font_size, words=words)
 
 
 def step_picture(graph: Graph, step: int, audience: str = PATIENT, font_size: int = LABEL_FONT_PX,
-                 per_link: bool = False, every_label: bool = False) -> go.Figure:
+                 per_link: bool = False, every_label: bool = False, words: Words | None = None) -> go.Figure:
     """One step framed, as the app shows it (1-based step): beside each step's text in the handout, and the
     offline page's first view (`per_link`: one trace per link, so the page can dim each; `every_label`: so
     it can move the frame to any step)."""
     view = View(graph.id, step=step, audience=audience)
     return build_figure(graph, compute_layout(graph), highlight_of(graph, view), audience=audience,
                         font_size=font_size, frame_nodes=step_nodes(graph, view), height=STEP_VIEW_PX,
-                        per_link=per_link, every_label=every_label)
+                        per_link=per_link, every_label=every_label, words=words)
 
 
 def check_size(fig: go.Figure, width: int, scale: float) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from ..present.catalogue import Words
 from .errors import ExportError
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
@@ -31,8 +32,9 @@ def font_dir() -> Path:
 class HandoutPage(FPDF):
     """An A4 or Letter document with the handout's fonts, footer and blocks (heading, paragraph, note, link)."""
 
-    def __init__(self, paper: str, title: str):
+    def __init__(self, paper: str, title: str, words: Words):
         super().__init__(orientation="portrait", unit="mm", format=PAPERS[paper])
+        self.words = words
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(True, margin=18)
         self.running_title = title if len(title) <= 70 else title[:69] + "…"
@@ -43,7 +45,7 @@ class HandoutPage(FPDF):
         for style, name in FONT_FILES.items():
             self.add_font("DejaVu", style, str(fonts / name))
         self.set_title(title)
-        self.set_lang("en")
+        self.set_lang(words.language_code)
         self.set_creator("mechanisms explainer")
         self.set_text_color(0)
         self.set_draw_color(0)
@@ -52,7 +54,7 @@ class HandoutPage(FPDF):
         self.set_y(-12)
         self.set_font("DejaVu", "", 8)
         # Left-aligned: the alias is wider than the number that replaces it, so centring would drift.
-        self.cell(0, 6, f"{self.running_title} · page {self.page_no()} of {self.pages_alias}", align="L")
+        self.cell(0, 6, self.words.page_footer(self.running_title, self.page_no(), self.pages_alias), align="L")
 
     def room_for(self, height: float) -> None:
         """Start a new page unless `height` mm fit: a heading never sits alone at a page's foot."""

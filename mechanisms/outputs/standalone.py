@@ -40,9 +40,7 @@ from ..diagram.figure import (
 from ..diagram.layout import Layout, compute_layout
 from ..diagram.style import PLOTLY_CONFIG, STEP_VIEW_PX
 from ..diagram.touch import touch_script
-from ..present import wording
 from ..present.audience import (
-    AUDIENCE_NAMES,
     AUDIENCES,
     PATIENT,
     cause_sentence,
@@ -56,6 +54,7 @@ from ..present.audience import (
     shows_findings,
     story_nodes,
 )
+from ..present.catalogue import DEFAULT_LANGUAGE, Words, or_english, words
 from ..present.clinic import clinic_lines, logo_data_uri
 from ..present.guide import GuideChapter, GuideLine, guide_chapters
 from ..present.highlight import Highlight, highlight_of, step_nodes
@@ -80,39 +79,39 @@ def _per_audience(make: Any) -> dict[str, Any]:
     return {audience: make(audience) for audience in AUDIENCES}
 
 
-def _node_data(graph: Graph, node: Node) -> dict[str, Any]:
+def _node_data(graph: Graph, node: Node, w: Words) -> dict[str, Any]:
     return {
         "evidence": node.evidence, "refs": node.citations, "terms": node.terms,
         "label": _per_audience(lambda a: node_label(node, a)),
         "text": _per_audience(lambda a: node_text(node, a)),
         "also": _per_audience(lambda a: other_name(node, a)),
-        "causes": _per_audience(lambda a: [[e.source, cause_sentence(graph, e, a)] for e in graph.causes(node.id)]),
-        "effects": _per_audience(lambda a: [[e.target, effect_sentence(graph, e, a)] for e in graph.effects(node.id)]),
+        "causes": _per_audience(lambda a: [[e.source, cause_sentence(graph, e, a, w)] for e in graph.causes(node.id)]),
+        "effects": _per_audience(
+            lambda a: [[e.target, effect_sentence(graph, e, a, w)] for e in graph.effects(node.id)]),
     }
 
 
-def _edge_data(graph: Graph, edge: Edge) -> dict[str, Any]:
+def _edge_data(graph: Graph, edge: Edge, w: Words) -> dict[str, Any]:
     ends = [graph.node(edge.source), graph.node(edge.target)]
     return {
         "evidence": edge.evidence, "refs": edge.citations,
-        "heading": _per_audience(lambda a: edge_heading(graph, edge, a)[0]),
-        "rest": _per_audience(lambda a: edge_heading(graph, edge, a)[1]),
-        "link": _per_audience(lambda a: f"{wording.LINK_LEAD} {edge_sentence(graph, edge, a)}"),
-        "go": _per_audience(lambda a: [[n.id, wording.go_to(node_label(n, a))] for n in ends if n]),
+        "heading": _per_audience(lambda a: edge_heading(graph, edge, a, w)[0]),
+        "rest": _per_audience(lambda a: edge_heading(graph, edge, a, w)[1]),
+        "link": _per_audience(lambda a: f"{w.link_lead} {edge_sentence(graph, edge, a, w)}"),
+        "go": _per_audience(lambda a: [[n.id, w.go_to(node_label(n, a))] for n in ends if n]),
     }
 
 
-def _words() -> dict[str, str]:
-    """The page's fixed wording, from the one place every output takes it."""
-    w = wording
+def _words(w: Words) -> dict[str, str]:
+    """The page's fixed wording, from the language's catalogue (the script shows only these)."""
     return {
-        "how_to_read_lead": w.HOW_TO_READ_LEAD, "how_to_read": w.HOW_TO_READ, "audience_prompt": w.AUDIENCE_PROMPT,
-        "previous": w.PREVIOUS, "next": w.NEXT, "not_yet_known": w.NOT_YET_KNOWN, "explore_heading": w.EXPLORE_HEADING,
-        "explore_hint": w.EXPLORE_HINT, "no_references": w.NO_REFERENCES, "also_called": w.ALSO_CALLED,
-        "causes": w.CAUSES_HEADING, "effects": w.EFFECTS_HEADING, "words_used": w.WORDS_USED,
-        "references": w.REFERENCES, "what_it_found": w.WHAT_IT_FOUND, "picker_label": w.PICKER_LABEL,
-        "picker_placeholder": w.PICKER_PLACEHOLDER, "link_notice": w.LINK_NOTICE_PLAIN, "step_list": w.STEP_LIST_LABEL,
-        "today_heading": w.TODAY_HEADING, "today_pointer": w.TODAY_POINTER,
+        "how_to_read_lead": w.how_to_read_lead, "how_to_read": w.how_to_read, "audience_prompt": w.audience_prompt,
+        "previous": w.previous, "next": w.next, "not_yet_known": w.not_yet_known, "explore_heading": w.explore_heading,
+        "explore_hint": w.explore_hint, "no_references": w.no_references, "also_called": w.also_called,
+        "causes": w.causes_heading, "effects": w.effects_heading, "words_used": w.words_used,
+        "references": w.references, "what_it_found": w.what_it_found, "picker_label": w.picker_label,
+        "picker_placeholder": w.picker_placeholder, "link_notice": w.link_notice_plain, "step_list": w.step_list_label,
+        "today_heading": w.today_heading, "today_pointer": w.today_pointer,
     }
 
 
@@ -121,9 +120,9 @@ def _guide_line(line: GuideLine) -> dict[str, str]:
     return {"mark": line.mark, "text": line.text, "note": line.source_note}
 
 
-def _guide_data(chapters: list[GuideChapter]) -> dict[str, Any]:
+def _guide_data(chapters: list[GuideChapter], w: Words) -> dict[str, Any]:
     """The practical guide under its heading: chapters, their sections and lines (empty when the graph has none)."""
-    return {"heading": wording.GUIDE_HEADING, "chapters": [
+    return {"heading": w.guide_heading, "chapters": [
         {"id": c.id, "title": c.title, "intro": c.intro or "", "blocks": [
             {"id": b.id, "title": b.title, "kind": b.kind, "lines": [_guide_line(line) for line in b.lines]}
             for b in c.blocks]}
@@ -179,11 +178,11 @@ def chart_indexes(fig: go.Figure, graph: Graph) -> dict[str, Any]:
             "marker_traces": [i for i, t in enumerate(fig.data) if t.hovertext is not None and t.name != NODE_TRACE]}
 
 
-def hover_texts(graph: Graph, fig: go.Figure, traces: list[int]) -> dict[str, list[list]]:
+def hover_texts(graph: Graph, fig: go.Figure, traces: list[int], words: Words | None = None) -> dict[str, list[list]]:
     """Per audience, the hover text of each of these traces, from that audience's own figure (`fig` for DRAWN_FOR)."""
 
     def texts(audience: str) -> list[list]:
-        drawn = fig if audience == DRAWN_FOR else page_figure(graph, audience)
+        drawn = fig if audience == DRAWN_FOR else page_figure(graph, audience, words)
         return [list(drawn.data[i].hovertext) for i in traces]
 
     return _per_audience(texts)
@@ -191,72 +190,76 @@ def hover_texts(graph: Graph, fig: go.Figure, traces: list[int]) -> dict[str, li
 
 def page_data(
     graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go.Figure, core_note: bool = False,
-    clinic: Clinic | None = None, today_view: View | None = None,
+    clinic: Clinic | None = None, today_view: View | None = None, words: Words | None = None,
 ) -> dict[str, Any]:
-    """Everything the page's script needs, as plain JSON-able data.
+    """Everything the page's script needs, as plain JSON-able data, in `words` (English if not given).
 
     `core_note` adds the sentence saying that `graph` is the core path, the animal tests left out;
     `clinic` adds the clinic's details and logo (inlined: the page fetches nothing); `today_view`, a reader's
     view with today's treatment, adds it to the introduction and opens the guide with it (a page made for
     one reader, written into that reader's file only).
     """
+    w = or_english(words)
     today = treatment_chapter(graph, today_view, references, clinic) if today_view else None
-    refs = {r.id: {"text": r.text, "links": r.links(), "finding": r.finding}
+    refs = {r.id: {"text": r.text, "links": r.links(w.reference_links), "finding": r.finding}
             for r in format_references(cited_ids(graph), references)}
     layout = compute_layout(graph)
     views, looks = views_and_looks(graph, layout)
     chart = chart_indexes(fig, graph)
     total = len(graph.steps)
     return {
-        "title": graph.title, "summary": graph.summary, "disclaimer": wording.DISCLAIMER, "words": _words(),
-        "core_note": wording.CORE_PATH_NOTE if core_note else "",
-        "guide": _guide_data(([today] if today else []) + guide_chapters(graph, references, clinic)),
+        "title": graph.title, "summary": graph.summary, "disclaimer": w.disclaimer, "words": _words(w),
+        "core_note": w.core_path_note if core_note else "",
+        "guide": _guide_data(([today] if today else []) + guide_chapters(graph, references, clinic, w), w),
         "today": (today_sentence(graph, today_view) if today_view else None) or "",
-        "teach_back": teach_back_data(graph, clinic),
-        "clinic": {"lines": [asdict(line) for line in clinic_lines(clinic)], "logo": logo_data_uri(clinic)},
-        "steps": [{"heading": wording.step_heading(i, total, s.title), "text": s.patient, "unknowns": s.unknowns,
+        "teach_back": teach_back_data(graph, clinic, w),
+        "clinic": {"lines": [asdict(line) for line in clinic_lines(clinic, w)], "logo": logo_data_uri(clinic)},
+        "steps": [{"heading": w.step_heading(i, total, s.title), "text": s.patient, "unknowns": s.unknowns,
                    "nodes": [n.id for n in graph.nodes_in_step(s.id)]} for i, s in enumerate(graph.steps, start=1)],
         "order": [n.id for n in story_nodes(graph)],
-        "nodes": {n.id: _node_data(graph, n) for n in graph.nodes},
-        "edges": {e.id: _edge_data(graph, e) for e in graph.edges},
-        "evidence": {level: {"badge": wording.evidence_badge(level), "meaning": meaning}
-                     for level, meaning in wording.EVIDENCE_MEANING.items()},
+        "nodes": {n.id: _node_data(graph, n, w) for n in graph.nodes},
+        "edges": {e.id: _edge_data(graph, e, w) for e in graph.edges},
+        "evidence": {level: {"badge": w.evidence_badge[level], "meaning": meaning}
+                     for level, meaning in w.evidence_meaning.items()},
         "glossary": {t.id: {"term": t.term, "definition": t.definition} for t in graph.glossary},
         "references": refs, "views": views, "looks": looks,
         "labels": _per_audience(lambda a: {"plain": [label_text(node_label(n, a), False) for n in graph.nodes],
                                            "bold": [label_text(node_label(n, a), True) for n in graph.nodes]}),
-        "hover": hover_texts(graph, fig, chart["hover_traces"]),
+        "hover": hover_texts(graph, fig, chart["hover_traces"], w),
         "chart": {**chart, "drawn_for": DRAWN_FOR},
         "frames": [list(shown_box(layout, step_nodes(graph, View(graph.id, step=i))))
                    for i in range(1, len(graph.steps) + 1)],
         "frame_px": STEP_VIEW_PX, "bands": {"fills": [style.BAND_FILLS[i % 2] for i in range(len(layout.bands))],
                                             "current": style.BAND_CURRENT},
-        "audiences": [[a, AUDIENCE_NAMES[a]] for a in AUDIENCES],
+        "audiences": [[a, w.audience_names[a]] for a in AUDIENCES],
         "findings_for": [a for a in AUDIENCES if shows_findings(a)],
     }
 
 
-def page_figure(graph: Graph, audience: str = DRAWN_FOR) -> go.Figure:
+def page_figure(graph: Graph, audience: str = DRAWN_FOR, words: Words | None = None) -> go.Figure:
     """The page's diagram as first drawn: the first step framed, one trace per link so each can be dimmed."""
-    return step_picture(graph, 1, audience, per_link=True, every_label=True)
+    return step_picture(graph, 1, audience, per_link=True, every_label=True, words=words)
 
 
 def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Clinic | None = None,
-               view: View | None = None) -> str:
-    """The standalone page as one HTML string (Plotly inlined, about 5 MB; 1.5 MB gzipped).
+               view: View | None = None, language: str = DEFAULT_LANGUAGE) -> str:
+    """The standalone page as one HTML string (Plotly inlined, about 5 MB; 1.5 MB gzipped), in the view's
+    language (or `language` without a view).
 
     It draws the core path a patient follows: a patient takes this page home, with the clinic's details if
     given, and today's treatment if `view` (the reader's, from the app) has body-map areas.
     """
+    w = words(view.language if view else language)
     shown = shown_graph(graph, PATIENT)
-    fig = page_figure(shown)
+    fig = page_figure(shown, words=w)
     plot = fig.to_html(include_plotlyjs=True, full_html=False, div_id="diagram", config=PLOTLY_CONFIG)
-    data = page_data(shown, references, fig, core_note=shown is not graph, clinic=clinic, today_view=view)
+    data = page_data(shown, references, fig, core_note=shown is not graph, clinic=clinic, today_view=view, words=w)
     values = {
+        "LANG": html_escape(w.language_code),
         "TITLE": html_escape(shown.title), "STYLE": _template("standalone.css") + "\n" + _template("teachback.css"),
         "PLOT": plot, "DATA": json_for_html(data), "TOUCH": touch_script(), "TEACHBACK": _template("teachback.js"),
         "SCRIPT": _template("standalone.js"),
     }
     # One pass over the template, so nothing inserted (plotly.js, author text) is searched again.
     page = _template("standalone.html")
-    return re.sub(r"__(TITLE|STYLE|PLOT|DATA|TOUCH|TEACHBACK|SCRIPT)__", lambda m: values[m.group(1)], page)
+    return re.sub(r"__(LANG|TITLE|STYLE|PLOT|DATA|TOUCH|TEACHBACK|SCRIPT)__", lambda m: values[m.group(1)], page)

@@ -6,16 +6,17 @@ import re
 
 from ..content.clinic import Clinic
 from ..content.model import Graph
+from ..present.catalogue import Words
 from ..present.markup import json_for_html
 from ..present.teachback import teach_back_data
 from .standalone import _template
 
 
-def teach_back_html(graph: Graph, clinic: Clinic | None = None) -> str:
+def teach_back_html(graph: Graph, clinic: Clinic | None = None, words: Words | None = None) -> str:
     """`templates/teachback.html` filled: the questions' box, their data and the shared script (empty without
     questions). A step link calls the page's `window.explainerGoToStep` (assets/explainer.js)."""
     if not graph.teach_back:
         return ""
-    values = {"STYLE": _template("teachback.css"), "DATA": json_for_html(teach_back_data(graph, clinic)),
+    values = {"STYLE": _template("teachback.css"), "DATA": json_for_html(teach_back_data(graph, clinic, words)),
               "SCRIPT": _template("teachback.js")}
     return re.sub(r"__(STYLE|DATA|SCRIPT)__", lambda m: values[m.group(1)], _template("teachback.html"))

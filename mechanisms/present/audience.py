@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from ..content.model import Edge, Graph, Node
-from .wording import EDGE_WORDS, PLAIN_EDGE_WORDS
+from .catalogue import Words, or_english, words
 
 PATIENT = "patient"
 PRACTITIONER = "practitioner"
 AUDIENCES: tuple[str, ...] = (PATIENT, PRACTITIONER)
 """Every audience, the default first."""
-AUDIENCE_NAMES: dict[str, str] = {PATIENT: "Patient", PRACTITIONER: "Practitioner"}
-"""How an audience is named on a control."""
+AUDIENCE_NAMES: dict[str, str] = dict(words().audience_names)
+"""How an audience is named on a control, in English: only for app.py until it reads `Words.audience_names`."""
 
 
 def shows_findings(audience: str) -> bool:
@@ -35,17 +35,18 @@ def node_text(node: Node, audience: str) -> str:
     return node.patient if audience == PATIENT else node.practitioner
 
 
-def edge_word(kind: str, audience: str) -> str:
+def edge_word(kind: str, audience: str, words: Words | None = None) -> str:
     """A link's kind in the audience's words: 'turns down' for a patient, 'decreases' for a practitioner."""
-    return (PLAIN_EDGE_WORDS if audience == PATIENT else EDGE_WORDS)[kind]
+    w = or_english(words)
+    return (w.plain_edge_words if audience == PATIENT else w.edge_words)[kind]
 
 
-def edge_sentence(graph: Graph, edge: Edge, audience: str) -> str:
+def edge_sentence(graph: Graph, edge: Edge, audience: str, words: Words | None = None) -> str:
     """A link read aloud: 'Needle in the trigger point leads to Local twitch response'."""
     source, target = graph.node(edge.source), graph.node(edge.target)
     a = node_label(source, audience) if source else edge.source
     b = node_label(target, audience) if target else edge.target
-    return f"{a} {edge_word(edge.kind, audience)} {b}"
+    return or_english(words).edge_sentence(a, edge_word(edge.kind, audience, words), b)
 
 
 def edge_text(edge: Edge, audience: str) -> str | None:
@@ -53,27 +54,29 @@ def edge_text(edge: Edge, audience: str) -> str | None:
     return (edge.patient or edge.practitioner) if audience == PATIENT else (edge.practitioner or edge.patient)
 
 
-def edge_words(graph: Graph, edge: Edge, audience: str) -> str:
+def edge_words(graph: Graph, edge: Edge, audience: str, words: Words | None = None) -> str:
     """What a link says on hover and in text outputs: its own sentences, else the link read aloud."""
-    return edge_text(edge, audience) or edge_sentence(graph, edge, audience)
+    return edge_text(edge, audience) or edge_sentence(graph, edge, audience, words)
 
 
-def edge_heading(graph: Graph, edge: Edge, audience: str) -> tuple[str, str]:
+def edge_heading(graph: Graph, edge: Edge, audience: str, words: Words | None = None) -> tuple[str, str]:
     """A tapped link's heading (its first sentence) and the rest of its text, so a heading stays short."""
-    first, _, rest = " ".join(edge_words(graph, edge, audience).split()).partition(". ")
+    first, _, rest = " ".join(edge_words(graph, edge, audience, words).split()).partition(". ")
     return (first + "." if rest else first), rest
 
 
-def cause_sentence(graph: Graph, edge: Edge, audience: str) -> str:
+def cause_sentence(graph: Graph, edge: Edge, audience: str, words: Words | None = None) -> str:
     """A link into the node being read: 'Needle in the trigger point leads to this'."""
     source = graph.node(edge.source)
-    return f"{node_label(source, audience) if source else edge.source} {edge_word(edge.kind, audience)} this"
+    label = node_label(source, audience) if source else edge.source
+    return or_english(words).cause_sentence(label, edge_word(edge.kind, audience, words))
 
 
-def effect_sentence(graph: Graph, edge: Edge, audience: str) -> str:
+def effect_sentence(graph: Graph, edge: Edge, audience: str, words: Words | None = None) -> str:
     """A link out of the node being read: 'This leads to Local twitch response'."""
     target = graph.node(edge.target)
-    return f"This {edge_word(edge.kind, audience)} {node_label(target, audience) if target else edge.target}"
+    label = node_label(target, audience) if target else edge.target
+    return or_english(words).effect_sentence(edge_word(edge.kind, audience, words), label)
 
 
 def shown_graph(graph: Graph, audience: str, more: bool = False) -> Graph:

@@ -7,11 +7,8 @@ from dataclasses import dataclass
 
 from ..content.clinic import Clinic
 from ..content.placeholders import EMERGENCY, fill
+from .catalogue import Words, or_english
 from .links import valid_base_url
-
-CLINIC_HEADING = "From your clinic"
-PHONE = "Phone"
-WEB = "Web"
 
 
 @dataclass(frozen=True)
@@ -23,16 +20,17 @@ class ClinicLine:
     url: str | None = None
 
 
-def clinic_lines(clinic: Clinic | None) -> list[ClinicLine]:
+def clinic_lines(clinic: Clinic | None, words: Words | None = None) -> list[ClinicLine]:
     """The clinic's name, phone and web address as every output shows them; nothing without a clinic."""
     if clinic is None:
         return []
-    lines = [ClinicLine(CLINIC_HEADING, clinic.name)]
+    w = or_english(words)
+    lines = [ClinicLine(w.clinic_heading, clinic.name)]
     if clinic.phone:
         dial = "".join(c for c in clinic.phone if c.isdigit() or c == "+")
-        lines.append(ClinicLine(PHONE, clinic.phone, f"tel:{dial}"))
+        lines.append(ClinicLine(w.clinic_phone, clinic.phone, f"tel:{dial}"))
     if clinic.web and valid_base_url(clinic.web):
-        lines.append(ClinicLine(WEB, clinic.web, clinic.web))
+        lines.append(ClinicLine(w.clinic_web, clinic.web, clinic.web))
     return lines
 
 
@@ -43,6 +41,8 @@ def logo_data_uri(clinic: Clinic | None) -> str | None:
     return f"data:image/{clinic.logo_type};base64,{base64.b64encode(clinic.logo).decode('ascii')}"
 
 
-def with_clinic(text: str, clinic: Clinic | None) -> str:
-    """A data text as this clinic's readers see it: '{emergency}' is its emergency number, else the fallback words."""
-    return fill(text, {EMERGENCY: clinic.emergency} if clinic is not None and clinic.emergency else None)
+def with_clinic(text: str, clinic: Clinic | None, words: Words | None = None) -> str:
+    """A data text as this clinic's readers see it: '{emergency}' is its emergency number, else the catalogue's
+    words for it ('your local emergency number')."""
+    number = clinic.emergency if clinic is not None and clinic.emergency else or_english(words).emergency_fallback
+    return fill(text, {EMERGENCY: number})

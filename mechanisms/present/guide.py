@@ -13,8 +13,8 @@ from typing import Any
 from ..content.citations import short_citation
 from ..content.clinic import Clinic
 from ..content.model import Caution, Graph, GuideItem
+from .catalogue import Words, or_english
 from .clinic import with_clinic
-from .wording import evidence_badge
 
 MARKS = {"actions": "\u2610", "warnings": "\u26a0"}
 """A box to tick before each action (a checklist a patient can use) and a warning sign before each
@@ -23,28 +23,22 @@ MARKS = {"actions": "\u2610", "warnings": "\u26a0"}
 
 @dataclass(frozen=True)
 class GuideLine:
-    """One item as read: its text, and for a fact, its evidence badge and sources ('Boyce 2020')."""
+    """One item as read: its text, and for a fact, its evidence badge and sources ('Boyce 2020'), with the
+    source note in the reader's words (`source_note`)."""
 
     text: str
     kind: str
     badge: str | None = None
     sources: tuple[str, ...] = ()
     refs: tuple[str, ...] = ()
+    source_note: str = ""
+    """'Human trial. Sources: Hong 1994; Martín-Pintado-Zugasti 2016.' for a fact, or any line that carries
+    its evidence (today's cautions); empty for the rest."""
 
     @property
     def mark(self) -> str:
         """The sign before the line: a box for an action, a warning sign for a warning, none otherwise."""
         return MARKS.get(self.kind, "")
-
-    @property
-    def source_note(self) -> str:
-        """'Human trial. Sources: Hong 1994; Martín-Pintado-Zugasti 2016.' for a fact, or any line that carries
-        its evidence (today's cautions); empty for the rest."""
-        if self.kind != "facts" and self.badge is None:
-            return ""
-        lead = "Sources:" if len(self.sources) > 1 else "Source:"
-        parts = [f"{self.badge}." if self.badge else "", f"{lead} {'; '.join(self.sources)}." if self.sources else ""]
-        return " ".join(p for p in parts if p)
 
 
 @dataclass(frozen=True)
@@ -67,27 +61,38 @@ class GuideChapter:
     blocks: tuple[GuideBlock, ...]
 
 
+def source_note(kind: str, evidence: str | None, sources: tuple[str, ...], words: Words) -> str:
+    """A fact's (or a caution's) evidence and sources: 'Human trial. Sources: Hong 1994; Boyce 2020.'."""
+    if kind != "facts" and evidence is None:
+        return ""
+    parts = [words.badge_sentence(evidence) if evidence else "", words.sources(sources) if sources else ""]
+    return " ".join(p for p in parts if p)
+
+
 def guide_line(item: GuideItem | Caution, kind: str, references: Mapping[str, Mapping[str, Any]],
-               clinic: Clinic | None = None) -> GuideLine:
+               clinic: Clinic | None = None, words: Words | None = None) -> GuideLine:
     """One item (or a body-map caution) with its evidence badge and short sources, in the words every output uses
     (the number to call for urgent help filled in from the clinic's settings)."""
+    w = or_english(words)
+    sources = tuple(short_citation(r, references) for r in item.citations)
     return GuideLine(
-        text=" ".join(with_clinic(item.text, clinic).split()), kind=kind,
-        badge=evidence_badge(item.evidence) if item.evidence else None,
-        sources=tuple(short_citation(r, references) for r in item.citations), refs=tuple(item.citations),
+        text=" ".join(with_clinic(item.text, clinic, w).split()), kind=kind,
+        badge=w.evidence_badge[item.evidence] if item.evidence else None,
+        sources=sources, refs=tuple(item.citations), source_note=source_note(kind, item.evidence, sources, w),
     )
 
 
 def guide_chapters(graph: Graph, references: Mapping[str, Mapping[str, Any]],
-                   clinic: Clinic | None = None) -> list[GuideChapter]:
+                   clinic: Clinic | None = None, words: Words | None = None) -> list[GuideChapter]:
     """The whole guide, ready to render, with this clinic's emergency number where urgent help is named."""
+    w = or_english(words)
     return [
         GuideChapter(
-            id=part.id, title=with_clinic(part.title, clinic),
-            intro=" ".join(with_clinic(part.intro, clinic).split()) if part.intro else None,
+            id=part.id, title=with_clinic(part.title, clinic, w),
+            intro=" ".join(with_clinic(part.intro, clinic, w).split()) if part.intro else None,
             blocks=tuple(
-                GuideBlock(id=s.id, title=with_clinic(s.title, clinic), kind=s.kind,
-                           lines=tuple(guide_line(i, s.kind, references, clinic) for i in s.items))
+                GuideBlock(id=s.id, title=with_clinic(s.title, clinic, w), kind=s.kind,
+                           lines=tuple(guide_line(i, s.kind, references, clinic, w) for i in s.items))
                 for s in part.sections
             ),
         )

@@ -6,6 +6,7 @@ from dataclasses import replace
 from urllib.parse import urlencode, urlsplit
 
 from .audience import PATIENT
+from .catalogue import DEFAULT_LANGUAGE
 from .view import View
 
 
@@ -24,8 +25,9 @@ def to_params(view: View) -> dict[str, str]:
         params["detail"] = "more"
     if view.areas:
         params["areas"] = ",".join(view.areas)
-    if view.estim:
-        params["estim"] = "yes"
+    params |= dict.fromkeys(view.options, "yes")
+    if view.language != DEFAULT_LANGUAGE:
+        params["lang"] = view.language
     return params
 
 

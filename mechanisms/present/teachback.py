@@ -10,16 +10,17 @@ from typing import Any
 
 from ..content.clinic import Clinic
 from ..content.model import Graph
-from . import wording
+from .catalogue import Words, or_english
 from .clinic import with_clinic
 
 
-def teach_back_data(graph: Graph, clinic: Clinic | None = None) -> dict[str, Any]:
+def teach_back_data(graph: Graph, clinic: Clinic | None = None, words: Words | None = None) -> dict[str, Any]:
     """Heading, introduction and questions; each choice with why, each question with the step that explains it
     (the clinic's emergency number where an answer names urgent help)."""
+    w = or_english(words)
 
     def read(text: str) -> str:
-        return " ".join(with_clinic(text, clinic).split())
+        return " ".join(with_clinic(text, clinic, w).split())
 
     total = len(graph.steps)
     questions = []
@@ -28,9 +29,9 @@ def teach_back_data(graph: Graph, clinic: Clinic | None = None) -> dict[str, Any
         step = graph.steps[index]
         questions.append({
             "id": q.id, "question": read(q.question), "step": index + 1,
-            "step_link": wording.SEE_STEP.format(number=index + 1, total=total, title=step.title),
+            "step_link": w.see_step(index + 1, total, step.title),
             "choices": [{"text": read(c.text), "correct": c.correct, "why": read(c.why)}
                         for c in q.choices],
         })
-    return {"heading": wording.CHECK_HEADING, "intro": wording.CHECK_INTRO, "questions": questions,
-            "right": wording.CHECK_RIGHT, "wrong": wording.CHECK_WRONG}
+    return {"heading": w.check_heading, "intro": w.check_intro, "questions": questions,
+            "right": w.check_right, "wrong": w.check_wrong}

@@ -12,13 +12,15 @@ from dataclasses import dataclass, replace
 
 from ..content.model import Graph
 from .audience import AUDIENCES, PATIENT, shown_graph
+from .catalogue import DEFAULT_LANGUAGE, languages
 
 MAX_PARAM_LENGTH = 200
 
 
 @dataclass(frozen=True)
 class View:
-    """One shareable view: graph, step (1-based), selected node or edge, audience, consult mode, more detail."""
+    """One shareable view: graph, step (1-based), selected node or edge, audience, consult mode, more detail,
+    today's treatment, and the language of every fixed word (`catalogue.words(view.language)`)."""
 
     graph: str
     step: int = 1
@@ -30,8 +32,15 @@ class View:
     """A patient asked for more detail (the animal studies); practitioners always see everything."""
     areas: tuple[str, ...] = ()
     """Today's treatment: the body-map areas the physio marked, in the data's order. Lives only in the link."""
-    estim: bool = False
-    """Today's treatment used an electric current through the needles."""
+    options: tuple[str, ...] = ()
+    """Today's treatment's options the physio marked (the graph's `treatment.options`, e.g. an electric current)."""
+    language: str = DEFAULT_LANGUAGE
+    """The language of the fixed words (`lang` in a link, only when not the default)."""
+
+    @property
+    def estim(self) -> bool:
+        """Whether any option was marked: only for app.py's one switch, until it lists the graph's options."""
+        return bool(self.options)
 
 
 def _single(value: str | Iterable[str] | None) -> str | None:
@@ -89,7 +98,15 @@ def parse_view(
         else:
             notices.append("detail")
 
-    view = _treatment(view, graph, get("areas"), get("estim"), notices)
+    language = get("lang")
+    if language is not None:
+        if language in languages():
+            view = replace(view, language=language)
+        else:
+            notices.append("lang")
+
+    options = [o.id for o in graph.treatment.options] if graph.treatment else []
+    view = _treatment(view, graph, get("areas"), {o: get(o) for o in options}, notices)
 
     step = get("step")
     if step is not None:
@@ -102,26 +119,35 @@ def parse_view(
     return view, sorted(set(notices))
 
 
-def _treatment(view: View, graph: Graph, areas: str | None, estim: str | None, notices: list[str]) -> View:
-    """Today's areas and current from the link; unknown areas are dropped (and noticed), the rest kept."""
+def _treatment(view: View, graph: Graph, areas: str | None, options: Mapping[str, str | None],
+               notices: list[str]) -> View:
+    """Today's areas and options from the link (`estim=yes`); unknown areas are dropped (and noticed), the rest
+    kept."""
     if areas is not None:
         asked = [a for a in areas.split(",") if a]
-        view = set_treatment(view, graph, asked, view.estim)
+        view = set_treatment(view, graph, asked, view.options)
         if len(set(asked)) > len(view.areas):
             notices.append("areas")
-    if estim is not None:
-        if estim in ("yes", "no"):
-            view = replace(view, estim=estim == "yes")
-        else:
-            notices.append("estim")
-    return view
+    marked = set(view.options)
+    for option, value in options.items():
+        if value in ("yes", "no"):
+            marked = marked | {option} if value == "yes" else marked - {option}
+        elif value is not None:
+            notices.append(option)
+    return set_treatment(view, graph, view.areas, marked)
 
 
-def set_treatment(view: View, graph: Graph, areas: Iterable[str], estim: bool) -> View:
-    """Today's treatment as the physio marked it: known areas only, in the data's order."""
+def set_treatment(view: View, graph: Graph, areas: Iterable[str], options: Iterable[str] | bool = ()) -> View:
+    """Today's treatment as the physio marked it: known areas and options only, in the data's order.
+
+    `options` True or False marks every option or none (app.py's one switch, until it lists the options).
+    """
+    known_options = [o.id for o in graph.treatment.options] if graph.treatment else []
+    chosen_options = set(known_options) if options is True else set() if options is False else set(options)
     chosen = set(areas)
     known = [a.id for a in graph.treatment.areas] if graph.treatment else []
-    return replace(view, areas=tuple(a for a in known if a in chosen), estim=estim)
+    return replace(view, areas=tuple(a for a in known if a in chosen),
+                   options=tuple(o for o in known_options if o in chosen_options))
 
 
 def toggle_area(view: View, graph: Graph, area_id: object) -> View:
@@ -129,7 +155,7 @@ def toggle_area(view: View, graph: Graph, area_id: object) -> View:
     if not isinstance(area_id, str):
         return view
     areas = set(view.areas) ^ {area_id}
-    return set_treatment(view, graph, areas, view.estim)
+    return set_treatment(view, graph, areas, view.options)
 
 
 def _selection(view: View, graph: Graph, node: str | None, edge: str | None, follow_step: bool,

@@ -13,8 +13,10 @@ from mechanisms.content.load import load_catalog
 from mechanisms.diagram.style import NODE_SIZE_CURRENT
 from mechanisms.outputs.standalone import build_html
 from mechanisms.present.audience import PATIENT, node_label
+from mechanisms.present.catalogue import words
 from mechanisms.present.guide import guide_chapters
-from mechanisms.present.wording import GUIDE_HEADING
+
+EN = words("en")
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "data"
@@ -261,7 +263,7 @@ def test_phone_reads_the_guide_above_the_bar_and_the_sheet(browser, tmp_path):
     path = write_page(tmp_path, ROOT / "data", graph.id)
     context, page = open_offline(browser, path, viewport={"width": 390, "height": 844}, is_mobile=True,
                                  has_touch=True, device_scale_factor=2)
-    assert page.locator("#guide-heading").inner_text() == GUIDE_HEADING
+    assert page.locator("#guide-heading").inner_text() == EN.guide_heading
     page.locator("#guide-heading").scroll_into_view_if_needed()
     page.wait_for_timeout(200)
     bar = page.locator("#stepbar").bounding_box()

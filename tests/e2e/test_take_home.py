@@ -21,7 +21,7 @@ VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
              "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
                            has_touch=True)}
 VIEWS = {"a part at step 3, today's treatment": View("dry-needling", step=3, node="substance-p", more=True,
-                                                    areas=("neck-shoulders", "calf"), estim=True),
+                                                    areas=("neck-shoulders", "calf"), options=("estim",)),
          "consult mode, practitioner": View("dry-needling", step=5, audience="practitioner", consult=True,
                                             areas=("chest",))}
 

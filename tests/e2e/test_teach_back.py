@@ -7,10 +7,12 @@ import pytest
 
 from bench.browser import open_app, wait_idle
 from mechanisms.content.load import DATA_DIR, load_catalog
-from mechanisms.present import wording
+from mechanisms.present.catalogue import words
 from mechanisms.present.teachback import teach_back_data
 
 from .test_standalone import assert_offline, open_offline, write_page
+
+EN = words("en")
 
 GRAPH = load_catalog(DATA_DIR).graphs["dry-needling"]
 QUESTIONS = teach_back_data(GRAPH)["questions"]
@@ -41,7 +43,7 @@ def check_answer(page, question: dict, choice: int) -> None:
     box.wait_for()
     text = box.inner_text()
     correct = question["choices"][choice]["correct"]
-    assert (wording.CHECK_RIGHT if correct else wording.CHECK_WRONG) in text
+    assert (EN.check_right if correct else EN.check_wrong) in text
     assert question["choices"][choice]["why"] in text and question["step_link"] in text
     assert page.evaluate(IN_SIGHT, box.element_handle()), "the answer is on screen, above the step bar"
 
@@ -50,10 +52,10 @@ def test_the_app_checks_answers_in_the_browser_and_leads_back_to_the_step(page, 
     sent: list[str] = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda f: sent.append("frame")))
     open_app(page, app_url, "?graph=dry-needling&step=8")
-    page.click(f"text={wording.CHECK_HEADING}")
+    page.click(f"text={EN.check_heading}")
     page.wait_for_timeout(400)
     heading = page.locator("#check h2")
-    assert heading.inner_text() == wording.CHECK_HEADING and page.evaluate(IN_SIGHT, heading.element_handle())
+    assert heading.inner_text() == EN.check_heading and page.evaluate(IN_SIGHT, heading.element_handle())
     before = len(sent)
     wrong = next(i for i, c in enumerate(HOW["choices"]) if not c["correct"])
     answer_by_keyboard(page, HOW, wrong)

@@ -8,9 +8,11 @@ import pytest
 
 from bench.browser import open_app, wait_idle
 from mechanisms.content.load import DATA_DIR, load_catalog
-from mechanisms.present import wording
+from mechanisms.present.catalogue import words
 from mechanisms.present.treatment import today_sentence
 from mechanisms.present.view import View
+
+EN = words("en")
 
 GRAPH = load_catalog(DATA_DIR).graphs["dry-needling"]
 AREAS = [a.id for a in GRAPH.treatment.areas]
@@ -94,20 +96,20 @@ def test_the_list_is_the_keyboard_route_and_the_current_is_remembered(page, app_
     wait_idle(page)
     page.keyboard.press("Escape")
     body = page.locator("body").inner_text()
-    assert today_sentence(GRAPH, View(GRAPH.id, areas=("low-back",), estim=True)) in body
+    assert today_sentence(GRAPH, View(GRAPH.id, areas=("low-back",), options=("estim",))) in body
 
 
 def test_a_shared_link_restores_the_treatment_with_its_caution_and_a_tampered_one_falls_back(page, app_url):
     open_app(page, app_url, "?graph=dry-needling&step=3&areas=upper-back,calf&estim=yes")
-    sentence = today_sentence(GRAPH, View(GRAPH.id, areas=("upper-back", "calf"), estim=True))
+    sentence = today_sentence(GRAPH, View(GRAPH.id, areas=("upper-back", "calf"), options=("estim",)))
     assert sentence in page.locator(".st-key-intro").inner_text()
-    page.click(f"text={wording.TODAY_POINTER}")
+    page.click(f"text={EN.today_pointer}")
     page.wait_for_timeout(500)
     today = page.locator(".st-key-today")
     box = today.bounding_box()
     assert box and 0 <= box["y"] < 800, "the link lands on today's treatment"
     text = today.inner_text()
-    assert wording.TODAY_CAUTIONS in text and "lung" in text and "Patel 2019" in text
+    assert EN.today_cautions in text and "lung" in text and "Patel 2019" in text
 
     open_app(page, app_url, "?graph=dry-needling&areas=upper-back,%3Cscript%3E&estim=maybe")
     body = page.locator("body").inner_text()
@@ -135,7 +137,7 @@ def test_on_a_phone_the_link_to_today_shows_each_urgent_caution_whole_and_uncove
     page = context.new_page()
     try:
         open_app(page, app_url, "?graph=dry-needling&step=1&areas=neck-shoulders")
-        page.locator(f"text={wording.TODAY_POINTER}").tap()
+        page.locator(f"text={EN.today_pointer}").tap()
         page.wait_for_timeout(800)
         today = page.locator(".st-key-today")
         box = today.bounding_box()

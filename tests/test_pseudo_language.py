@@ -1,0 +1,154 @@
+"""Every fixed word comes from the catalogue: rendered in the pseudo-language, the PDF and the offline page show
+no English word outside `[!! ... !!]` except the graph's own data (labels, texts, guide, glossary, references).
+
+The words allowed are built from the loaded graph and references (`catalogue.data_words`), never listed by hand;
+`catalogue.english_leaks` is the check, ready for the app's pages too.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import re
+from functools import cache
+
+import pytest
+from pypdf import PdfReader
+
+from mechanisms.content.citations import cited_ids, format_references
+from mechanisms.content.clinic import load_clinic
+from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.outputs.handout import build_pdf
+from mechanisms.outputs.images import start_renderer
+from mechanisms.outputs.standalone import build_html, page_figure
+from mechanisms.present.audience import AUDIENCES, PATIENT, shown_graph
+from mechanisms.present.catalogue import PSEUDO, data_words, english_leaks, words
+from mechanisms.present.links import view_url
+from mechanisms.present.view import View
+
+from .conftest import ROOT
+
+CATALOG = load_catalog(DATA_DIR)
+GRAPH = CATALOG.graphs["dry-needling"]
+BASE = "https://clinic.example/explain"
+CLINIC = load_clinic(ROOT / "clinic.example.yaml")
+"""A clinic's settings are the clinic's words: its name, phone, web address and emergency number print as set."""
+TODAY = {"areas": ("chest", "upper-back", "calf", "forearm"), "options": ("estim",)}
+"""Today's treatment in every render: two sentences of areas, an option, and both cautions."""
+NOT_SHOWN = {"q", "views", "looks", "chart", "frames", "bands", "logo", "evidence", "refs", "terms", "nodes", "order",
+             "findings_for", "kind", "mark", "id", "step", "frame_px", "url"}
+"""Keys of the offline page's data that its script never shows (links, looks, ids, indexes)."""
+_TAG = re.compile(r"<[^>]+>")
+
+
+def view(audience: str, language: str) -> View:
+    return View(GRAPH.id, audience=audience, language=language, **TODAY)
+
+
+def links() -> list[str]:
+    return [view_url(BASE, view(a, PSEUDO)) for a in AUDIENCES]
+
+
+def allowed() -> set[str]:
+    """The data's words, and the addresses a render prints (its own link)."""
+    settings = [CLINIC.name, CLINIC.phone or "", CLINIC.web or "", CLINIC.emergency or ""]
+    return data_words(GRAPH, CATALOG.references, *links(), *settings) | {GRAPH.id}
+
+
+def addresses() -> list[str]:
+    """Every address and DOI the handout prints: a line may break inside one, cutting its words in two."""
+    refs = format_references(cited_ids(GRAPH), CATALOG.references)
+    urls = [u for r in refs for u in (r.doi_url, r.pubmed_url, r.url) if u]
+    dois = ["doi:" + u.removeprefix("https://doi.org/") for u in urls if "doi.org/" in u]
+    return [*links(), CLINIC.web or "", *urls, *dois]
+
+
+def without_addresses(text: str) -> str:
+    """The text with each printed address taken out, wherever its lines break."""
+    for address in sorted(addresses(), key=len, reverse=True):
+        text = re.sub(r"\s*".join(re.escape(c) for c in address), " ", text)
+    return text
+
+
+@pytest.fixture(scope="module", autouse=True)
+def renderer():
+    start_renderer()  # the body map of today's treatment is drawn by kaleido
+
+
+@cache
+def pdf_text(audience: str, language: str) -> str:
+    data = build_pdf(GRAPH, CATALOG.references, audience, "a4", BASE, pictures=[], clinic=CLINIC,
+                     view=view(audience, language))
+    return without_addresses("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
+
+
+def shown_strings(value: object, key: str = "") -> list[str]:
+    """The strings of the page's data that its script writes on the page (ids and addresses left out)."""
+    if key in NOT_SHOWN:
+        return []
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in shown_strings(v, k)]
+    if isinstance(value, list):
+        # Pairs of [id, words] (buttons, audiences, links) show only their words.
+        return [s for v in value for s in shown_strings(v, key)
+                if not (isinstance(v, str) and (GRAPH.node(v) or GRAPH.edge(v) or v in AUDIENCES or "://" in v))]
+    return [value] if isinstance(value, str) else []
+
+
+def figure_strings(fig) -> list[str]:
+    """What the drawn diagram shows: band titles and labels, the legend, hover boxes."""
+    data = fig.to_plotly_json()
+    texts = [a.get("text", "") for a in data["layout"].get("annotations", [])]
+    for trace in data["data"]:
+        if trace.get("showlegend"):
+            texts.append(trace.get("name", ""))
+        texts.append(trace.get("hovertemplate", "").replace("%{hovertext}", ""))
+        hover = trace.get("hovertext")
+        texts += [h for h in (hover if isinstance(hover, list | tuple) else [hover]) if isinstance(h, str)]
+    return texts
+
+
+@cache
+def page(language: str) -> tuple[str, list[str]]:
+    """The offline page's visible HTML text and the strings its script shows, for today's reader."""
+    page_html = build_html(GRAPH, CATALOG.references, CLINIC, view=view(PATIENT, language))
+    data = json.loads(re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page_html,
+                                re.DOTALL).group(1))
+    visible = re.sub(r"<(script|style)\b.*?</\1>", " ", page_html, flags=re.DOTALL)
+    shown = shown_strings(data)
+    shown += figure_strings(page_figure(shown_graph(GRAPH, PATIENT), PATIENT, words(language)))
+    return visible, [html.unescape(_TAG.sub(" ", s)) for s in shown]
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_the_pdf_says_nothing_in_english_outside_the_catalogue(audience):
+    text = pdf_text(audience, PSEUDO)
+    assert "[!!" in text and english_leaks(text, allowed()) == []
+
+
+def test_the_offline_page_says_nothing_in_english_outside_the_catalogue():
+    visible, shown = page(PSEUDO)
+    assert english_leaks(html.unescape(_TAG.sub(" ", visible)), allowed()) == []
+    assert 'lang="en-XA"' in visible
+    leaks = {s: english_leaks(s, allowed()) for s in shown}
+    assert {s: found for s, found in leaks.items() if found} == {}
+
+
+def test_the_pseudo_language_keeps_every_placeholder_working():
+    pseudo = words(PSEUDO)
+    assert pseudo.step_heading(3, 8, "Title") == "[!! Step 3 of 8: Title !!]"
+    assert pseudo.show_detail(2) == "[!! Show more detail (2 more parts) !!]"
+    assert pseudo.evidence_badge["human trial"] == "[!! Human trial !!]"
+
+
+@pytest.mark.parametrize("audience", AUDIENCES)
+def test_english_shows_no_pseudo_marks(audience):
+    assert "[!!" not in pdf_text(audience, "en")
+    visible, shown = page("en")
+    assert "[!!" not in visible and not any("[!!" in s for s in shown)
+
+
+def test_a_leak_is_found_and_data_words_are_not():
+    text = "[!! Step 1 of 8: [!! Needle !!] !!] Needle stray words"
+    assert english_leaks(text, {"needle"}) == ["stray", "words"]
