@@ -8,26 +8,25 @@ from __future__ import annotations
 
 import streamlit as st
 
+from mechanisms.present.catalogue import words
 from mechanisms.webapp import panels, sections, state
 from mechanisms.webapp.controls import controls
 from mechanisms.webapp.explorer import explorer
 from mechanisms.webapp.resources import served
 
-# A local icon file: a Material icon name as page icon makes the browser fetch it from
-# fonts.gstatic.com (caught by tests/e2e/test_safety.py), and nothing may leave the machine.
-st.set_page_config(page_title="How dry needling works", page_icon=str(panels.ASSETS / "icon.png"), layout="wide")
-
 page = served()
 if not page.catalog.graphs:
+    panels.page_config(words().unavailable_title)
     sections.unavailable(page)
     st.stop()
 state.serve(page)
 state.open_link(page)
 
-panels.install_assets()
 view = state.current()
 graph = state.graph_of(view)
-sections.link_notice()
+panels.page_config(graph.title)
+panels.install_assets()
+sections.link_notice(view)
 sections.intro(page, graph, view)
 controls(view)
 explorer()
@@ -38,4 +37,4 @@ else:
     sections.guide(page, graph, view)
     if not view.consult:
         sections.more(graph, view)
-    panels.clinic_footer(page.clinic)
+    panels.clinic_footer(page.clinic, words(view.language))

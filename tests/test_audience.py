@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from mechanisms.content.load import load_catalog
 from mechanisms.present.audience import (
-    AUDIENCE_NAMES,
     AUDIENCES,
     PATIENT,
     PRACTITIONER,
@@ -16,6 +15,7 @@ from mechanisms.present.audience import (
     other_name,
     story_nodes,
 )
+from mechanisms.present.catalogue import words
 
 from .conftest import ROOT
 
@@ -45,7 +45,7 @@ def test_a_link_reads_aloud_in_the_audience_words():
 
 
 def test_audiences_are_named_once():
-    assert AUDIENCES[0] == PATIENT and set(AUDIENCE_NAMES) == set(AUDIENCES)
+    assert AUDIENCES[0] == PATIENT and set(words().audience_names) == set(AUDIENCES)
 
 
 def test_story_order_is_step_by_step():

@@ -59,7 +59,7 @@ def test_the_language_travels_in_the_link_only_when_not_the_default():
 
 def test_a_treatment_option_is_a_link_key_of_its_own():
     view, notices = parse_view({"areas": "calf", "estim": "yes"}, {GRAPH.id: GRAPH}, GRAPH.id)
-    assert view.options == ("estim",) and view.estim and notices == []
+    assert view.options == ("estim",) and notices == []
     assert parse_view({"estim": "maybe"}, {GRAPH.id: GRAPH}, GRAPH.id)[1] == ["estim"]
 
 

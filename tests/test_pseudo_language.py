@@ -152,3 +152,73 @@ def test_english_shows_no_pseudo_marks(audience):
 def test_a_leak_is_found_and_data_words_are_not():
     text = "[!! Step 1 of 8: [!! Needle !!] !!] Needle stray words"
     assert english_leaks(text, {"needle"}) == ["stray", "words"]
+
+
+APP_MARKUP = re.compile(r"\]\([^)]*\)|:[a-z]+-badge\[|:material/[a-z_]+:|[*#_]")
+"""Markdown's own marks in the app's texts: link targets, badges, icons, emphasis (escapes are undone first)."""
+ESCAPED = re.compile(r"\\(.)")
+APP_TEXT_FIELDS = ("label", "body", "placeholder", "alt", "content")
+
+
+def app_strings(node) -> list[str]:
+    """Every text a reader can see in an AppTest page: labels, bodies, placeholders, alt texts, the options of
+    lists and switches (the page's constant CSS and script, and the diagram's spec, left out)."""
+    from google.protobuf.message import Message
+
+    found: list[str] = []
+    proto = getattr(node, "proto", None)
+    if isinstance(proto, Message) and type(node).__name__ != "Html":
+        found += _proto_strings(proto)
+    found += [str(o) for o in getattr(node, "options", None) or [] if type(node).__name__ == "Selectbox"]
+    for child in getattr(node, "children", {}).values():
+        found += app_strings(child)
+    return found
+
+
+def _proto_strings(message) -> list[str]:
+    from google.protobuf.message import Message
+
+    found = []
+    for field, value in message.ListFields():
+        values = value if not isinstance(value, str | bytes | Message) and hasattr(value, "__iter__") else [value]
+        for item in values:
+            if isinstance(item, Message) and field.name not in ("spec", "config", "theme"):
+                found += _proto_strings(item)
+            elif isinstance(item, str) and field.name in APP_TEXT_FIELDS:
+                found.append(APP_MARKUP.sub(" ", ESCAPED.sub(r"\1", item)))
+    return found
+
+
+def app_page(**params: str) -> list[str]:
+    """The app's whole page (after the first paint) for a link, with its text version open."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state["page_complete"] = True
+    at.session_state["outline_open"] = True
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return app_strings(at._tree)
+
+
+APP_LINKS = [
+    {"lang": PSEUDO, "areas": ",".join(TODAY["areas"]), "estim": "yes", "step": "8"},
+    {"lang": PSEUDO, "node": GRAPH.nodes[0].id},
+    {"lang": PSEUDO, "audience": "practitioner", "edge": GRAPH.edges[0].id, "step": "2"},
+    {"lang": PSEUDO, "consult": "1", "more": "1", "step": "4"},
+]
+
+
+@pytest.mark.parametrize("params", APP_LINKS, ids=lambda p: "-".join(k for k in p if k != "lang"))
+def test_the_app_says_nothing_in_english_outside_the_catalogue(params):
+    texts = app_page(**params)
+    assert any("[!!" in t for t in texts), "the page is in the pseudo-language"
+    allowed_here = allowed() | data_words(GRAPH, CATALOG.references, *(str(v) for v in params.values()))
+    leaks = {t: english_leaks(t, allowed_here) for t in texts}
+    assert {t: found for t, found in leaks.items() if found} == {}
+
+
+def test_the_app_in_english_shows_no_pseudo_marks():
+    assert not any("[!!" in t for t in app_page(node=GRAPH.nodes[0].id))

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from ..content.model import Edge, Graph, Node
-from .catalogue import Words, or_english, words
+from .catalogue import Words, or_english
 
 PATIENT = "patient"
 PRACTITIONER = "practitioner"
 AUDIENCES: tuple[str, ...] = (PATIENT, PRACTITIONER)
 """Every audience, the default first."""
-AUDIENCE_NAMES: dict[str, str] = dict(words().audience_names)
-"""How an audience is named on a control, in English: only for app.py until it reads `Words.audience_names`."""
 
 
 def shows_findings(audience: str) -> bool:

@@ -132,6 +132,7 @@ class Words:
     consult_mode: str
     handout_download: Mapping[str, str]
     offline_download: str
+    take_it_home: str
     body_map_alt: str
     today_map_alt: str
     formats: Mapping[str, str]

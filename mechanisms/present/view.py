@@ -37,11 +37,6 @@ class View:
     language: str = DEFAULT_LANGUAGE
     """The language of the fixed words (`lang` in a link, only when not the default)."""
 
-    @property
-    def estim(self) -> bool:
-        """Whether any option was marked: only for app.py's one switch, until it lists the graph's options."""
-        return bool(self.options)
-
 
 def _single(value: str | Iterable[str] | None) -> str | None:
     """The last value of a possibly repeated key, or None if absent or too long to be genuine."""
@@ -137,13 +132,10 @@ def _treatment(view: View, graph: Graph, areas: str | None, options: Mapping[str
     return set_treatment(view, graph, view.areas, marked)
 
 
-def set_treatment(view: View, graph: Graph, areas: Iterable[str], options: Iterable[str] | bool = ()) -> View:
-    """Today's treatment as the physio marked it: known areas and options only, in the data's order.
-
-    `options` True or False marks every option or none (app.py's one switch, until it lists the options).
-    """
+def set_treatment(view: View, graph: Graph, areas: Iterable[str], options: Iterable[str] = ()) -> View:
+    """Today's treatment as the physio marked it: known areas and options only, in the data's order."""
     known_options = [o.id for o in graph.treatment.options] if graph.treatment else []
-    chosen_options = set(known_options) if options is True else set() if options is False else set(options)
+    chosen_options = set(options)
     chosen = set(areas)
     known = [a.id for a in graph.treatment.areas] if graph.treatment else []
     return replace(view, areas=tuple(a for a in known if a in chosen),

@@ -12,8 +12,8 @@ from mechanisms.diagram.bodymap import WIDTH_PX as BODY_MAP_PX
 from mechanisms.diagram.bodymap import body_figure
 from mechanisms.diagram.style import PLOTLY_CONFIG
 from mechanisms.outputs.qr import qr_png
-from mechanisms.present import wording
-from mechanisms.present.audience import AUDIENCE_NAMES, AUDIENCES, PATIENT
+from mechanisms.present.audience import AUDIENCES, PATIENT
+from mechanisms.present.catalogue import words
 from mechanisms.present.links import is_local, share_base, take_home_view, view_url
 from mechanisms.present.view import View, consult_view, set_treatment, toggle_area
 
@@ -27,23 +27,28 @@ def share_link_base() -> str | None:
     return share_base(os.environ.get("MECHANISMS_BASE_URL"), st.context.url)
 
 
-@st.dialog(wording.TAKE_THIS_HOME, width="medium")
 def share_dialog(view: View) -> None:
-    """The current view for a phone: a QR code large enough to scan from a metre away, and the same link to copy."""
+    """The current view for a phone, in a dialog titled in the reader's language."""
+    st.dialog(words(view.language).take_this_home, width="medium")(share_view)(view)
+
+
+def share_view(view: View) -> None:
+    """A QR code large enough to scan from a metre away, and the same link to copy."""
+    w = words(view.language)
     base = share_link_base()
     if base is None:  # no address at all (a test harness): nothing a phone could open
-        st.markdown(wording.LOCAL_LINK)
+        st.markdown(w.local_link)
         return
     link = view_url(base, take_home_view(view))
-    st.markdown(wording.SCAN_TO_OPEN)
+    st.markdown(w.scan_to_open)
     qr = qr_png(link, box_size=10)
     if qr:
         with st.container(key="share-qr"):
             st.image(qr, width=QR_SCREEN_PX)
-    st.markdown(wording.COPY_LINK)
+    st.markdown(w.copy_link)
     st.code(link, language=None, wrap_lines=True)
     if is_local(link):
-        st.markdown(wording.LOCAL_LINK)
+        st.markdown(w.local_link)
 
 
 def on_body_map() -> None:
@@ -58,12 +63,15 @@ def on_body_map() -> None:
 
 def on_area_list() -> None:
     view = current()
-    set_view(set_treatment(view, whole_graph(view), st.session_state.area_choice or [], view.estim))
+    set_view(set_treatment(view, whole_graph(view), st.session_state.area_choice or [], view.options))
 
 
-def on_estim() -> None:
+def on_option(option_id: str) -> None:
+    """The physio's switch for one of the treatment's options (the data's `treatment.options`)."""
     view = current()
-    set_view(set_treatment(view, whole_graph(view), view.areas, bool(st.session_state.estim_choice)))
+    others = [o for o in view.options if o != option_id]
+    chosen = [*others, option_id] if st.session_state.get(f"option-{option_id}") else others
+    set_view(set_treatment(view, whole_graph(view), view.areas, chosen))
 
 
 def treatment_map(view: View) -> None:
@@ -72,20 +80,22 @@ def treatment_map(view: View) -> None:
     treatment = whole_graph(view).treatment
     if treatment is None:
         return
-    box = st.popover(wording.TODAY_HEADING, icon=":material/accessibility_new:", key="today_open", on_change="rerun")
+    w = words(view.language)
+    box = st.popover(w.today_heading, icon=":material/accessibility_new:", key="today_open", on_change="rerun")
     if not box.open:
         return
     with box:
-        st.markdown(wording.BODY_MAP_HELP)
-        st.plotly_chart(body_figure(treatment, view.areas), key=f"bodymap-{st.session_state.get('bodymap_round', 0)}",
-                        on_select=on_body_map, selection_mode="points", config=PLOTLY_CONFIG, width=BODY_MAP_PX,
-                        alt="Body map, front and back. The same areas are in the list below it.")
+        st.markdown(w.body_map_help)
+        st.plotly_chart(body_figure(treatment, view.areas, words=w),
+                        key=f"bodymap-{st.session_state.get('bodymap_round', 0)}", on_select=on_body_map,
+                        selection_mode="points", config=PLOTLY_CONFIG, width=BODY_MAP_PX, alt=w.body_map_alt)
         st.session_state.area_choice = list(view.areas)
         labels = {a.id: a.label for a in treatment.areas}
-        st.pills(wording.TODAY_HEADING, [a.id for a in treatment.areas], selection_mode="multi", key="area_choice",
+        st.pills(w.today_heading, [a.id for a in treatment.areas], selection_mode="multi", key="area_choice",
                  format_func=lambda a: labels[a].capitalize(), on_change=on_area_list, label_visibility="collapsed")
-        st.session_state.estim_choice = view.estim
-        st.toggle(wording.ESTIM_CHOICE, key="estim_choice", on_change=on_estim)
+        for option in treatment.options:
+            st.session_state[f"option-{option.id}"] = option.id in view.options
+            st.toggle(option.choice, key=f"option-{option.id}", on_change=on_option, args=(option.id,))
 
 
 def controls(view: View) -> None:
@@ -106,6 +116,7 @@ def controls(view: View) -> None:
 
 def switches(view: View) -> None:
     graphs = served().catalog.graphs
+    w = words(view.language)
     if len(graphs) > 1:
         st.selectbox(
             "Topic", sorted(graphs), index=sorted(graphs).index(view.graph), key="graph_choice",
@@ -114,18 +125,18 @@ def switches(view: View) -> None:
         )
     st.session_state.audience_choice = view.audience
     st.segmented_control(
-        wording.AUDIENCE_PROMPT, AUDIENCES, key="audience_choice", required=True, format_func=AUDIENCE_NAMES.get,
+        w.audience_prompt, AUDIENCES, key="audience_choice", required=True, format_func=w.audience_names.get,
         on_change=lambda: set_view(replace(current(), audience=st.session_state.audience_choice)),
     )
     st.session_state.consult_choice = view.consult
-    st.toggle(wording.WHOLE_PICTURE, key="whole_picture")
+    st.toggle(w.whole_picture, key="whole_picture")
     if view.audience == PATIENT and graphs[view.graph].has_detail:
         st.session_state.more_choice = view.more
-        st.toggle(wording.MORE_DETAIL, key="more_choice", on_change=lambda: set_more(st.session_state.more_choice))
+        st.toggle(w.more_detail, key="more_choice", on_change=lambda: set_more(st.session_state.more_choice))
     st.toggle(
-        "Consult mode", key="consult_choice",
+        w.consult_mode, key="consult_choice",
         on_change=lambda: set_view(consult_view(current(), st.session_state.consult_choice)),
     )
     treatment_map(view)
-    if st.button(wording.TAKE_THIS_HOME, key="share", icon=":material/qr_code_2:"):
+    if st.button(w.take_this_home, key="share", icon=":material/qr_code_2:"):
         share_dialog(view)

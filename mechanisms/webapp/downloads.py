@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mechanisms.content.model import Graph
+from mechanisms.present.catalogue import words
 from mechanisms.present.links import take_home_view
 from mechanisms.present.view import View
 
@@ -39,7 +40,7 @@ def _standalone(version: tuple, clinic_key: tuple, view: View, _page: Served) ->
 
 def personal(view: View) -> bool:
     """Whether a view holds today's treatment: its files are made for this reader only and never cached."""
-    return bool(view.areas or view.estim)
+    return bool(view.areas or view.options)
 
 
 def handout_bytes(page: Served, view: View, base_url: str | None) -> bytes:
@@ -59,15 +60,16 @@ def take_home(graph: Graph, view: View) -> None:
     """Downloads made only when clicked (a PDF needs a few seconds to draw the diagram)."""
     base_url = share_link_base()
     page = served()
-    st.markdown("### Take it home")
+    w = words(view.language)
+    st.markdown(f"### {w.take_it_home}")
     left, right = st.columns(2)
     left.download_button(
-        f"Handout for the {view.audience} (PDF)",
+        w.handout_download[view.audience],
         data=lambda: handout_bytes(page, view, base_url),
         file_name=f"{graph.id}-{view.audience}.pdf", mime="application/pdf", icon=":material/picture_as_pdf:",
         on_click="ignore", key="dl-pdf",
     )
     right.download_button(
-        "Interactive page for offline use (HTML)", data=lambda: page_text(page, view),
+        w.offline_download, data=lambda: page_text(page, view),
         file_name=f"{graph.id}.html", mime="text/html", icon=":material/download:", on_click="ignore", key="dl-html",
     )

@@ -9,8 +9,8 @@ import streamlit as st
 
 from mechanisms.content.model import Graph
 from mechanisms.diagram.style import PLOTLY_CONFIG
-from mechanisms.present import wording
 from mechanisms.present.audience import PATIENT, node_label, story_nodes
+from mechanisms.present.catalogue import words
 from mechanisms.present.highlight import highlight_of, step_nodes
 from mechanisms.present.markup import md_escape
 from mechanisms.present.view import View
@@ -34,14 +34,15 @@ from .state import (
 def step_text(graph: Graph, view: View) -> None:
     """The current step's heading and story, beside the diagram (in a sheet over its foot on a phone)."""
     step = graph.steps[view.step - 1]
+    w = words(view.language)
     with st.container(key="step-text"):
-        st.markdown(f"## {md_escape(wording.step_heading(view.step, len(graph.steps), step.title))}")
+        st.markdown(f"## {md_escape(w.step_heading(view.step, len(graph.steps), step.title))}")
         st.markdown(md_escape(step.patient))
-        st.markdown(f"**{wording.NOT_YET_KNOWN}** {md_escape(step.unknowns)}")
+        st.markdown(f"**{w.not_yet_known}** {md_escape(step.unknowns)}")
         if view.step == len(graph.steps) and graph.teach_back:
-            st.markdown(f"[{wording.CHECK_HEADING}](#check)")  # where the story ends: check, then what to do next
+            st.markdown(f"[{w.check_heading}](#check)")  # where the story ends: check, then what to do next
         if view.step == len(graph.steps) and graph.guide:
-            st.markdown(f"[{wording.GUIDE_POINTER}](#guide)")
+            st.markdown(f"[{w.guide_pointer}](#guide)")
     detail_button(view, step.id)
 
 
@@ -51,20 +52,22 @@ def detail_button(view: View, step_id: str) -> None:
     extra = len(whole.nodes_in_step(step_id)) - len(whole.core.nodes_in_step(step_id))
     if view.audience != PATIENT or not extra:
         return
+    w = words(view.language)
     if view.more:
-        st.button(wording.HIDE_DETAIL, key="hide-detail", icon=":material/unfold_less:", on_click=set_more,
+        st.button(w.hide_detail, key="hide-detail", icon=":material/unfold_less:", on_click=set_more,
                   args=(False,))
     else:
-        st.button(wording.show_detail(extra), key="show-detail", icon=":material/unfold_more:", on_click=set_more,
+        st.button(w.show_detail(extra), key="show-detail", icon=":material/unfold_more:", on_click=set_more,
                   args=(True,))
 
 
 def step_bar(graph: Graph, view: View) -> None:
     """Previous, the list of steps and Next, fixed at the foot of the screen: the same spot for every press."""
-    titles = [wording.step_heading(i + 1, len(graph.steps), s.title) for i, s in enumerate(graph.steps)]
+    w = words(view.language)
+    titles = [w.step_heading(i + 1, len(graph.steps), s.title) for i, s in enumerate(graph.steps)]
     with st.container(key="stepbar", horizontal=True, vertical_alignment="center"):
         st.button(
-            wording.PREVIOUS, key="prev", icon=":material/arrow_back:", disabled=view.step <= 1,
+            w.previous, key="prev", icon=":material/arrow_back:", disabled=view.step <= 1,
             on_click=step_to, args=(view.step - 1,),
         )
         st.session_state.step_choice = view.step
@@ -72,12 +75,12 @@ def step_bar(graph: Graph, view: View) -> None:
             st.empty()  # the list's place, so Previous and Next keep theirs when it arrives
         else:
             st.selectbox(
-                wording.STEP_LIST_LABEL, range(1, len(graph.steps) + 1), key="step_choice",
+                w.step_list_label, range(1, len(graph.steps) + 1), key="step_choice",
                 label_visibility="collapsed", format_func=lambda i: titles[i - 1],
                 on_change=lambda: step_to(st.session_state.step_choice),
             )
         st.button(
-            wording.NEXT, key="next", icon=":material/arrow_forward:", icon_position="right", type="primary",
+            w.next, key="next", icon=":material/arrow_forward:", icon_position="right", type="primary",
             disabled=view.step >= len(graph.steps), on_click=step_to, args=(view.step + 1,),
         )
 
@@ -86,39 +89,43 @@ def chart(graph: Graph, view: View) -> None:
     """The diagram framed on the current step, or the whole picture when asked for."""
     whole = st.session_state.get("whole_picture", False)
     frame_nodes = None if whole else tuple(step_nodes(graph, view))
-    fig = resources.figure(served(), graph, highlight_of(graph, view), view.audience, view.consult, frame_nodes)
+    w = words(view.language)
+    fig = resources.figure(served(), graph, highlight_of(graph, view), view.audience, view.consult, frame_nodes,
+                           view.language)
     with st.container(key="diagram"):
         st.plotly_chart(
             fig, key="chart", on_select=on_chart_select, selection_mode="points", width="stretch",
             config=PLOTLY_CONFIG,
-            alt=f"Flow diagram: {graph.title}. The same content is in the text version below the diagram.",
+            alt=w.diagram_alt(graph.title),
         )
 
 
 def picker(graph: Graph, view: View) -> None:
     """Keyboard and screen-reader route to every node, kept in sync with the chart."""
     ids = [n.id for n in story_nodes(graph)]
+    w = words(view.language)
     st.session_state.picker = view.node
     st.selectbox(
-        wording.PICKER_LABEL, ids, index=None, key="picker", on_change=on_picker,
-        placeholder=wording.PICKER_PLACEHOLDER, format_func=lambda i: node_label(graph.node(i), view.audience),
+        w.picker_label, ids, index=None, key="picker", on_change=on_picker,
+        placeholder=w.picker_placeholder, format_func=lambda i: node_label(graph.node(i), view.audience),
     )
 
 
 def panel(graph: Graph, view: View) -> None:
     """What was picked (a part or a link), or the parts of this step to pick from."""
     references = served().catalog.references
+    w = words(view.language)
     with st.container(key="detail", border=True):
         node = graph.node(view.node) if view.node else None
         edge = graph.edge(view.edge) if view.edge else None
         if node is not None:
-            panels.node_panel(graph, node, view.audience, references, pick_node)
+            panels.node_panel(graph, node, view.audience, references, pick_node, w)
         elif edge is not None:
-            panels.edge_panel(graph, edge, view.audience, references, pick_node)
+            panels.edge_panel(graph, edge, view.audience, references, pick_node, w)
         else:
             with st.container(key="explore"):
-                st.markdown(f"### {wording.EXPLORE_HEADING}")
-                st.markdown(wording.EXPLORE_HINT)
+                st.markdown(f"### {w.explore_heading}")
+                st.markdown(w.explore_hint)
                 step = graph.steps[view.step - 1]
                 for n in graph.nodes_in_step(step.id):
                     st.button(md_escape(node_label(n, view.audience)), key=f"stepnode-{n.id}", on_click=pick_node,
@@ -142,6 +149,7 @@ def explorer() -> None:
     with left:
         chart(graph, view)
         if not view.consult:
-            st.markdown(f"**{wording.HOW_TO_READ_LEAD}** {wording.HOW_TO_READ}")
+            w = words(view.language)
+            st.markdown(f"**{w.how_to_read_lead}** {w.how_to_read}")
     step_bar(graph, view)
     sync_link()

@@ -17,7 +17,6 @@ from mechanisms.content.clinic import Clinic
 from mechanisms.content.lastgood import author_mode
 from mechanisms.content.model import Edge, Graph, Node
 from mechanisms.diagram.touch import touch_script
-from mechanisms.present import wording
 from mechanisms.present.audience import (
     PRACTITIONER,
     cause_sentence,
@@ -30,6 +29,7 @@ from mechanisms.present.audience import (
     other_name,
     shows_findings,
 )
+from mechanisms.present.catalogue import Words
 from mechanisms.present.clinic import clinic_lines
 from mechanisms.present.guide import GuideChapter, GuideLine, guide_chapters
 from mechanisms.present.markup import md_escape, safe_url
@@ -58,6 +58,13 @@ def page_ready(on_drawn: Callable[[], None]) -> None:
     _PAGE_READY(key="page_ready", on_drawn_change=on_drawn)
 
 
+def page_config(title: str) -> None:
+    """The tab's title and icon, and a wide page."""
+    # A local icon file: a Material icon name as page icon makes the browser fetch it from
+    # fonts.gstatic.com (caught by tests/e2e/test_safety.py), and nothing may leave the machine.
+    st.set_page_config(page_title=title, page_icon=str(ASSETS / "icon.png"), layout="wide")
+
+
 def install_assets() -> None:
     """Constant CSS, the diagram's touch helper and the page's scroll helper (no data in any)."""
     st.html(ASSETS / "explainer.css")
@@ -65,17 +72,17 @@ def install_assets() -> None:
     st.html(f"<script>\n{script}\n</script>", unsafe_allow_javascript=True)
 
 
-def author_notice(problems: list) -> None:
+def author_notice(problems: list, w: Words) -> None:
     """Only where authors work (MECHANISMS_AUTHOR=1): what is wrong with a file, one located line each.
     Visitors never see it; they get the last good version, and the server log has the same lines."""
     if author_mode() and problems:
         lines = "\n".join(f"- {md_escape(str(p))}" for p in problems[:20])
-        st.warning(f"{wording.AUTHOR_NOTICE}\n\n{lines}")
+        st.warning(f"{w.author_notice}\n\n{lines}")
 
 
-def clinic_footer(clinic: Clinic | None) -> None:
+def clinic_footer(clinic: Clinic | None, w: Words) -> None:
     """The clinic's logo and details at the foot of the page, as the handout and offline page list them."""
-    lines = clinic_lines(clinic)
+    lines = clinic_lines(clinic, w)
     if clinic is None or not lines:
         return
     with st.container(key="clinic"):
@@ -90,111 +97,111 @@ def _linked(text: str, url: str | None) -> str:
     return f"[{md_escape(text)}]({link})" if link else md_escape(text)
 
 
-def evidence_badge(level: str) -> None:
-    st.badge(md_escape(wording.evidence_badge(level)), color=EVIDENCE_COLOURS.get(level, "gray"),
-             icon=":material/science:")
-    st.markdown(f"Evidence: {md_escape(wording.EVIDENCE_MEANING[level])}")
+def evidence_badge(level: str, w: Words) -> None:
+    st.badge(md_escape(w.evidence_badge[level]), color=EVIDENCE_COLOURS.get(level, "gray"), icon=":material/science:")
+    st.markdown(md_escape(w.evidence_says(level)))
 
 
-def references_list(ids: list[str], references: Mapping[str, Mapping[str, Any]], audience: str) -> None:
+def references_list(ids: list[str], references: Mapping[str, Mapping[str, Any]], audience: str, w: Words) -> None:
     refs = format_references(ids, references)
     if not refs:
-        st.markdown(wording.NO_REFERENCES)
+        st.markdown(w.no_references)
         return
     lines = []
     for ref in refs:
-        links = [f"[{name}]({safe_url(url)})" for name, url in ref.links() if safe_url(url)]
+        links = [f"[{name}]({safe_url(url)})" for name, url in ref.links(w.reference_links) if safe_url(url)]
         line = f"{ref.number}\\. {md_escape(ref.text)} {' · '.join(links)}"
         if shows_findings(audience) and ref.finding:
-            line += f"  \n   *{wording.WHAT_IT_FOUND}* {md_escape(ref.finding)}"
+            line += f"  \n   *{w.what_it_found}* {md_escape(ref.finding)}"
         lines.append(line)
     st.markdown("\n\n".join(lines))
 
 
-def glossary_terms(graph: Graph, term_ids: list[str]) -> None:
+def glossary_terms(graph: Graph, term_ids: list[str], w: Words) -> None:
     terms = [t for t in (graph.term(i) for i in term_ids) if t is not None]
     if terms:
-        st.markdown(f"**{wording.WORDS_USED}**")
+        st.markdown(f"**{w.words_used}**")
         st.markdown("\n".join(f"- **{md_escape(t.term)}**: {md_escape(t.definition)}" for t in terms))
 
 
-def neighbour_buttons(graph: Graph, node: Node, audience: str, on_pick: OnPick, key_prefix: str) -> None:
+def neighbour_buttons(graph: Graph, node: Node, audience: str, on_pick: OnPick, key_prefix: str, w: Words) -> None:
     """'What causes this' and 'What this leads to' buttons: walk the cascade without the diagram."""
     for title, edges, end, say, icon in (
-        (wording.CAUSES_HEADING, graph.causes(node.id), "source", cause_sentence, ":material/arrow_upward:"),
-        (wording.EFFECTS_HEADING, graph.effects(node.id), "target", effect_sentence, ":material/arrow_downward:"),
+        (w.causes_heading, graph.causes(node.id), "source", cause_sentence, ":material/arrow_upward:"),
+        (w.effects_heading, graph.effects(node.id), "target", effect_sentence, ":material/arrow_downward:"),
     ):
         if not edges:
             continue
         st.markdown(f"**{title}**")
         for edge in edges:
-            st.button(md_escape(say(graph, edge, audience)), key=f"{key_prefix}-{edge.id}", on_click=on_pick,
+            st.button(md_escape(say(graph, edge, audience, w)), key=f"{key_prefix}-{edge.id}", on_click=on_pick,
                       args=(getattr(edge, end),), icon=icon)
 
 
 def node_panel(graph: Graph, node: Node, audience: str, references: Mapping[str, Mapping[str, Any]],
-               on_pick: OnPick) -> None:
+               on_pick: OnPick, w: Words) -> None:
     st.markdown(f"### {md_escape(node_label(node, audience))}")
     also = other_name(node, audience)
     if also:
-        st.markdown(f"{wording.ALSO_CALLED} {md_escape(also)}")
+        st.markdown(f"{w.also_called} {md_escape(also)}")
     st.markdown(md_escape(node_text(node, audience)))
-    evidence_badge(node.evidence)
-    glossary_terms(graph, node.terms)
-    neighbour_buttons(graph, node, audience, on_pick, key_prefix=f"nb-{node.id}")
-    with st.expander(wording.REFERENCES, expanded=audience == PRACTITIONER):
-        references_list(node.citations, references, audience)
+    evidence_badge(node.evidence, w)
+    glossary_terms(graph, node.terms, w)
+    neighbour_buttons(graph, node, audience, on_pick, f"nb-{node.id}", w)
+    with st.expander(w.references, expanded=audience == PRACTITIONER):
+        references_list(node.citations, references, audience, w)
 
 
 def edge_panel(graph: Graph, edge: Edge, audience: str, references: Mapping[str, Mapping[str, Any]],
-               on_pick: OnPick) -> None:
+               on_pick: OnPick, w: Words) -> None:
     source, target = graph.node(edge.source), graph.node(edge.target)
     if source is None or target is None:
         return
-    heading, rest = edge_heading(graph, edge, audience)
+    heading, rest = edge_heading(graph, edge, audience, w)
     st.markdown(f"### {md_escape(heading)}")
     if rest:
         st.markdown(md_escape(rest))
-    st.markdown(f"**{wording.LINK_LEAD}** {md_escape(edge_sentence(graph, edge, audience))}")
-    evidence_badge(edge.evidence)
+    st.markdown(f"**{w.link_lead}** {md_escape(edge_sentence(graph, edge, audience, w))}")
+    evidence_badge(edge.evidence, w)
     left, right = st.columns(2)
     for column, end, key in ((left, source, "edge-src"), (right, target, "edge-dst")):
-        column.button(md_escape(wording.go_to(node_label(end, audience))), key=f"{key}-{edge.id}", on_click=on_pick,
+        column.button(md_escape(w.go_to(node_label(end, audience))), key=f"{key}-{edge.id}", on_click=on_pick,
                       args=(end.id,))
-    with st.expander(wording.REFERENCES, expanded=True):
-        references_list(edge.citations, references, audience)
+    with st.expander(w.references, expanded=True):
+        references_list(edge.citations, references, audience, w)
 
 
-def outline(graph: Graph, audience: str) -> None:
+def outline(graph: Graph, audience: str, w: Words) -> None:
     """The whole flow as text: for screen readers, for readers, and for printing."""
     lines: list[str] = []
     for i, step in enumerate(graph.steps, start=1):
-        lines.append(f"#### {md_escape(wording.outline_step_heading(i, step.title))}")
+        lines.append(f"#### {md_escape(w.outline_step_heading(i, step.title))}")
         lines.append(md_escape(step.patient))
-        lines.append(f"*{wording.NOT_YET_KNOWN}* {md_escape(step.unknowns)}")
+        lines.append(f"*{w.not_yet_known}* {md_escape(step.unknowns)}")
         for node in graph.nodes_in_step(step.id):
-            lines.append(f"- **{md_escape(node_label(node, audience))}** ({md_escape(node.evidence)}): "
+            level = w.evidence_badge[node.evidence]
+            lines.append(f"- **{md_escape(node_label(node, audience))}** ({md_escape(level)}): "
                          f"{md_escape(node_text(node, audience))}")
             for edge in graph.effects(node.id):
                 target = graph.node(edge.target)
-                lines.append(f"    - {edge_word(edge.kind, audience)}: {md_escape(node_label(target, audience))}")
+                lines.append(f"    - {edge_word(edge.kind, audience, w)}: {md_escape(node_label(target, audience))}")
     st.markdown("\n\n".join(lines))
 
 
-def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Clinic | None,
+def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Clinic | None, w: Words,
           today: GuideChapter | None = None, today_map: Any = None) -> None:
     """Today's treatment (open), then is it safe, after your session, questions to ask: one open-able part
     each, the same lines as the PDF."""
-    chapters = guide_chapters(graph, references, clinic)
+    chapters = guide_chapters(graph, references, clinic, w)
     if not chapters and today is None:
         return
-    st.header(wording.GUIDE_HEADING, anchor="guide")
+    st.header(w.guide_heading, anchor="guide")
     if today is not None:
         with st.container(key="today", border=True):
             st.subheader(md_escape(today.title), anchor="today")
             if today_map is not None:  # where the needles went, in the same picture the physio tapped
                 st.plotly_chart(today_map, key="today-map", config={"staticPlot": True}, width=TODAY_MAP_PX,
-                                alt="Body map with the areas needled today shaded.")
+                                alt=w.today_map_alt)
             _chapter_body(today)
     for chapter in chapters:
         # Written only while open, as the text version is: closed parts cost a cold load nothing.

@@ -16,6 +16,7 @@ from mechanisms.content.model import Graph
 from mechanisms.diagram.figure import build_figure
 from mechanisms.diagram.layout import Layout, compute_layout
 from mechanisms.diagram.style import CONSULT_FONT_PX, CONSULT_VIEW_PX, LABEL_FONT_PX, STEP_VIEW_PX
+from mechanisms.present.catalogue import words
 from mechanisms.present.highlight import Highlight
 
 
@@ -73,17 +74,17 @@ def _layout(version: tuple, graph_id: str, core: bool, _served: Served) -> Layou
 
 @st.cache_resource(show_spinner=False, max_entries=512)
 def _figure(version: tuple, graph_id: str, core: bool, highlight: Highlight, audience: str, consult: bool,
-            frame_nodes: tuple[str, ...] | None, _served: Served) -> go.Figure:
+            frame_nodes: tuple[str, ...] | None, language: str, _served: Served) -> go.Figure:
     graph = _shown(_served, graph_id, core)
     return build_figure(
         graph, _layout(version, graph_id, core, _served), highlight, audience=audience,
         font_size=CONSULT_FONT_PX if consult else LABEL_FONT_PX, frame_nodes=frame_nodes,
-        height=(CONSULT_VIEW_PX if consult else STEP_VIEW_PX) if frame_nodes else None,
+        height=(CONSULT_VIEW_PX if consult else STEP_VIEW_PX) if frame_nodes else None, words=words(language),
     )
 
 
 def figure(served: Served, graph: Graph, highlight: Highlight, audience: str, consult: bool,
-           frame_nodes: tuple[str, ...] | None) -> go.Figure:
+           frame_nodes: tuple[str, ...] | None, language: str) -> go.Figure:
     """The diagram of a shown graph (a patient's core path or the whole graph), drawn once per process."""
     core = graph is not served.catalog.graphs[graph.id]
-    return _figure(served.version, graph.id, core, highlight, audience, consult, frame_nodes, served)
+    return _figure(served.version, graph.id, core, highlight, audience, consult, frame_nodes, language, served)

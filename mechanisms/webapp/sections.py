@@ -8,7 +8,7 @@ import streamlit as st
 from mechanisms.content.model import Graph
 from mechanisms.diagram.bodymap import body_figure
 from mechanisms.outputs.teachback import teach_back_html
-from mechanisms.present import wording
+from mechanisms.present.catalogue import words
 from mechanisms.present.markup import md_escape
 from mechanisms.present.treatment import today_sentence, treatment_chapter
 from mechanisms.present.view import View
@@ -21,16 +21,17 @@ from .state import complete
 
 def unavailable(page: Served) -> None:
     """No version of any graph has loaded yet: a short notice for visitors (and the problems for authors)."""
-    st.title(wording.UNAVAILABLE_TITLE)
-    st.info(wording.UNAVAILABLE)
-    panels.author_notice([*page.catalog.problems, *page.clinic_problems])
+    w = words()
+    st.title(w.unavailable_title)
+    st.info(w.unavailable)
+    panels.author_notice([*page.catalog.problems, *page.clinic_problems], w)
 
 
-def link_notice() -> None:
+def link_notice(view: View) -> None:
     """A shared link with parts this page could not read: say which, once."""
     if st.session_state.get("ignored"):
         names = ", ".join(st.session_state.ignored)
-        st.info(wording.LINK_NOTICE.format(names=md_escape(names)))
+        st.info(words(view.language).link_notice(md_escape(names)))
         if complete():  # shown in the first paint and in the whole page, then gone
             st.session_state.ignored = []
 
@@ -39,23 +40,24 @@ def intro(page: Served, graph: Graph, view: View) -> None:
     """Title, summary, today's treatment in a sentence, the disclaimer (not at the chair: consult mode)."""
     if view.consult:
         return
+    w = words(view.language)
     st.title(md_escape(graph.title))
     # On a phone the introduction moves below the diagram (explainer.css): the diagram leads.
     with st.container(key="intro"):
         st.markdown(md_escape(graph.summary))
         if graph.guide:
-            st.markdown(f"[{wording.GUIDE_POINTER}](#guide)")
+            st.markdown(f"[{w.guide_pointer}](#guide)")
         today = today_sentence(page.catalog.graphs[view.graph], view)
         if today:
-            st.markdown(f"**{wording.TODAY_HEADING}:** {md_escape(today)} [{wording.TODAY_POINTER}](#today)")
-        st.markdown(wording.DISCLAIMER)
-    panels.author_notice([*page.catalog.problems, *page.clinic_problems])
+            st.markdown(f"**{w.today_heading}:** {md_escape(today)} [{w.today_pointer}](#today)")
+        st.markdown(w.disclaimer)
+    panels.author_notice([*page.catalog.problems, *page.clinic_problems], w)
 
 
 def check(page: Served, view: View) -> None:
     """The check questions. They run in the reader's browser only: answers are never sent to this server."""
     with st.container(key="check"):
-        html = teach_back_html(page.catalog.graphs[view.graph], page.clinic)
+        html = teach_back_html(page.catalog.graphs[view.graph], page.clinic, words(view.language))
         if html:
             st.html(html, unsafe_allow_javascript=True)
 
@@ -65,20 +67,22 @@ def guide(page: Served, graph: Graph, view: View) -> None:
     with st.container(key="guide"):
         whole = page.catalog.graphs[view.graph]
         today = treatment_chapter(whole, view, page.catalog.references, page.clinic)
-        today_map = body_figure(whole.treatment, view.areas, targets=False, height=300) if today else None
-        panels.guide(graph, page.catalog.references, page.clinic, today, today_map)
+        w = words(view.language)
+        today_map = body_figure(whole.treatment, view.areas, targets=False, height=300, words=w) if today else None
+        panels.guide(graph, page.catalog.references, page.clinic, w, today, today_map)
 
 
 def more(graph: Graph, view: View) -> None:
     """The text version (written only while open) and the files to take home."""
+    w = words(view.language)
     with st.container(key="more"):
         # Written only while open: the whole flow as Markdown costs a cold load about 80 ms of the
         # browser's main thread, and a closed expander hides it from screen readers and print anyway.
         text_version = st.expander(
-            "Text version of the whole diagram (for screen readers and printing)", key="outline_open",
+            w.text_version, key="outline_open",
             on_change="rerun",
         )
         if text_version.open:
             with text_version:
-                panels.outline(graph, view.audience)
+                panels.outline(graph, view.audience, w)
         take_home(graph, view)

@@ -91,7 +91,7 @@ def test_the_list_is_the_keyboard_route_and_the_current_is_remembered(page, app_
     pill.focus()
     page.keyboard.press("Enter")
     wait_marked(page, ["low-back"])
-    page.locator('.st-key-estim_choice label').click()
+    page.locator('.st-key-option-estim label').click()
     page.wait_for_function("() => new URLSearchParams(location.search).get('estim') === 'yes'", timeout=15_000)
     wait_idle(page)
     page.keyboard.press("Escape")
