@@ -145,10 +145,10 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from . import bench
-
-    sizes = tuple(int(x) for x in args.sizes.split(",")) if args.sizes else bench.SIZES
-    return bench.main(as_json=args.json, sizes=sizes, repeat=args.repeat, app=args.app)
+    """The benchmarks are not part of the installed package: say where they live."""
+    print("the benchmarks moved out of the package: from the repository root, run "
+          "`python -m bench [--json] [--sizes ...] [--repeat N] [--app]`", file=sys.stderr)
+    return 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -174,12 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--width", type=int, default=1200, help="images: width in pixels")
     exporter.add_argument("--scale", type=float, default=1.0, help="images: pixel scale")
     exporter.set_defaults(run=_export)
-    bencher = sub.add_parser("bench", help="time the core pipeline on the real and synthetic graphs")
-    bencher.add_argument("--json", action="store_true", help="one JSON object instead of a table")
-    bencher.add_argument("--sizes", default="", help="synthetic sizes, e.g. 10,100,1000,5000")
-    bencher.add_argument("--repeat", type=int, default=5)
-    bencher.add_argument("--app", action="store_true",
-                         help="also measure the app in headless Chromium (needs requirements-dev.txt, chromium, nginx)")
+    bencher = sub.add_parser("bench", help="moved: run `python -m bench` from the repository root")
+    for flag in ("--json", "--app"):  # the old options, so an old command line is answered, not refused
+        bencher.add_argument(flag, action="store_true", help=argparse.SUPPRESS)
+    for option in ("--sizes", "--repeat"):
+        bencher.add_argument(option, help=argparse.SUPPRESS)
     bencher.set_defaults(run=_bench)
     return parser
 

@@ -52,10 +52,16 @@ def test_streamlit_only_in_the_app(path):
 def test_layers_import_only_the_layers_before_them(path):
     parts = path.relative_to(ROOT / "mechanisms").parts
     if parts[0] not in LAYERS:
-        return  # the command line and the core benchmark sit on top of every layer
+        return  # the command line sits on top of every layer
     allowed = set(LAYERS[: LAYERS.index(parts[0]) + 1])
     used = {m.split(".")[1] for m in imports(path) if m.startswith("mechanisms.") and m.count(".") >= 1}
     assert used <= allowed, (rel(path), used - allowed)
+
+
+@pytest.mark.parametrize("path", [p for p in CODE if rel(p).startswith("mechanisms/")], ids=rel)
+def test_the_package_does_not_import_the_benchmarks(path):
+    """bench/ is a folder of the repository, not part of the installed package: nothing installed may need it."""
+    assert not any(m == "bench" or m.startswith("bench.") for m in imports(path))
 
 
 def functions(path: Path):
