@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mechanisms.content.load import DATA_DIR, REFERENCES_FILE, load_graph, load_references
+from mechanisms.content.load import REFERENCES_FILE, data_folder, load_graph, load_references
 from mechanisms.diagram.figure import build_figure
 from mechanisms.diagram.layout import compute_layout
 from mechanisms.outputs.dumps import dump
@@ -67,7 +67,8 @@ def growth(rows: dict[str, dict[str, float]]) -> dict[str, float]:
     return {s: round(math.log(max(hi[s], 1e-3) / max(lo[s], 1e-3)) / span, 2) for s in (*STAGES, "pipeline")}
 
 
-def run(sizes: tuple[int, ...] = SIZES, repeat: int = 5, data_dir: Path = DATA_DIR) -> dict[str, Any]:
+def run(sizes: tuple[int, ...] = SIZES, repeat: int = 5, data_dir: Path | None = None) -> dict[str, Any]:
+    data_dir = data_folder() if data_dir is None else data_dir
     references = load_references(data_dir / REFERENCES_FILE)
     results: dict[str, Any] = {"unit": "ms (median)", "repeat": repeat, "graphs": {}}
     real = data_dir / "dry-needling.yaml"

@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 
 from .content.clinic import configured_clinic
-from .content.load import DATA_DIR, load_catalog
+from .content.load import load_catalog
 from .outputs.dumps import DUMP_FORMATS, dump
 from .present.audience import AUDIENCES, PATIENT
+from .settings import BASE_URL_VARIABLE, settings
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -93,9 +94,7 @@ def _export_bytes(args: argparse.Namespace, graph, references) -> bytes:
 
 def _base_url(args: argparse.Namespace) -> str:
     """The online address for the PDF's link: --base-url, else $MECHANISMS_BASE_URL, else ''."""
-    import os
-
-    return args.base_url if args.base_url is not None else os.environ.get("MECHANISMS_BASE_URL", "")
+    return args.base_url if args.base_url is not None else settings().base_url
 
 
 def _export_problem(args: argparse.Namespace, catalog) -> str | None:
@@ -111,7 +110,7 @@ def _export_problem(args: argparse.Namespace, catalog) -> str | None:
         return f"no valid graph '{args.graph}' in {args.data} (valid graphs: {known})"
     base = _base_url(args)
     if args.format == "pdf" and base.strip() and not valid_base_url(base):
-        source = "--base-url" if args.base_url is not None else "MECHANISMS_BASE_URL"
+        source = "--base-url" if args.base_url is not None else BASE_URL_VARIABLE
         return f"{source} must be an http:// or https:// address, e.g. https://clinic.example/explainer"
     return _export_target(args.output)
 
@@ -153,7 +152,7 @@ def _bench(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mechanisms", description=__doc__)
-    parser.add_argument("--data", default=str(DATA_DIR), help="folder of graph files (default: %(default)s)")
+    parser.add_argument("--data", default=str(settings().data_dir), help="folder of graph files (default: %(default)s)")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate graph files; one line per problem")
     check.add_argument("paths", nargs="*", help="graph files (default: every *.yaml in the data folder)")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.content.load import data_folder, load_catalog
 from mechanisms.present.guide import MARKS, guide_chapters
 from mechanisms.present.wording import evidence_badge
 
-CATALOG = load_catalog(DATA_DIR)
+CATALOG = load_catalog(data_folder())
 GRAPH = CATALOG.graphs["dry-needling"]
 CHAPTERS = guide_chapters(GRAPH, CATALOG.references)
 LINES = [line for c in CHAPTERS for b in c.blocks for line in b.lines]
