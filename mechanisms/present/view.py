@@ -7,8 +7,9 @@ except the parameter's name, so a link cannot put text or markup on the page.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from ..content.model import Graph
 from .audience import AUDIENCES, PATIENT, shown_graph
@@ -48,73 +49,156 @@ def _single(value: str | Iterable[str] | None) -> str | None:
     return value
 
 
+class Ignored(Exception):
+    """A link's value that cannot be used: the key is named in the notices. `kept`: the part of it that was used."""
+
+    def __init__(self, kept: View | None = None):
+        super().__init__()
+        self.kept = kept
+
+
+@dataclass(frozen=True)
+class LinkContext:
+    """What a key is read against: the link's graph, and the single value of every key the link gave."""
+
+    graph: Graph
+    given: Mapping[str, str]
+
+
+Reader = Callable[[str, View, LinkContext], View]
+"""A key's text, the view so far and the link: the view with the key applied, or Ignored."""
+
+
+@dataclass(frozen=True)
+class LinkKey:
+    """One query parameter of a view's link: its name, the View field it carries, how it is read and written."""
+
+    key: str
+    field: str
+    read: Reader | None
+    """None: read by `parse_view` itself (the graph, which every other key is read against)."""
+    write: Callable[[Any], str] = str
+    always: bool = False
+    """Written even at the field's default (the graph and the step: a link always says where it starts)."""
+    late: bool = False
+    """Read after every other key, because its reading depends on theirs (the selection)."""
+
+    @property
+    def default(self) -> Any:
+        """The View field's default: left out of a link, so links stay short."""
+        return VIEW_DEFAULTS[self.field]
+
+
+VIEW_DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(View)}
+
+
+def choice(key: str, field: str, values: Iterable[str]) -> LinkKey:
+    """A key whose value is one of `values`, carried as is (e.g. audience=practitioner)."""
+    allowed = frozenset(values)
+
+    def read(text: str, view: View, link: LinkContext) -> View:
+        if text not in allowed:
+            raise Ignored
+        return replace(view, **{field: text})
+
+    return LinkKey(key, field, read)
+
+
+def flag(key: str, field: str, on: str, off: str | None = None) -> LinkKey:
+    """A yes/no field written as `key=on` when set (e.g. mode=consult); `off`, if given, reads as unset."""
+    def read(text: str, view: View, link: LinkContext) -> View:
+        if text not in (on, off):
+            raise Ignored
+        return replace(view, **{field: text == on})
+
+    return LinkKey(key, field, read, write=lambda _: on)
+
+
+def _read_step(text: str, view: View, link: LinkContext) -> View:
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= len(link.graph.steps)):
+        raise Ignored
+    return replace(view, step=int(text))
+
+
+def _read_areas(text: str, view: View, link: LinkContext) -> View:
+    """Today's areas; unknown ones are dropped (and noticed), the rest kept."""
+    asked = [a for a in text.split(",") if a]
+    kept = set_treatment(view, link.graph, asked, view.estim)
+    if len(set(asked)) > len(kept.areas):
+        raise Ignored(kept)
+    return kept
+
+
+def _read_node(text: str, view: View, link: LinkContext) -> View:
+    """The link's node, if the graph has it; it gives the step unless the link names one; a patient's link to
+    a detail part opens more detail."""
+    found = link.graph.node(text)
+    if found is None:
+        raise Ignored
+    follow_step = link.given.get("step") is None
+    return replace(view, node=found.id, step=link.graph.step_index(found.step) + 1 if follow_step else view.step,
+                   more=view.more or (found.detail and view.audience == PATIENT))
+
+
+def _read_edge(text: str, view: View, link: LinkContext) -> View:
+    """The link's edge, unless a node is selected; one the core path lacks opens more detail."""
+    found = link.graph.edge(text)
+    if found is None or view.node is not None:
+        raise Ignored
+    hidden = shown_graph(link.graph, view.audience).edge(found.id) is None
+    return replace(view, edge=text, more=view.more or hidden)
+
+
+LINK_KEYS: tuple[LinkKey, ...] = (
+    LinkKey("graph", "graph", None, always=True),
+    LinkKey("step", "step", _read_step, always=True),
+    LinkKey("node", "node", _read_node, late=True),
+    LinkKey("edge", "edge", _read_edge, late=True),
+    choice("audience", "audience", AUDIENCES),
+    flag("mode", "consult", on="consult", off="explore"),
+    flag("detail", "more", on="more"),
+    LinkKey("areas", "areas", _read_areas, write=",".join),
+    flag("estim", "estim", on="yes", off="no"),
+)
+"""Every key of a view's link, in the order a link writes them: adding a key to the link is one line here."""
+
+
+def _given(params: Mapping[str, str | Iterable[str]], notices: list[str]) -> dict[str, str]:
+    """The single value of each known key; a key whose value is unusable (empty list, too long) is noticed."""
+    given: dict[str, str] = {}
+    for link_key in LINK_KEYS:
+        raw = params.get(link_key.key)
+        value = _single(raw)
+        if value is not None:
+            given[link_key.key] = value
+        elif raw is not None:
+            notices.append(link_key.key)
+    return given
+
+
 def parse_view(
     params: Mapping[str, str | Iterable[str]], graphs: Mapping[str, Graph], default_graph: str
 ) -> tuple[View, list[str]]:
     """A valid view from query parameters; notices name each parameter that was ignored."""
     notices: list[str] = []
-
-    def get(key: str) -> str | None:
-        raw = params.get(key)
-        value = _single(raw)
-        if raw is not None and value is None:
-            notices.append(key)
-        return value
-
-    graph_id = get("graph")
+    given = _given(params, notices)
+    graph_id = given.get("graph")
     if graph_id is not None and graph_id not in graphs:
         notices.append("graph")
         graph_id = None
     graph = graphs[graph_id or default_graph]
+    link = LinkContext(graph, given)
     view = View(graph=graph.id)
-
-    audience = get("audience")
-    if audience is not None:
-        if audience in AUDIENCES:
-            view = replace(view, audience=audience)
-        else:
-            notices.append("audience")
-
-    mode = get("mode")
-    if mode is not None:
-        if mode in ("consult", "explore"):
-            view = replace(view, consult=mode == "consult")
-        else:
-            notices.append("mode")
-
-    detail = get("detail")
-    if detail is not None:
-        if detail == "more":
-            view = replace(view, more=True)
-        else:
-            notices.append("detail")
-
-    view = _treatment(view, graph, get("areas"), get("estim"), notices)
-
-    step = get("step")
-    if step is not None:
-        if step.isascii() and step.isdigit() and 1 <= int(step) <= len(graph.steps):
-            view = replace(view, step=int(step))
-        else:
-            notices.append("step")
-
-    view = _selection(view, graph, get("node"), get("edge"), step is None, notices)
+    for link_key in sorted(LINK_KEYS, key=lambda k: k.late):
+        text = given.get(link_key.key)
+        if link_key.read is None or text is None:
+            continue
+        try:
+            view = link_key.read(text, view, link)
+        except Ignored as ignored:
+            notices.append(link_key.key)
+            view = ignored.kept or view
     return view, sorted(set(notices))
-
-
-def _treatment(view: View, graph: Graph, areas: str | None, estim: str | None, notices: list[str]) -> View:
-    """Today's areas and current from the link; unknown areas are dropped (and noticed), the rest kept."""
-    if areas is not None:
-        asked = [a for a in areas.split(",") if a]
-        view = set_treatment(view, graph, asked, view.estim)
-        if len(set(asked)) > len(view.areas):
-            notices.append("areas")
-    if estim is not None:
-        if estim in ("yes", "no"):
-            view = replace(view, estim=estim == "yes")
-        else:
-            notices.append("estim")
-    return view
 
 
 def set_treatment(view: View, graph: Graph, areas: Iterable[str], estim: bool) -> View:
