@@ -9,6 +9,7 @@ from pathlib import Path
 from .content.clinic import configured_clinic
 from .content.load import load_catalog
 from .outputs.dumps import DUMP_FORMATS, dump
+from .outputs.registry import OUTPUTS, Order
 from .present.audience import AUDIENCES, PATIENT
 from .settings import BASE_URL_VARIABLE, settings
 
@@ -74,22 +75,11 @@ def _export_target(output: str) -> str | None:
 
 def _export_bytes(args: argparse.Namespace, graph, references) -> bytes:
     """The exported file's bytes; an ExportError says what this machine or these options lack."""
-    if args.format == "pdf":
-        from .outputs.handout import build_pdf
-        from .outputs.pdf_page import font_dir
-
-        font_dir()
-        return build_pdf(graph, references, args.audience, args.paper, _base_url(args) or None,
-                         clinic=configured_clinic()[0])
-    if args.format == "html":
-        from .outputs.standalone import build_html
-
-        return build_html(graph, references, configured_clinic()[0]).encode("utf-8")
-    from .outputs.images import check_size, diagram, render
-
-    fig = diagram(graph, step=args.step, audience=args.audience)
-    check_size(fig, args.width, args.scale)
-    return render(fig, args.format, width=args.width, scale=args.scale)
+    output = OUTPUTS[args.format]
+    clinic = configured_clinic()[0] if output.uses_clinic else None
+    order = Order(graph, references, audience=args.audience, clinic=clinic, base_url=_base_url(args),
+                  paper=args.paper, step=args.step, width=args.width, scale=args.scale)
+    return output.data(order)
 
 
 def _base_url(args: argparse.Namespace) -> str:
@@ -101,15 +91,17 @@ def _export_problem(args: argparse.Namespace, catalog) -> str | None:
     """Why this export cannot start, found before any drawing, or None."""
     from .present.links import valid_base_url
 
-    if args.step is not None and args.format not in ("png", "svg"):
-        return "--step applies to png and svg images only"
+    output = OUTPUTS[args.format]
+    if args.step is not None and not output.takes_step:
+        stepped = " and ".join(o.name for o in OUTPUTS.values() if o.takes_step)
+        return f"--step applies to {stepped} images only"
     if args.graph not in catalog.graphs:
         if args.graph in catalog.files or (Path(args.data) / f"{args.graph}.yaml").is_file():
             return f"graph '{args.graph}' has problems; run `python -m mechanisms --data {args.data} check`"
         known = ", ".join(sorted(catalog.graphs)) or "none"
         return f"no valid graph '{args.graph}' in {args.data} (valid graphs: {known})"
     base = _base_url(args)
-    if args.format == "pdf" and base.strip() and not valid_base_url(base):
+    if output.uses_base_url and base.strip() and not valid_base_url(base):
         source = "--base-url" if args.base_url is not None else BASE_URL_VARIABLE
         return f"{source} must be an http:// or https:// address, e.g. https://clinic.example/explainer"
     return _export_target(args.output)
@@ -163,7 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     dumper.set_defaults(run=_dump)
     exporter = sub.add_parser("export", help="PDF handout, standalone HTML page, or PNG/SVG image of a graph")
     exporter.add_argument("graph", help="graph id, e.g. dry-needling")
-    exporter.add_argument("--format", choices=("pdf", "html", "png", "svg"), required=True)
+    exporter.add_argument("--format", choices=tuple(OUTPUTS), required=True)
     exporter.add_argument("-o", "--output", required=True, help="file to write")
     exporter.add_argument("--audience", choices=AUDIENCES, default=PATIENT, help="whose words (PDF, images)")
     exporter.add_argument("--paper", choices=("a4", "letter"), default="a4")
