@@ -1,4 +1,4 @@
-"""The browser half of `python -m mechanisms bench --app`: the app as a person meets it.
+"""The browser half of `python -m bench --app`: the app as a person meets it.
 
 Measured in Debian's headless Chromium (Playwright) against the app started on a free localhost
 port, side by side with the floor page (bench/floor_app.py) started the same way:

@@ -121,7 +121,7 @@ def extras(browser, url: str, out: Path) -> None:
     """Consult mode at a clinic's 1366x768 screen, and the offline page on a desktop and a phone."""
     import tempfile
 
-    from mechanisms.content.load import DATA_DIR, load_catalog
+    from mechanisms.content.load import data_folder, load_catalog
     from mechanisms.outputs.standalone import build_html
 
     page = browser.new_page(viewport={"width": 1366, "height": 768})
@@ -129,7 +129,7 @@ def extras(browser, url: str, out: Path) -> None:
     page.wait_for_timeout(800)
     page.screenshot(path=str(out / "consult-1366-step7.png"))
     page.close()
-    catalog = load_catalog(DATA_DIR)
+    catalog = load_catalog(data_folder())
     html = Path(tempfile.mkdtemp()) / "dry-needling.html"
     html.write_text(build_html(catalog.graphs["dry-needling"], catalog.references), encoding="utf-8")
     for name, (width, height, touch) in VIEWPORTS.items():

@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 
 from .content.clinic import configured_clinic
-from .content.load import DATA_DIR, load_catalog
+from .content.load import load_catalog
 from .outputs.dumps import DUMP_FORMATS, dump
+from .outputs.registry import OUTPUTS, Order
 from .present.audience import AUDIENCES, PATIENT
 from .present.catalogue import DEFAULT_LANGUAGE, languages
+from .settings import BASE_URL_VARIABLE, settings
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -74,46 +76,35 @@ def _export_target(output: str) -> str | None:
 
 def _export_bytes(args: argparse.Namespace, graph, references) -> bytes:
     """The exported file's bytes; an ExportError says what this machine or these options lack."""
-    if args.format == "pdf":
-        from .outputs.handout import build_pdf
-        from .outputs.pdf_page import font_dir
-
-        font_dir()
-        return build_pdf(graph, references, args.audience, args.paper, _base_url(args) or None,
-                         clinic=configured_clinic()[0], language=args.language)
-    if args.format == "html":
-        from .outputs.standalone import build_html
-
-        return build_html(graph, references, configured_clinic()[0], language=args.language).encode("utf-8")
-    from .outputs.images import check_size, diagram, render
-    from .present.catalogue import words
-
-    fig = diagram(graph, step=args.step, audience=args.audience, words=words(args.language))
-    check_size(fig, args.width, args.scale)
-    return render(fig, args.format, width=args.width, scale=args.scale)
+    output = OUTPUTS[args.format]
+    clinic = configured_clinic()[0] if output.uses_clinic else None
+    order = Order(graph, references, audience=args.audience, clinic=clinic, base_url=_base_url(args),
+                  paper=args.paper, step=args.step, width=args.width, scale=args.scale,
+                  language=args.language)
+    return output.data(order)
 
 
 def _base_url(args: argparse.Namespace) -> str:
     """The online address for the PDF's link: --base-url, else $MECHANISMS_BASE_URL, else ''."""
-    import os
-
-    return args.base_url if args.base_url is not None else os.environ.get("MECHANISMS_BASE_URL", "")
+    return args.base_url if args.base_url is not None else settings().base_url
 
 
 def _export_problem(args: argparse.Namespace, catalog) -> str | None:
     """Why this export cannot start, found before any drawing, or None."""
     from .present.links import valid_base_url
 
-    if args.step is not None and args.format not in ("png", "svg"):
-        return "--step applies to png and svg images only"
+    output = OUTPUTS[args.format]
+    if args.step is not None and not output.takes_step:
+        stepped = " and ".join(o.name for o in OUTPUTS.values() if o.takes_step)
+        return f"--step applies to {stepped} images only"
     if args.graph not in catalog.graphs:
         if args.graph in catalog.files or (Path(args.data) / f"{args.graph}.yaml").is_file():
             return f"graph '{args.graph}' has problems; run `python -m mechanisms --data {args.data} check`"
         known = ", ".join(sorted(catalog.graphs)) or "none"
         return f"no valid graph '{args.graph}' in {args.data} (valid graphs: {known})"
     base = _base_url(args)
-    if args.format == "pdf" and base.strip() and not valid_base_url(base):
-        source = "--base-url" if args.base_url is not None else "MECHANISMS_BASE_URL"
+    if output.uses_base_url and base.strip() and not valid_base_url(base):
+        source = "--base-url" if args.base_url is not None else BASE_URL_VARIABLE
         return f"{source} must be an http:// or https:// address, e.g. https://clinic.example/explainer"
     return _export_target(args.output)
 
@@ -147,15 +138,15 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from . import bench
-
-    sizes = tuple(int(x) for x in args.sizes.split(",")) if args.sizes else bench.SIZES
-    return bench.main(as_json=args.json, sizes=sizes, repeat=args.repeat, app=args.app)
+    """The benchmarks are not part of the installed package: say where they live."""
+    print("the benchmarks moved out of the package: from the repository root, run "
+          "`python -m bench [--json] [--sizes ...] [--repeat N] [--app]`", file=sys.stderr)
+    return 2
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mechanisms", description=__doc__)
-    parser.add_argument("--data", default=str(DATA_DIR), help="folder of graph files (default: %(default)s)")
+    parser.add_argument("--data", default=str(settings().data_dir), help="folder of graph files (default: %(default)s)")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate graph files; one line per problem")
     check.add_argument("paths", nargs="*", help="graph files (default: every *.yaml in the data folder)")
@@ -166,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     dumper.set_defaults(run=_dump)
     exporter = sub.add_parser("export", help="PDF handout, standalone HTML page, or PNG/SVG image of a graph")
     exporter.add_argument("graph", help="graph id, e.g. dry-needling")
-    exporter.add_argument("--format", choices=("pdf", "html", "png", "svg"), required=True)
+    exporter.add_argument("--format", choices=tuple(OUTPUTS), required=True)
     exporter.add_argument("-o", "--output", required=True, help="file to write")
     exporter.add_argument("--audience", choices=AUDIENCES, default=PATIENT, help="whose words (PDF, images)")
     exporter.add_argument("--paper", choices=("a4", "letter"), default="a4")
@@ -178,12 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("--width", type=int, default=1200, help="images: width in pixels")
     exporter.add_argument("--scale", type=float, default=1.0, help="images: pixel scale")
     exporter.set_defaults(run=_export)
-    bencher = sub.add_parser("bench", help="time the core pipeline on the real and synthetic graphs")
-    bencher.add_argument("--json", action="store_true", help="one JSON object instead of a table")
-    bencher.add_argument("--sizes", default="", help="synthetic sizes, e.g. 10,100,1000,5000")
-    bencher.add_argument("--repeat", type=int, default=5)
-    bencher.add_argument("--app", action="store_true",
-                         help="also measure the app in headless Chromium (needs requirements-dev.txt, chromium, nginx)")
+    bencher = sub.add_parser("bench", help="moved: run `python -m bench` from the repository root")
+    for flag in ("--json", "--app"):  # the old options, so an old command line is answered, not refused
+        bencher.add_argument(flag, action="store_true", help=argparse.SUPPRESS)
+    for option in ("--sizes", "--repeat"):
+        bencher.add_argument(option, help=argparse.SUPPRESS)
     bencher.set_defaults(run=_bench)
     return parser
 

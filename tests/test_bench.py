@@ -1,8 +1,8 @@
-"""A smoke run of the core benchmark: generous bounds (10x the targets) so a big regression fails CI."""
+"""A smoke run of the core benchmark (bench/core.py): generous bounds (10x the targets) so a big regression fails CI."""
 
 from __future__ import annotations
 
-from mechanisms import bench
+from bench import core as bench
 
 
 def test_core_pipeline_stays_within_ten_times_its_targets():
@@ -13,3 +13,15 @@ def test_core_pipeline_stays_within_ten_times_its_targets():
     # Quadratic growth would give an exponent near 2 between 10 and 1,000 nodes.
     assert results["growth_exponent"]["pipeline"] < 1.5
     assert "synthetic-1000" in bench.table(results)
+
+
+def test_python_m_bench_runs_the_core_benchmark():
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    result = subprocess.run([sys.executable, "-m", "bench", "--sizes", "10", "--repeat", "1", "--json"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "synthetic-10" in result.stdout

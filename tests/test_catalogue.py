@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.content.load import data_folder, load_catalog
 from mechanisms.content.problems import DataError
 from mechanisms.content.readability import GRADERS, Grader, grader, hard_sentences
 from mechanisms.present.catalogue import CATALOGUES, PSEUDO, languages, parse_catalogue, words
@@ -12,7 +12,7 @@ from mechanisms.present.links import to_params
 from mechanisms.present.view import View, parse_view
 
 ENGLISH = (CATALOGUES / "en.yaml").read_text(encoding="utf-8")
-GRAPH = load_catalog(DATA_DIR).graphs["dry-needling"]
+GRAPH = load_catalog(data_folder()).graphs["dry-needling"]
 
 
 def problems(text: str) -> list[str]:

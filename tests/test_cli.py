@@ -158,3 +158,10 @@ def test_export_audience_choices_are_the_audiences():
     export = build_parser()._subparsers._group_actions[0].choices["export"]
     action = next(a for a in export._actions if a.dest == "audience")
     assert tuple(action.choices) == AUDIENCES
+
+
+def test_bench_says_where_the_benchmark_lives_now():
+    result = run("bench", "--json", "--repeat", "1")
+    assert result.returncode == 2
+    assert "python -m bench" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -8,12 +8,12 @@ import re
 import pytest
 
 from mechanisms.content.checks import readable_prose
-from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.content.load import data_folder, load_catalog
 from mechanisms.content.readability import GRADE_LIMIT, grade, hard_sentences, term_names, term_pattern
 
 from .conftest import ROOT
 
-CATALOG = load_catalog(DATA_DIR)
+CATALOG = load_catalog(data_folder())
 GRAPH = CATALOG.graphs["dry-needling"]
 SHARED_REFERENCES = ROOT.parent / "shared" / "references" / "dry-needling.csl.json"
 

@@ -146,3 +146,26 @@ def test_every_label_has_at_least_4_5_to_1_contrast_even_when_dimmed():
             background = _over(0.92, "#FFFFFF", fill) if ann.bgcolor else fill
             worst = min(worst, _contrast(ann.font.color, background))
     assert worst >= 4.5
+
+
+def test_step_figure_frames_the_highlighted_step_as_the_app_and_the_outputs_show_it():
+    from mechanisms.diagram import style
+    from mechanisms.diagram.figure import step_figure
+    from mechanisms.outputs.images import step_picture
+    from mechanisms.present.highlight import highlight_of, step_nodes
+    from mechanisms.present.view import View
+
+    graph = load_catalog(ROOT / "data").graphs["dry-needling"]
+    layout = compute_layout(graph)
+    view = View(graph.id, step=3, node=graph.nodes_in_step(graph.steps[2].id)[0].id)
+    highlight = highlight_of(graph, view)
+    for consult, font, height in ((False, style.LABEL_FONT_PX, style.STEP_VIEW_PX),
+                                  (True, style.CONSULT_FONT_PX, style.CONSULT_VIEW_PX)):
+        expected = build_figure(graph, layout, highlight, font_size=font, frame_nodes=step_nodes(graph, view),
+                                height=height)
+        assert step_figure(graph, layout, highlight, consult=consult) == expected, consult
+    whole = step_figure(graph, layout, highlight, "practitioner", whole=True)
+    assert whole == build_figure(graph, layout, highlight, audience="practitioner")
+    picture = step_picture(graph, 3, "practitioner")
+    assert picture == step_figure(graph, layout, highlight_of(graph, View(graph.id, step=3, audience="practitioner")),
+                                  "practitioner")

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.synthetic import synthetic_yaml
 from mechanisms.content.load import load_catalog, load_graph, load_references
 from mechanisms.diagram.layout import MAX_PER_LAYER, assign_layers, causal_depth, compute_layout
 from mechanisms.diagram.quality import measure
 from mechanisms.present.audience import AUDIENCES
-from mechanisms.synthetic import synthetic_yaml
 
 from .conftest import FIXTURES, ROOT
 

@@ -55,3 +55,54 @@ def test_the_take_home_view_is_the_same_view_in_the_normal_page():
     home = take_home_view(view)
     assert home == View("mini", step=2, node="pain", audience="practitioner", consult=False, more=True)
     assert "mode" not in to_params(home)
+
+
+def test_every_view_field_has_one_key_in_the_link_table():
+    from dataclasses import fields
+
+    from mechanisms.present.view import LINK_KEYS
+
+    # Today's options are the one field whose keys the data names (`estim=yes`): read and written beside the table.
+    assert sorted(k.field for k in LINK_KEYS) == sorted(f.name for f in fields(View) if f.name != "options")
+    assert len({k.key for k in LINK_KEYS}) == len(LINK_KEYS)
+
+
+def test_the_data_refuses_option_ids_the_link_table_already_uses():
+    """The content layer cannot import the table, so it keeps the keys' names; they must be the table's."""
+    from mechanisms.content import model
+    from mechanisms.present.view import LINK_KEYS
+
+    assert tuple(k.key for k in LINK_KEYS) == model.LINK_KEYS
+
+
+def test_the_link_table_round_trips_every_key_and_writes_in_its_order():
+    from mechanisms.present.view import LINK_KEYS
+
+    views = {
+        "graph": View("mini"), "step": View("mini", step=2), "node": View("mini", step=2, node="pain"),
+        "edge": View("mini", edge="needle->twitch"), "audience": View("mini", audience="practitioner"),
+        "mode": View("mini", consult=True), "detail": View("mini", more=True),
+        "areas": None,  # the small graph has no treatment: see the real graph's test below
+        "lang": View("mini", language="pseudo"),
+    }
+    assert set(views) == {k.key for k in LINK_KEYS}, "a new key needs a view here"
+    for key, view in views.items():
+        if view is None:
+            continue
+        params = to_params(view)
+        assert key in params, key
+        assert list(params) == [k.key for k in LINK_KEYS if k.key in params], "the table's order"
+        assert parse_view(params, GRAPHS, "mini") == (view, []), key
+
+
+def test_a_treatment_link_round_trips_on_the_real_graph():
+    from mechanisms.content.load import data_folder
+
+    graphs = load_catalog(data_folder()).graphs
+    graph = graphs["dry-needling"]
+    areas = tuple(a.id for a in graph.treatment.areas[:2])
+    view = View("dry-needling", step=3, areas=areas, options=("estim",))
+    assert to_params(view)["areas"] == ",".join(areas) and to_params(view)["estim"] == "yes"
+    assert parse_view(to_params(view), graphs, "dry-needling") == (view, [])
+    assert parse_view({**to_params(view), "areas": f"{areas[0]},nowhere"}, graphs, "dry-needling") == (
+        View("dry-needling", step=3, areas=areas[:1], options=("estim",)), ["areas"])

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from mechanisms.content.citations import cited_ids, format_references
 from mechanisms.content.clinic import load_clinic
-from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.content.load import data_folder, load_catalog
 from mechanisms.outputs.handout import build_pdf
 from mechanisms.outputs.images import start_renderer
 from mechanisms.outputs.standalone import build_html, page_figure
@@ -29,7 +29,7 @@ from mechanisms.present.view import View
 
 from .conftest import ROOT
 
-CATALOG = load_catalog(DATA_DIR)
+CATALOG = load_catalog(data_folder())
 GRAPH = CATALOG.graphs["dry-needling"]
 BASE = "https://clinic.example/explain"
 CLINIC = load_clinic(ROOT / "clinic.example.yaml")

@@ -12,7 +12,8 @@ from mechanisms.content.load import load_catalog
 from mechanisms.diagram import style
 from mechanisms.diagram.figure import node_marker
 from mechanisms.diagram.layout import compute_layout
-from mechanisms.outputs.standalone import TEMPLATES, build_html, page_data, page_figure, page_views
+from mechanisms.outputs.standalone import build_html, page_data, page_figure, page_views
+from mechanisms.outputs.template import TEMPLATES
 from mechanisms.present.audience import AUDIENCES, PATIENT, PRACTITIONER, node_label, shown_graph, story_nodes
 from mechanisms.present.catalogue import words
 from mechanisms.present.guide import MARKS, guide_chapters
@@ -177,3 +178,11 @@ def test_the_page_names_the_clinics_emergency_number_wherever_urgent_help_is_nam
     urgent = [t for t in lines + answers if "urgent help" in t]
     assert len(urgent) >= 6 and all("call 999." in t for t in urgent), urgent
     assert not any("{" in t or "local emergency number" in t for t in lines + answers)
+
+
+def test_a_template_is_filled_in_one_pass():
+    from mechanisms.outputs.template import fill, template
+
+    assert template("teachback.html").count("__DATA__") == 1
+    filled = fill("teachback.html", {"STYLE": "__DATA__", "DATA": "[1]", "SCRIPT": "__STYLE__"})
+    assert "[1]" in filled and "__DATA__" in filled and "__STYLE__" in filled, "inserted text is not searched again"

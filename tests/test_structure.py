@@ -11,8 +11,8 @@ from .conftest import ROOT
 
 CODE = sorted([ROOT / "app.py", *(ROOT / "mechanisms").rglob("*.py"),
                *(ROOT / "bench").rglob("*.py"), *(ROOT / "scripts").rglob("*.py")])
-LAYERS = ["content", "present", "diagram", "outputs", "webapp"]
-"""Inside mechanisms/, each layer may import only the layers before it."""
+LAYERS = ["settings", "content", "present", "diagram", "outputs", "webapp"]
+"""Inside mechanisms/, each layer may import only the layers before it (settings.py is the bottom one)."""
 STREAMLIT_PAGES = {"app.py", "bench/floor_app.py"}
 """With every module of mechanisms/webapp/, the only code that imports Streamlit."""
 MAX_LINES = 60
@@ -51,12 +51,31 @@ def test_streamlit_only_in_the_app(path):
 
 @pytest.mark.parametrize("path", [p for p in CODE if rel(p).startswith("mechanisms/")], ids=rel)
 def test_layers_import_only_the_layers_before_them(path):
-    parts = path.relative_to(ROOT / "mechanisms").parts
-    if parts[0] not in LAYERS:
-        return  # the command line and the core benchmark sit on top of every layer
-    allowed = set(LAYERS[: LAYERS.index(parts[0]) + 1])
+    layer = Path(path.relative_to(ROOT / "mechanisms").parts[0]).stem
+    if layer not in LAYERS:
+        return  # the command line sits on top of every layer
+    allowed = set(LAYERS[: LAYERS.index(layer) + 1])
     used = {m.split(".")[1] for m in imports(path) if m.startswith("mechanisms.") and m.count(".") >= 1}
     assert used <= allowed, (rel(path), used - allowed)
+
+
+@pytest.mark.parametrize("path", [p for p in CODE if rel(p).startswith("mechanisms/")], ids=rel)
+def test_the_package_does_not_import_the_benchmarks(path):
+    """bench/ is a folder of the repository, not part of the installed package: nothing installed may need it."""
+    assert not any(m == "bench" or m.startswith("bench.") for m in imports(path))
+
+
+ENVIRONMENT_READS = ("os.environ", "os.getenv", "os.putenv")
+
+
+@pytest.mark.parametrize("path", [p for p in CODE if rel(p).startswith("mechanisms/")], ids=rel)
+def test_only_settings_reads_the_environment(path):
+    """One place reads the product's environment variables: mechanisms/settings.py."""
+    if rel(path) == "mechanisms/settings.py":
+        return
+    text = path.read_text(encoding="utf-8")
+    assert not [r for r in ENVIRONMENT_READS if r in text], rel(path)
+    assert "getenv" not in text and "environ[" not in text, rel(path)
 
 
 def functions(path: Path):

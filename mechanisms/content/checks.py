@@ -70,17 +70,30 @@ def _known_ids(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
                 yield ("edges", i, end), f"edge {edge.id}", f"{end} is not a node: '{ref}'"
 
 
+PROPOSED = "proposed mechanism"
+"""The one evidence level a claim may carry without a citation."""
+
+
+def _unknown_references(loc: tuple, where: str, citations: list[str], refs: set[str]) -> Iterator[Finding]:
+    for j, ref in enumerate(citations):
+        if ref not in refs:
+            yield (*loc, "citations", j), where, f"unknown reference '{ref}' (not in references.csl.json)"
+
+
+def _uncited(loc: tuple, where: str, citations: list[str], evidence: str | None) -> Iterator[Finding]:
+    """A claim needs a citation unless its evidence is 'proposed mechanism' (nodes, edges, facts, cautions)."""
+    if not citations and evidence != PROPOSED:
+        yield (*loc, "evidence"), where, (
+            f"evidence '{evidence}' needs a citation; cite a reference or use '{PROPOSED}'"
+        )
+
+
 def _citations(graph: Graph, refs: set[str]) -> Iterator[Finding]:
     for section, items in (("nodes", graph.nodes), ("edges", graph.edges)):
         for i, item in enumerate(items):
             where = f"{section.rstrip('s')} {item.id}"
-            for j, ref in enumerate(item.citations):
-                if ref not in refs:
-                    yield (section, i, "citations", j), where, f"unknown reference '{ref}' (not in references.csl.json)"
-            if not item.citations and item.evidence != "proposed mechanism":
-                yield (section, i, "evidence"), where, (
-                    f"evidence '{item.evidence}' needs a citation; cite a reference or use 'proposed mechanism'"
-                )
+            yield from _unknown_references((section, i), where, item.citations, refs)
+            yield from _uncited((section, i), where, item.citations, item.evidence)
 
 
 def _steps_used(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
@@ -145,17 +158,11 @@ def _guide(graph: Graph, refs: set[str]) -> Iterator[Finding]:
             for i, item in enumerate(section.items):
                 loc = ("guide", p, "sections", s, "items", i)
                 where = f"guide {part.id} / {section.id} item {i + 1}"
-                for j, ref in enumerate(item.citations):
-                    if ref not in refs:
-                        yield (*loc, "citations", j), where, (
-                        f"unknown reference '{ref}' (not in references.csl.json)"
-                    )
+                yield from _unknown_references(loc, where, item.citations, refs)
                 if section.kind == "facts" and item.evidence is None:
                     yield loc, where, "a fact needs 'evidence' (and a citation, or 'proposed mechanism')"
-                elif section.kind == "facts" and not item.citations and item.evidence != "proposed mechanism":
-                    yield (*loc, "evidence"), where, (
-                        f"evidence '{item.evidence}' needs a citation; cite a reference or use 'proposed mechanism'"
-                    )
+                elif section.kind == "facts":
+                    yield from _uncited(loc, where, item.citations, item.evidence)
                 elif section.kind != "facts" and item.evidence is not None:
                     yield (*loc, "evidence"), where, (
                         f"{section.kind} make no claim; move the claim to a 'facts' section"
@@ -178,13 +185,8 @@ def _treatment(graph: Graph, refs: set[str]) -> Iterator[Finding]:
                     f"unknown caution '{caution}' (known: {', '.join(sorted(cautions)) or 'none'})")
     for c, caution in enumerate(graph.treatment.cautions):
         where = f"caution {caution.id}"
-        for j, ref in enumerate(caution.citations):
-            if ref not in refs:
-                yield ("treatment", "cautions", c, "citations", j), where, (
-                    f"unknown reference '{ref}' (not in references.csl.json)")
-        if not caution.citations and caution.evidence != "proposed mechanism":
-            yield ("treatment", "cautions", c, "evidence"), where, (
-                f"evidence '{caution.evidence}' needs a citation; cite a reference or use 'proposed mechanism'")
+        yield from _unknown_references(("treatment", "cautions", c), where, caution.citations, refs)
+        yield from _uncited(("treatment", "cautions", c), where, caution.citations, caution.evidence)
 
 
 def _teach_back(graph: Graph, _refs: set[str]) -> Iterator[Finding]:

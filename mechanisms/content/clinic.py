@@ -9,21 +9,21 @@ explainer itself never depends on it.
 from __future__ import annotations
 
 import logging
-import os
 import struct
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError, field_validator
 
+from ..settings import CLINIC_VARIABLE, settings
 from .load import _display, read_text
 from .model import _Strict
 from .problems import DataError, Problem
 from .yaml_tree import line_of, parse_yaml
 
 LOG = logging.getLogger("mechanisms.clinic")
-CLINIC_VARIABLE = "MECHANISMS_CLINIC"
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "clinic.yaml"
 MAX_LOGO_BYTES = 200_000
 MAX_LOGO_PIXELS = 1200
@@ -92,10 +92,10 @@ class Clinic:
     """The number to call for urgent help, where the clinic set it."""
 
 
-def clinic_file(environ: dict[str, str] | os._Environ = os.environ) -> tuple[Path, bool]:
+def clinic_file(environ: Mapping[str, str] | None = None) -> tuple[Path, bool]:
     """The settings file to read, and whether someone named it (then a missing file is a problem)."""
-    named = environ.get(CLINIC_VARIABLE, "").strip()
-    return (Path(named), True) if named else (DEFAULT_FILE, False)
+    named = (settings() if environ is None else settings(environ)).clinic_file
+    return (named, True) if named is not None else (DEFAULT_FILE, False)
 
 
 def _image_size(data: bytes) -> tuple[str, int, int] | None:
@@ -169,7 +169,7 @@ def load_clinic(path: Path, required: bool = False) -> Clinic | None:
                   emergency=fields.emergency)
 
 
-def clinic_signature(environ: dict[str, str] | os._Environ = os.environ) -> tuple[str, bool, int, int]:
+def clinic_signature(environ: Mapping[str, str] | None = None) -> tuple[str, bool, int, int]:
     """Which settings file, and its change time and size (-1 when absent): a server reads it again when this changes."""
     path, named = clinic_file(environ)
     try:

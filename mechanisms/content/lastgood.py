@@ -9,17 +9,15 @@ have been quiet for `QUIET_S` seconds, and unchanged from before the read to aft
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from ..settings import settings
 from .load import REFERENCES_FILE, Catalog, graph_files, load_catalog
 
 LOG = logging.getLogger("mechanisms.data")
-AUTHOR_MODE_VARIABLE = "MECHANISMS_AUTHOR"
-"""Set to 1 (or true, yes, on) where authors work: the page then also shows what is wrong with a file."""
 QUIET_S = 1.0
 """How long a data file must be unchanged before it is read: an editor's save is over well within it."""
 
@@ -40,9 +38,9 @@ def data_signature(data_dir: Path) -> Signature:
     return tuple(found)
 
 
-def author_mode(environ: Mapping[str, str] = os.environ) -> bool:
-    """Whether this server shows authors' problems on the page (off by default: visitors never see them)."""
-    return environ.get(AUTHOR_MODE_VARIABLE, "").strip().lower() in ("1", "true", "yes", "on")
+def author_mode(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether this server shows authors' problems on the page (MECHANISMS_AUTHOR; off by default)."""
+    return (settings() if environ is None else settings(environ)).author_mode
 
 
 def settled(signature: Signature, now: float | None = None) -> bool:

@@ -7,7 +7,6 @@ problem, never a traceback, and must never take down the other graphs.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from ..settings import settings
 from .checks import check_graph, check_reading
 from .model import Graph, edge_id
 from .problems import DataError, Problem
@@ -22,12 +22,10 @@ from .yaml_tree import Loc, line_of, parse_yaml
 
 
 def data_folder() -> Path:
-    """Where graphs live; MECHANISMS_DATA points the app and the CLI at another folder (tests, clinics)."""
-    return Path(os.environ.get("MECHANISMS_DATA") or Path(__file__).resolve().parents[2] / "data")
+    """Where graphs live (`settings().data_dir`): MECHANISMS_DATA points the app and the CLI at another folder."""
+    return settings().data_dir
 
 
-DATA_DIR = data_folder()
-"""The folder as it was when this module was imported (the CLI, tests, benchmarks)."""
 REFERENCES_FILE = "references.csl.json"
 MAX_FILE_BYTES = 20_000_000
 """A graph file is hand-written text; anything larger is a mistake, not content."""
@@ -169,13 +167,15 @@ def load_graph(path: Path, references: dict[str, dict[str, Any]], reading: bool 
     return graph
 
 
-def graph_files(data_dir: Path = DATA_DIR) -> list[Path]:
-    """The graph files of a folder, in name order: every `*.yaml` is one graph."""
+def graph_files(data_dir: Path | None = None) -> list[Path]:
+    """The graph files of a folder (default: the data folder), in name order: every `*.yaml` is one graph."""
+    data_dir = data_folder() if data_dir is None else data_dir
     return sorted(p for p in data_dir.glob("*.yaml") if p.is_file())
 
 
-def load_catalog(data_dir: Path = DATA_DIR, paths: list[Path] | None = None, reading: bool = False) -> Catalog:
-    """Load every graph it can; a broken file adds problems and leaves the others usable."""
+def load_catalog(data_dir: Path | None = None, paths: list[Path] | None = None, reading: bool = False) -> Catalog:
+    """Load every graph it can (default: from the data folder); a broken file adds problems, the others stay usable."""
+    data_dir = data_folder() if data_dir is None else data_dir
     catalog = Catalog()
     ref_path = data_dir / REFERENCES_FILE
     try:

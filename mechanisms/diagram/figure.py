@@ -373,3 +373,30 @@ def build_figure(
     # Every value above is built here from known-good constants; plotly's per-property validation
     # would cost more than the rest of the figure (measured ~20 ms for 4 nodes).
     return go.Figure(dict(data=traces, layout=fig_layout), _validate=False)
+
+
+def step_figure(
+    graph: Graph,
+    layout: Layout,
+    highlight: Highlight,
+    audience: str = PATIENT,
+    consult: bool = False,
+    whole: bool = False,
+    *,
+    font_size: int | None = None,
+    per_link: bool = False,
+    every_label: bool = False,
+    words: Words | None = None,
+) -> go.Figure:
+    """The diagram as a reader meets it: framed on the step of `highlight.band` (the whole picture if `whole`
+    or no band), in consult mode larger labels and a taller frame. The app, the handout's step pictures and
+    the offline page's first view are all drawn by this one function.
+
+    `font_size` overrides the labels' size (print); `per_link`, `every_label` and `words`: see `build_figure`.
+    """
+    frame_nodes = None if whole or highlight.band is None else [n.id for n in graph.nodes_in_step(highlight.band)]
+    if font_size is None:
+        font_size = style.CONSULT_FONT_PX if consult else style.LABEL_FONT_PX
+    height = (style.CONSULT_VIEW_PX if consult else style.STEP_VIEW_PX) if frame_nodes else None
+    return build_figure(graph, layout, highlight, audience=audience, font_size=font_size, frame_nodes=frame_nodes,
+                        height=height, per_link=per_link, every_label=every_label, words=words)

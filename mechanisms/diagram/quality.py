@@ -2,7 +2,7 @@
 
 Counts crossings of drawn links, links lying on top of each other, links running through a circle
 or a label other than their own two, labels overlapping, and link markers too close to click
-apart. The layout test and `python -m mechanisms bench` use the same numbers.
+apart. The layout test and `python -m bench` use the same numbers.
 """
 
 from __future__ import annotations

@@ -13,12 +13,12 @@ import warnings
 import plotly.graph_objects as go
 
 from ..content.model import Graph
-from ..diagram.figure import build_figure
+from ..diagram.figure import build_figure, step_figure
 from ..diagram.layout import compute_layout
-from ..diagram.style import LABEL_FONT_PX, STEP_VIEW_PX
+from ..diagram.style import LABEL_FONT_PX
 from ..present.audience import PATIENT
 from ..present.catalogue import Words
-from ..present.highlight import Highlight, highlight_of, step_highlight, step_nodes
+from ..present.highlight import Highlight, highlight_of, step_highlight
 from ..present.view import View
 from .errors import ExportError
 
@@ -48,10 +48,9 @@ def step_picture(graph: Graph, step: int, audience: str = PATIENT, font_size: in
     """One step framed, as the app shows it (1-based step): beside each step's text in the handout, and the
     offline page's first view (`per_link`: one trace per link, so the page can dim each; `every_label`: so
     it can move the frame to any step)."""
-    view = View(graph.id, step=step, audience=audience)
-    return build_figure(graph, compute_layout(graph), highlight_of(graph, view), audience=audience,
-                        font_size=font_size, frame_nodes=step_nodes(graph, view), height=STEP_VIEW_PX,
-                        per_link=per_link, every_label=every_label, words=words)
+    highlight = highlight_of(graph, View(graph.id, step=step, audience=audience))
+    return step_figure(graph, compute_layout(graph), highlight, audience, font_size=font_size, per_link=per_link,
+                       every_label=every_label, words=words)
 
 
 def check_size(fig: go.Figure, width: int, scale: float) -> None:

@@ -14,11 +14,8 @@ and marks of `present.guide`, as the PDF prints it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import asdict
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
@@ -64,15 +61,10 @@ from ..present.teachback import teach_back_data
 from ..present.treatment import today_sentence, treatment_chapter
 from ..present.view import View, go_to_step, select_edge, select_node
 from .images import step_picture
+from .template import fill, template
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 DRAWN_FOR = PATIENT
 """The audience whose words the page's figure is drawn with; its script relabels it for the others."""
-
-
-@cache
-def _template(name: str) -> str:
-    return (TEMPLATES / name).read_text(encoding="utf-8")
 
 
 def _per_audience(make: Any) -> dict[str, Any]:
@@ -256,10 +248,8 @@ def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic
     data = page_data(shown, references, fig, core_note=shown is not graph, clinic=clinic, today_view=view, words=w)
     values = {
         "LANG": html_escape(w.language_code),
-        "TITLE": html_escape(shown.title), "STYLE": _template("standalone.css") + "\n" + _template("teachback.css"),
-        "PLOT": plot, "DATA": json_for_html(data), "TOUCH": touch_script(), "TEACHBACK": _template("teachback.js"),
-        "SCRIPT": _template("standalone.js"),
+        "TITLE": html_escape(shown.title), "STYLE": template("standalone.css") + "\n" + template("teachback.css"),
+        "PLOT": plot, "DATA": json_for_html(data), "TOUCH": touch_script(), "TEACHBACK": template("teachback.js"),
+        "SCRIPT": template("standalone.js"),
     }
-    # One pass over the template, so nothing inserted (plotly.js, author text) is searched again.
-    page = _template("standalone.html")
-    return re.sub(r"__(LANG|TITLE|STYLE|PLOT|DATA|TOUCH|TEACHBACK|SCRIPT)__", lambda m: values[m.group(1)], page)
+    return fill("standalone.html", values)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from ..content.clinic import Clinic
 from ..content.model import Graph
 from ..present.catalogue import Words
 from ..present.markup import json_for_html
 from ..present.teachback import teach_back_data
-from .standalone import _template
+from .template import fill, template
 
 
 def teach_back_html(graph: Graph, clinic: Clinic | None = None, words: Words | None = None) -> str:
@@ -17,6 +15,6 @@ def teach_back_html(graph: Graph, clinic: Clinic | None = None, words: Words | N
     questions). A step link calls the page's `window.explainerGoToStep` (assets/explainer.js)."""
     if not graph.teach_back:
         return ""
-    values = {"STYLE": _template("teachback.css"), "DATA": json_for_html(teach_back_data(graph, clinic, words)),
-              "SCRIPT": _template("teachback.js")}
-    return re.sub(r"__(STYLE|DATA|SCRIPT)__", lambda m: values[m.group(1)], _template("teachback.html"))
+    values = {"STYLE": template("teachback.css"), "DATA": json_for_html(teach_back_data(graph, clinic, words)),
+              "SCRIPT": template("teachback.js")}
+    return fill("teachback.html", values)

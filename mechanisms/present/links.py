@@ -5,29 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import urlencode, urlsplit
 
-from .audience import PATIENT
-from .catalogue import DEFAULT_LANGUAGE
-from .view import View
+from .view import LINK_KEYS, View, option_params
 
 
 def to_params(view: View) -> dict[str, str]:
-    """The query parameters that reopen exactly this view (defaults left out to keep links short)."""
-    params = {"graph": view.graph, "step": str(view.step)}
-    if view.node:
-        params["node"] = view.node
-    if view.edge:
-        params["edge"] = view.edge
-    if view.audience != PATIENT:
-        params["audience"] = view.audience
-    if view.consult:
-        params["mode"] = "consult"
-    if view.more:
-        params["detail"] = "more"
-    if view.areas:
-        params["areas"] = ",".join(view.areas)
-    params |= dict.fromkeys(view.options, "yes")
-    if view.language != DEFAULT_LANGUAGE:
-        params["lang"] = view.language
+    """The query parameters that reopen exactly this view (defaults left out to keep links short), in
+    the order of `LINK_KEYS`, which also says how each is read."""
+    params = {}
+    for link_key in LINK_KEYS:
+        value = getattr(view, link_key.field)
+        if link_key.always or value != link_key.default:
+            params[link_key.key] = link_key.write(value)
+    params |= option_params(view)
     return params
 
 

@@ -7,8 +7,9 @@ except the parameter's name, so a link cannot put text or markup on the page.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from ..content.model import Graph
 from .audience import AUDIENCES, PATIENT, shown_graph
@@ -33,7 +34,8 @@ class View:
     areas: tuple[str, ...] = ()
     """Today's treatment: the body-map areas the physio marked, in the data's order. Lives only in the link."""
     options: tuple[str, ...] = ()
-    """Today's treatment's options the physio marked (the graph's `treatment.options`, e.g. an electric current)."""
+    """Today's treatment's options the physio marked (the graph's `treatment.options`, e.g. an electric current).
+    Each is its own key in a link (`estim=yes`): the keys come from the data, so they are read beside the table."""
     language: str = DEFAULT_LANGUAGE
     """The language of the fixed words (`lang` in a link, only when not the default)."""
 
@@ -52,84 +54,177 @@ def _single(value: str | Iterable[str] | None) -> str | None:
     return value
 
 
+class Ignored(Exception):
+    """A link's value that cannot be used: the key is named in the notices. `kept`: the part of it that was used."""
+
+    def __init__(self, kept: View | None = None):
+        super().__init__()
+        self.kept = kept
+
+
+@dataclass(frozen=True)
+class LinkContext:
+    """What a key is read against: the link's graph, and the single value of every key the link gave."""
+
+    graph: Graph
+    given: Mapping[str, str]
+
+
+Reader = Callable[[str, View, LinkContext], View]
+"""A key's text, the view so far and the link: the view with the key applied, or Ignored."""
+
+
+@dataclass(frozen=True)
+class LinkKey:
+    """One query parameter of a view's link: its name, the View field it carries, how it is read and written."""
+
+    key: str
+    field: str
+    read: Reader | None
+    """None: read by `parse_view` itself (the graph, which every other key is read against)."""
+    write: Callable[[Any], str] = str
+    always: bool = False
+    """Written even at the field's default (the graph and the step: a link always says where it starts)."""
+    late: bool = False
+    """Read after every other key, because its reading depends on theirs (the selection)."""
+
+    @property
+    def default(self) -> Any:
+        """The View field's default: left out of a link, so links stay short."""
+        return VIEW_DEFAULTS[self.field]
+
+
+VIEW_DEFAULTS: dict[str, Any] = {f.name: f.default for f in fields(View)}
+
+
+def choice(key: str, field: str, values: Iterable[str]) -> LinkKey:
+    """A key whose value is one of `values`, carried as is (e.g. audience=practitioner)."""
+    allowed = frozenset(values)
+
+    def read(text: str, view: View, link: LinkContext) -> View:
+        if text not in allowed:
+            raise Ignored
+        return replace(view, **{field: text})
+
+    return LinkKey(key, field, read)
+
+
+def flag(key: str, field: str, on: str, off: str | None = None) -> LinkKey:
+    """A yes/no field written as `key=on` when set (e.g. mode=consult); `off`, if given, reads as unset."""
+    def read(text: str, view: View, link: LinkContext) -> View:
+        if text not in (on, off):
+            raise Ignored
+        return replace(view, **{field: text == on})
+
+    return LinkKey(key, field, read, write=lambda _: on)
+
+
+def _read_step(text: str, view: View, link: LinkContext) -> View:
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= len(link.graph.steps)):
+        raise Ignored
+    return replace(view, step=int(text))
+
+
+def _read_areas(text: str, view: View, link: LinkContext) -> View:
+    """Today's areas; unknown ones are dropped (and noticed), the rest kept."""
+    asked = [a for a in text.split(",") if a]
+    kept = set_treatment(view, link.graph, asked, view.options)
+    if len(set(asked)) > len(kept.areas):
+        raise Ignored(kept)
+    return kept
+
+
+def _read_node(text: str, view: View, link: LinkContext) -> View:
+    """The link's node, if the graph has it; it gives the step unless the link names one; a patient's link to
+    a detail part opens more detail."""
+    found = link.graph.node(text)
+    if found is None:
+        raise Ignored
+    follow_step = link.given.get("step") is None
+    return replace(view, node=found.id, step=link.graph.step_index(found.step) + 1 if follow_step else view.step,
+                   more=view.more or (found.detail and view.audience == PATIENT))
+
+
+def _read_edge(text: str, view: View, link: LinkContext) -> View:
+    """The link's edge, unless a node is selected; one the core path lacks opens more detail."""
+    found = link.graph.edge(text)
+    if found is None or view.node is not None:
+        raise Ignored
+    hidden = shown_graph(link.graph, view.audience).edge(found.id) is None
+    return replace(view, edge=text, more=view.more or hidden)
+
+
+LINK_KEYS: tuple[LinkKey, ...] = (
+    LinkKey("graph", "graph", None, always=True),
+    LinkKey("step", "step", _read_step, always=True),
+    LinkKey("node", "node", _read_node, late=True),
+    LinkKey("edge", "edge", _read_edge, late=True),
+    choice("audience", "audience", AUDIENCES),
+    flag("mode", "consult", on="consult", off="explore"),
+    flag("detail", "more", on="more"),
+    LinkKey("areas", "areas", _read_areas, write=",".join),
+    choice("lang", "language", languages()),
+)
+"""Every key of a view's link, in the order a link writes them: adding a key to the link is one line here."""
+
+
+def _given(params: Mapping[str, str | Iterable[str]], notices: list[str]) -> dict[str, str]:
+    """The single value of each known key; a key whose value is unusable (empty list, too long) is noticed."""
+    given: dict[str, str] = {}
+    for link_key in LINK_KEYS:
+        raw = params.get(link_key.key)
+        value = _single(raw)
+        if value is not None:
+            given[link_key.key] = value
+        elif raw is not None:
+            notices.append(link_key.key)
+    return given
+
+
 def parse_view(
     params: Mapping[str, str | Iterable[str]], graphs: Mapping[str, Graph], default_graph: str
 ) -> tuple[View, list[str]]:
     """A valid view from query parameters; notices name each parameter that was ignored."""
     notices: list[str] = []
-
-    def get(key: str) -> str | None:
-        raw = params.get(key)
-        value = _single(raw)
-        if raw is not None and value is None:
-            notices.append(key)
-        return value
-
-    graph_id = get("graph")
+    given = _given(params, notices)
+    graph_id = given.get("graph")
     if graph_id is not None and graph_id not in graphs:
         notices.append("graph")
         graph_id = None
     graph = graphs[graph_id or default_graph]
+    link = LinkContext(graph, given)
     view = View(graph=graph.id)
-
-    audience = get("audience")
-    if audience is not None:
-        if audience in AUDIENCES:
-            view = replace(view, audience=audience)
-        else:
-            notices.append("audience")
-
-    mode = get("mode")
-    if mode is not None:
-        if mode in ("consult", "explore"):
-            view = replace(view, consult=mode == "consult")
-        else:
-            notices.append("mode")
-
-    detail = get("detail")
-    if detail is not None:
-        if detail == "more":
-            view = replace(view, more=True)
-        else:
-            notices.append("detail")
-
-    language = get("lang")
-    if language is not None:
-        if language in languages():
-            view = replace(view, language=language)
-        else:
-            notices.append("lang")
-
-    options = [o.id for o in graph.treatment.options] if graph.treatment else []
-    view = _treatment(view, graph, get("areas"), {o: get(o) for o in options}, notices)
-
-    step = get("step")
-    if step is not None:
-        if step.isascii() and step.isdigit() and 1 <= int(step) <= len(graph.steps):
-            view = replace(view, step=int(step))
-        else:
-            notices.append("step")
-
-    view = _selection(view, graph, get("node"), get("edge"), step is None, notices)
-    return view, sorted(set(notices))
+    for link_key in sorted(LINK_KEYS, key=lambda k: k.late):
+        text = given.get(link_key.key)
+        if link_key.read is None or text is None:
+            continue
+        try:
+            view = link_key.read(text, view, link)
+        except Ignored as ignored:
+            notices.append(link_key.key)
+            view = ignored.kept or view
+    return _read_options(params, graph, view, notices), sorted(set(notices))
 
 
-def _treatment(view: View, graph: Graph, areas: str | None, options: Mapping[str, str | None],
-               notices: list[str]) -> View:
-    """Today's areas and options from the link (`estim=yes`); unknown areas are dropped (and noticed), the rest
-    kept."""
-    if areas is not None:
-        asked = [a for a in areas.split(",") if a]
-        view = set_treatment(view, graph, asked, view.options)
-        if len(set(asked)) > len(view.areas):
-            notices.append("areas")
+OPTION_ON, OPTION_OFF = "yes", "no"
+
+
+def _read_options(params: Mapping[str, str | Iterable[str]], graph: Graph, view: View, notices: list[str]) -> View:
+    """Today's treatment's options, each its own key named by the data (`estim=yes`); any other value is noticed."""
     marked = set(view.options)
-    for option, value in options.items():
-        if value in ("yes", "no"):
-            marked = marked | {option} if value == "yes" else marked - {option}
-        elif value is not None:
-            notices.append(option)
+    for option in graph.treatment.options if graph.treatment else []:
+        raw = params.get(option.id)
+        value = _single(raw)
+        if value in (OPTION_ON, OPTION_OFF):
+            marked = marked | {option.id} if value == OPTION_ON else marked - {option.id}
+        elif raw is not None:
+            notices.append(option.id)
     return set_treatment(view, graph, view.areas, marked)
+
+
+def option_params(view: View) -> dict[str, str]:
+    """The link's keys of today's options (`estim=yes`): what `_read_options` reads back."""
+    return dict.fromkeys(view.options, OPTION_ON)
 
 
 def set_treatment(view: View, graph: Graph, areas: Iterable[str], options: Iterable[str] = ()) -> View:
@@ -148,26 +243,6 @@ def toggle_area(view: View, graph: Graph, area_id: object) -> View:
         return view
     areas = set(view.areas) ^ {area_id}
     return set_treatment(view, graph, areas, view.options)
-
-
-def _selection(view: View, graph: Graph, node: str | None, edge: str | None, follow_step: bool,
-               notices: list[str]) -> View:
-    """The link's node or edge, if the graph has it; a patient's link to a detail part opens more detail."""
-    if node is not None:
-        found = graph.node(node)
-        if found is not None:
-            view = replace(view, node=found.id, step=graph.step_index(found.step) + 1 if follow_step else view.step,
-                           more=view.more or (found.detail and view.audience == PATIENT))
-        else:
-            notices.append("node")
-    if edge is not None:
-        found_edge = graph.edge(edge)
-        if found_edge is not None and view.node is None:
-            hidden = shown_graph(graph, view.audience).edge(found_edge.id) is None
-            view = replace(view, edge=edge, more=view.more or hidden)
-        else:
-            notices.append("edge")
-    return view
 
 
 def go_to_step(view: View, graph: Graph, step: int) -> View:

@@ -3,7 +3,6 @@ treatment on the body map, and Take this home (a QR code of the view)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 
 import streamlit as st
@@ -16,6 +15,7 @@ from mechanisms.present.audience import AUDIENCES, PATIENT
 from mechanisms.present.catalogue import words
 from mechanisms.present.links import is_local, share_base, take_home_view, view_url
 from mechanisms.present.view import View, consult_view, set_treatment, toggle_area
+from mechanisms.settings import settings
 
 from .state import complete, current, served, set_more, set_view, whole_graph
 
@@ -24,7 +24,7 @@ QR_SCREEN_PX = 300  # the QR code's width on screen: a phone camera reads it fro
 
 def share_link_base() -> str | None:
     """Where a phone opens the explainer: MECHANISMS_BASE_URL, else the address this page was opened at."""
-    return share_base(os.environ.get("MECHANISMS_BASE_URL"), st.context.url)
+    return share_base(settings().base_url, st.context.url)
 
 
 def share_dialog(view: View) -> None:

@@ -11,7 +11,7 @@ from mechanisms.content.model import Graph
 from mechanisms.diagram.style import PLOTLY_CONFIG
 from mechanisms.present.audience import PATIENT, node_label, story_nodes
 from mechanisms.present.catalogue import words
-from mechanisms.present.highlight import highlight_of, step_nodes
+from mechanisms.present.highlight import highlight_of
 from mechanisms.present.markup import md_escape
 from mechanisms.present.view import View
 
@@ -88,9 +88,8 @@ def step_bar(graph: Graph, view: View) -> None:
 def chart(graph: Graph, view: View) -> None:
     """The diagram framed on the current step, or the whole picture when asked for."""
     whole = st.session_state.get("whole_picture", False)
-    frame_nodes = None if whole else tuple(step_nodes(graph, view))
     w = words(view.language)
-    fig = resources.figure(served(), graph, highlight_of(graph, view), view.audience, view.consult, frame_nodes,
+    fig = resources.figure(served(), graph, highlight_of(graph, view), view.audience, view.consult, whole,
                            view.language)
     with st.container(key="diagram"):
         st.plotly_chart(

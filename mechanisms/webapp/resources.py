@@ -11,13 +11,13 @@ import streamlit as st
 
 from mechanisms.content.clinic import Clinic, clinic_signature, configured_clinic
 from mechanisms.content.lastgood import LastGood
-from mechanisms.content.load import Catalog, data_folder
+from mechanisms.content.load import Catalog
 from mechanisms.content.model import Graph
-from mechanisms.diagram.figure import build_figure
+from mechanisms.diagram.figure import step_figure
 from mechanisms.diagram.layout import Layout, compute_layout
-from mechanisms.diagram.style import CONSULT_FONT_PX, CONSULT_VIEW_PX, LABEL_FONT_PX, STEP_VIEW_PX
 from mechanisms.present.catalogue import words
 from mechanisms.present.highlight import Highlight
+from mechanisms.settings import settings
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def _freeze_long_lived_objects() -> None:
 
 def served() -> Served:
     """Read on each full run, so a test (or a clinic) can point the page at its own folder."""
-    data = str(data_folder())
+    data = str(settings().data_dir)
     catalog = _store(data).refresh()
     key = clinic_signature()
     clinic, problems = _clinic(key)
@@ -74,17 +74,15 @@ def _layout(version: tuple, graph_id: str, core: bool, _served: Served) -> Layou
 
 @st.cache_resource(show_spinner=False, max_entries=512)
 def _figure(version: tuple, graph_id: str, core: bool, highlight: Highlight, audience: str, consult: bool,
-            frame_nodes: tuple[str, ...] | None, language: str, _served: Served) -> go.Figure:
+            whole: bool, language: str, _served: Served) -> go.Figure:
     graph = _shown(_served, graph_id, core)
-    return build_figure(
-        graph, _layout(version, graph_id, core, _served), highlight, audience=audience,
-        font_size=CONSULT_FONT_PX if consult else LABEL_FONT_PX, frame_nodes=frame_nodes,
-        height=(CONSULT_VIEW_PX if consult else STEP_VIEW_PX) if frame_nodes else None, words=words(language),
-    )
+    return step_figure(graph, _layout(version, graph_id, core, _served), highlight, audience, consult, whole,
+                       words=words(language))
 
 
 def figure(served: Served, graph: Graph, highlight: Highlight, audience: str, consult: bool,
-           frame_nodes: tuple[str, ...] | None, language: str) -> go.Figure:
-    """The diagram of a shown graph (a patient's core path or the whole graph), drawn once per process."""
+           whole: bool, language: str) -> go.Figure:
+    """The diagram of a shown graph (a patient's core path or the whole graph), framed on the highlight's step
+    unless `whole`, drawn once per process."""
     core = graph is not served.catalog.graphs[graph.id]
-    return _figure(served.version, graph.id, core, highlight, audience, consult, frame_nodes, language, served)
+    return _figure(served.version, graph.id, core, highlight, audience, consult, whole, language, served)

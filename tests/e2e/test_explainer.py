@@ -9,10 +9,10 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.browser import WATCH_PANEL, click_node, node_point, open_app, panel_text, point_centre, wait_idle
-from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.content.load import data_folder, load_catalog
 from mechanisms.present.audience import PATIENT, edge_heading, edge_word, node_label
 
-CATALOG = load_catalog(DATA_DIR)
+CATALOG = load_catalog(data_folder())
 GRAPH = CATALOG.graphs.get("dry-needling") or next(iter(CATALOG.graphs.values()))
 STEP1 = GRAPH.nodes_in_step(GRAPH.steps[0].id)
 LAST_STEP = GRAPH.steps[-1]

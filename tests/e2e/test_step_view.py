@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from bench.browser import CHART_DRAWN, click_node, node_point, open_app, point_centre, seen_bottom, step_view, wait_idle
-from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.content.load import data_folder, load_catalog
 from mechanisms.present.audience import PATIENT, node_label
 
-GRAPH = load_catalog(DATA_DIR).graphs["dry-needling"].core
+GRAPH = load_catalog(data_folder()).graphs["dry-needling"].core
 """Every view here is a patient's, who follows the core path (more detail is off)."""
 VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
              "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
@@ -170,7 +170,7 @@ def test_consult_mode_frames_each_step_in_large_type(browser, app_url, size):
         context.close()
 
 
-WHOLE = load_catalog(DATA_DIR).graphs["dry-needling"]
+WHOLE = load_catalog(data_folder()).graphs["dry-needling"]
 DETAIL_STEP = next(i for i, s in enumerate(WHOLE.steps) if any(n.detail for n in WHOLE.nodes_in_step(s.id)))
 
 

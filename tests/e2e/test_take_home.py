@@ -7,7 +7,7 @@ import io
 import pytest
 
 from bench.browser import open_app, wait_complete
-from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.content.load import data_folder, load_catalog
 from mechanisms.present.audience import node_label
 from mechanisms.present.links import take_home_view, view_url
 from mechanisms.present.treatment import today_sentence
@@ -16,7 +16,7 @@ from mechanisms.present.view import View
 zxingcpp = pytest.importorskip("zxingcpp", reason="the QR decoder (requirements-dev.txt)")
 from PIL import Image  # noqa: E402
 
-GRAPH = load_catalog(DATA_DIR).graphs["dry-needling"]
+GRAPH = load_catalog(data_folder()).graphs["dry-needling"]
 VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
              "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
                            has_touch=True)}

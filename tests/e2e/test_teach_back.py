@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bench.browser import open_app, wait_idle
-from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.content.load import data_folder, load_catalog
 from mechanisms.present.catalogue import words
 from mechanisms.present.teachback import teach_back_data
 
@@ -14,7 +14,7 @@ from .test_standalone import assert_offline, open_offline, write_page
 
 EN = words("en")
 
-GRAPH = load_catalog(DATA_DIR).graphs["dry-needling"]
+GRAPH = load_catalog(data_folder()).graphs["dry-needling"]
 QUESTIONS = teach_back_data(GRAPH)["questions"]
 HOW = next(q for q in QUESTIONS if q["id"] == "how-it-helps")
 PHONE = dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
@@ -91,7 +91,7 @@ def test_on_a_phone_a_tap_answers(browser, app_url):
 
 @pytest.mark.parametrize("touch", [False, True])
 def test_the_offline_page_asks_the_same_questions_offline(browser, tmp_path, touch):
-    path = write_page(tmp_path, DATA_DIR, "dry-needling")
+    path = write_page(tmp_path, data_folder(), "dry-needling")
     context, page = open_offline(browser, path, **(PHONE if touch else {"viewport": {"width": 1280, "height": 800}}))
     try:
         shown = page.locator("#check fieldset legend").all_inner_texts()

@@ -7,14 +7,14 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from bench.browser import open_app, wait_idle
-from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.content.load import data_folder, load_catalog
 from mechanisms.present.catalogue import words
 from mechanisms.present.treatment import today_sentence
 from mechanisms.present.view import View
 
 EN = words("en")
 
-GRAPH = load_catalog(DATA_DIR).graphs["dry-needling"]
+GRAPH = load_catalog(data_folder()).graphs["dry-needling"]
 AREAS = [a.id for a in GRAPH.treatment.areas]
 VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
              "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,

@@ -1,13 +1,16 @@
-"""`python -m mechanisms bench`: medians of the core pipeline on the real graph and synthetic ones.
+"""`python -m bench` (or `python -m bench.core`): medians of the core pipeline on the real graph and synthetic ones.
 
 Measured in one warm process (what a running app pays per graph): load+validate from the file,
 the networkx structure, layout, figure build, node-link dump; then how each grows per 10x nodes.
 With --app, the browser part (cold load against the floor page, click, tap, Next, nginx gzip,
 a phone network, server memory) is measured by `bench/app_bench.py`.
+
+Run from the repository root: `python -m bench [--json] [--sizes 10,100,1000,5000] [--repeat 5] [--app]`.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import statistics
@@ -18,11 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .content.load import DATA_DIR, REFERENCES_FILE, load_graph, load_references
-from .diagram.figure import build_figure
-from .diagram.layout import compute_layout
-from .outputs.dumps import dump
-from .present.highlight import node_highlight
+from mechanisms.content.load import REFERENCES_FILE, data_folder, load_graph, load_references
+from mechanisms.diagram.figure import build_figure
+from mechanisms.diagram.layout import compute_layout
+from mechanisms.outputs.dumps import dump
+from mechanisms.present.highlight import node_highlight
+
 from .synthetic import synthetic_yaml
 
 SIZES = (10, 100, 1000, 5000)
@@ -63,7 +67,8 @@ def growth(rows: dict[str, dict[str, float]]) -> dict[str, float]:
     return {s: round(math.log(max(hi[s], 1e-3) / max(lo[s], 1e-3)) / span, 2) for s in (*STAGES, "pipeline")}
 
 
-def run(sizes: tuple[int, ...] = SIZES, repeat: int = 5, data_dir: Path = DATA_DIR) -> dict[str, Any]:
+def run(sizes: tuple[int, ...] = SIZES, repeat: int = 5, data_dir: Path | None = None) -> dict[str, Any]:
+    data_dir = data_folder() if data_dir is None else data_dir
     references = load_references(data_dir / REFERENCES_FILE)
     results: dict[str, Any] = {"unit": "ms (median)", "repeat": repeat, "graphs": {}}
     real = data_dir / "dry-needling.yaml"
@@ -85,8 +90,8 @@ def run(sizes: tuple[int, ...] = SIZES, repeat: int = 5, data_dir: Path = DATA_D
 
 def readability(path: Path, references: dict) -> dict[str, dict[str, float]]:
     """The whole picture's tangle figures per audience (crossings, overlaps, pass-throughs, ...)."""
-    from .diagram.quality import measure
-    from .present.audience import AUDIENCES
+    from mechanisms.diagram.quality import measure
+    from mechanisms.present.audience import AUDIENCES
 
     graph = load_graph(path, references)
     layout = compute_layout(graph)
@@ -124,12 +129,33 @@ def main(as_json: bool = False, sizes: tuple[int, ...] = SIZES, repeat: int = 5,
     text = table(results["core"])
     if app:
         try:
-            from bench import app_bench  # top-level bench/ folder: run from the repository root
+            from . import app_bench
         except ImportError as exc:
-            print(f"bench --app needs the test requirements and the repository root as working folder: {exc}",
+            print(f"bench --app needs the test requirements (requirements-dev.txt): {exc}",
                   file=sys.stderr)
             return 1
         results["app"] = app_bench.run(repeat=repeat)
         text += "\n\n" + app_bench.table(results["app"])
     print(json.dumps(results, indent=2) if as_json else text)
     return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench", description="time the core pipeline on the real and "
+                                     "synthetic graphs")
+    parser.add_argument("--json", action="store_true", help="one JSON object instead of a table")
+    parser.add_argument("--sizes", default="", help="synthetic sizes, e.g. 10,100,1000,5000")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--app", action="store_true",
+                        help="also measure the app in headless Chromium (needs requirements-dev.txt, chromium, nginx)")
+    return parser
+
+
+def cli(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    sizes = tuple(int(x) for x in args.sizes.split(",")) if args.sizes else SIZES
+    return main(as_json=args.json, sizes=sizes, repeat=args.repeat, app=args.app)
+
+
+if __name__ == "__main__":
+    raise SystemExit(cli())

@@ -1,0 +1,5 @@
+"""`python -m bench`: the core benchmark (see bench/core.py)."""
+
+from .core import cli
+
+raise SystemExit(cli())
