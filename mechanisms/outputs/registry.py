@@ -90,9 +90,11 @@ class Output:
 
 def _pdf(order: Order) -> bytes:
     from .handout import build_pdf
+    from .images import start_renderer
     from .pdf_page import font_dir
 
     font_dir()  # a missing font is one clear error before minutes of drawing
+    start_renderer()  # one browser draws every picture of the handout (and of the next one, in the app)
     return build_pdf(order.graph, order.references, order.audience, order.paper, order.base_url or None,
                      clinic=order.clinic, view=order.view, language=order.language)
 
@@ -105,8 +107,9 @@ def _html(order: Order) -> str:
 
 def _image(fmt: str) -> Callable[[Order], bytes]:
     def make(order: Order) -> bytes:
-        from .images import check_size, diagram, render
+        from .images import check_size, diagram, render, start_renderer
 
+        start_renderer()
         fig = diagram(order.graph, step=order.step, audience=order.audience, words=order.words)
         check_size(fig, order.width, order.scale)
         return render(fig, fmt, width=order.width, scale=order.scale)
