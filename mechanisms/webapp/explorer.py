@@ -35,14 +35,14 @@ def step_text(graph: Graph, view: View) -> None:
     """The current step's heading and story, beside the diagram (in a sheet over its foot on a phone)."""
     step = graph.steps[view.step - 1]
     w = words(view.language)
+    lines = [f"## {md_escape(w.step_heading(view.step, len(graph.steps), step.title))}", md_escape(step.patient),
+             f"**{w.not_yet_known}** {md_escape(step.unknowns)}"]
+    if view.step == len(graph.steps) and graph.teach_back:
+        lines.append(f"[{w.check_heading}](#check)")  # where the story ends: check, then what to do next
+    if view.step == len(graph.steps) and graph.guide:
+        lines.append(f"[{w.guide_pointer}](#guide)")
     with st.container(key="step-text"):
-        st.markdown(f"## {md_escape(w.step_heading(view.step, len(graph.steps), step.title))}")
-        st.markdown(md_escape(step.patient))
-        st.markdown(f"**{w.not_yet_known}** {md_escape(step.unknowns)}")
-        if view.step == len(graph.steps) and graph.teach_back:
-            st.markdown(f"[{w.check_heading}](#check)")  # where the story ends: check, then what to do next
-        if view.step == len(graph.steps) and graph.guide:
-            st.markdown(f"[{w.guide_pointer}](#guide)")
+        st.markdown("\n\n".join(lines))  # one element: a step or a click redraws it, and each element costs time
     detail_button(view, step.id)
 
 

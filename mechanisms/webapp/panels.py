@@ -97,9 +97,11 @@ def _linked(text: str, url: str | None) -> str:
     return f"[{md_escape(text)}]({link})" if link else md_escape(text)
 
 
-def evidence_badge(level: str, w: Words) -> None:
-    st.badge(md_escape(w.evidence_badge[level]), color=EVIDENCE_COLOURS.get(level, "gray"), icon=":material/science:")
-    st.markdown(md_escape(w.evidence_says(level)))
+def evidence_lines(level: str, w: Words) -> list[str]:
+    """The evidence badge (as `st.badge` writes it) and what the level means, as Markdown paragraphs."""
+    colour = EVIDENCE_COLOURS.get(level, "gray")
+    return [f":{colour}-badge[:material/science: {md_escape(w.evidence_badge[level])}]",
+            md_escape(w.evidence_says(level))]
 
 
 def references_list(ids: list[str], references: Mapping[str, Mapping[str, Any]], audience: str, w: Words) -> None:
@@ -117,11 +119,12 @@ def references_list(ids: list[str], references: Mapping[str, Mapping[str, Any]],
     st.markdown("\n\n".join(lines))
 
 
-def glossary_terms(graph: Graph, term_ids: list[str], w: Words) -> None:
+def glossary_lines(graph: Graph, term_ids: list[str], w: Words) -> list[str]:
+    """'Words used here' and a list of the terms with their meanings, as Markdown paragraphs (none without terms)."""
     terms = [t for t in (graph.term(i) for i in term_ids) if t is not None]
-    if terms:
-        st.markdown(f"**{w.words_used}**")
-        st.markdown("\n".join(f"- **{md_escape(t.term)}**: {md_escape(t.definition)}" for t in terms))
+    if not terms:
+        return []
+    return [f"**{w.words_used}**", "\n".join(f"- **{md_escape(t.term)}**: {md_escape(t.definition)}" for t in terms)]
 
 
 def neighbour_buttons(graph: Graph, node: Node, audience: str, on_pick: OnPick, key_prefix: str, w: Words) -> None:
@@ -140,13 +143,16 @@ def neighbour_buttons(graph: Graph, node: Node, audience: str, on_pick: OnPick, 
 
 def node_panel(graph: Graph, node: Node, audience: str, references: Mapping[str, Mapping[str, Any]],
                on_pick: OnPick, w: Words) -> None:
-    st.markdown(f"### {md_escape(node_label(node, audience))}")
+    """A part: its name, what it is, how sure we are, its words, the buttons to its causes and effects, its
+    references. The texts are one Markdown element: a click redraws the panel, and each element costs time."""
     also = other_name(node, audience)
-    if also:
-        st.markdown(f"{w.also_called} {md_escape(also)}")
-    st.markdown(md_escape(node_text(node, audience)))
-    evidence_badge(node.evidence, w)
-    glossary_terms(graph, node.terms, w)
+    st.markdown("\n\n".join([
+        f"### {md_escape(node_label(node, audience))}",
+        *([f"{w.also_called} {md_escape(also)}"] if also else []),
+        md_escape(node_text(node, audience)),
+        *evidence_lines(node.evidence, w),
+        *glossary_lines(graph, node.terms, w),
+    ]))
     neighbour_buttons(graph, node, audience, on_pick, f"nb-{node.id}", w)
     with st.expander(w.references, expanded=audience == PRACTITIONER):
         references_list(node.citations, references, audience, w)
@@ -158,11 +164,12 @@ def edge_panel(graph: Graph, edge: Edge, audience: str, references: Mapping[str,
     if source is None or target is None:
         return
     heading, rest = edge_heading(graph, edge, audience, w)
-    st.markdown(f"### {md_escape(heading)}")
-    if rest:
-        st.markdown(md_escape(rest))
-    st.markdown(f"**{w.link_lead}** {md_escape(edge_sentence(graph, edge, audience, w))}")
-    evidence_badge(edge.evidence, w)
+    st.markdown("\n\n".join([
+        f"### {md_escape(heading)}",
+        *([md_escape(rest)] if rest else []),
+        f"**{w.link_lead}** {md_escape(edge_sentence(graph, edge, audience, w))}",
+        *evidence_lines(edge.evidence, w),
+    ]))
     left, right = st.columns(2)
     for column, end, key in ((left, source, "edge-src"), (right, target, "edge-dst")):
         column.button(md_escape(w.go_to(node_label(end, audience))), key=f"{key}-{edge.id}", on_click=on_pick,
