@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mechanisms.content.load import load_catalog
+from bench.catalogs import shared_catalog
 from mechanisms.present import wording
 
 from .conftest import ROOT
 
-GRAPH = load_catalog(ROOT / "data").graphs["dry-needling"]
+GRAPH = shared_catalog(ROOT / "data").graphs["dry-needling"]
 APP = str(ROOT / "app.py")
 
 

@@ -7,13 +7,14 @@ import re
 
 import pytest
 
+from bench.catalogs import shared_catalog
 from mechanisms.content.checks import patient_prose
-from mechanisms.content.load import DATA_DIR, load_catalog
+from mechanisms.content.load import DATA_DIR
 from mechanisms.content.readability import GRADE_LIMIT, grade, hard_sentences, term_names, term_pattern
 
 from .conftest import ROOT
 
-CATALOG = load_catalog(DATA_DIR)
+CATALOG = shared_catalog(DATA_DIR)
 GRAPH = CATALOG.graphs["dry-needling"]
 SHARED_REFERENCES = ROOT.parent / "shared" / "references" / "dry-needling.csl.json"
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from mechanisms.content.load import load_catalog
+from bench.catalogs import shared_catalog
 from mechanisms.diagram.figure import build_figure, wrap_label
 from mechanisms.diagram.layout import compute_layout
 from mechanisms.diagram.style import BAND_CURRENT, BAND_FILLS
@@ -10,8 +10,8 @@ from mechanisms.present.highlight import Highlight, node_highlight
 
 from .conftest import FIXTURES, ROOT
 
-REAL = load_catalog(ROOT / "data").graphs["dry-needling"]
-MINI = load_catalog(FIXTURES).graphs["mini"]
+REAL = shared_catalog(ROOT / "data").graphs["dry-needling"]
+MINI = shared_catalog(FIXTURES).graphs["mini"]
 
 
 def traces(fig):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from mechanisms.content.load import DATA_DIR, load_catalog
+from bench.catalogs import shared_catalog
+from mechanisms.content.load import DATA_DIR
 from mechanisms.present.guide import MARKS, guide_chapters
 from mechanisms.present.wording import evidence_badge
 
-CATALOG = load_catalog(DATA_DIR)
+CATALOG = shared_catalog(DATA_DIR)
 GRAPH = CATALOG.graphs["dry-needling"]
 CHAPTERS = guide_chapters(GRAPH, CATALOG.references)
 LINES = [line for c in CHAPTERS for b in c.blocks for line in b.lines]

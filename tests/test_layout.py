@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from mechanisms.content.load import load_catalog, load_graph, load_references
+from bench.catalogs import shared_catalog
+from mechanisms.content.load import load_graph, load_references
 from mechanisms.diagram.layout import MAX_PER_LAYER, assign_layers, causal_depth, compute_layout
 from mechanisms.diagram.quality import measure
 from mechanisms.present.audience import AUDIENCES
@@ -13,7 +14,7 @@ from mechanisms.synthetic import synthetic_yaml
 
 from .conftest import FIXTURES, ROOT
 
-REAL = load_catalog(ROOT / "data").graphs["dry-needling"]
+REAL = shared_catalog(ROOT / "data").graphs["dry-needling"]
 
 
 def test_every_node_sits_in_its_steps_band_in_story_order():

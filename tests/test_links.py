@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
-from mechanisms.content.load import load_catalog
+from bench.catalogs import shared_catalog
 from mechanisms.present.links import to_params, valid_base_url, view_query, view_url
 from mechanisms.present.view import View, parse_view
 
 from .conftest import FIXTURES
 
-GRAPHS = load_catalog(FIXTURES).graphs
+GRAPHS = shared_catalog(FIXTURES).graphs
 
 
 def test_every_link_reopens_its_view():
