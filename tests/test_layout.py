@@ -85,8 +85,9 @@ def test_large_graph_is_laid_out_in_under_half_a_second(tmp_path: Path):
     graph = load_graph(path, load_references(FIXTURES / "references.csl.json"))
     best = float("inf")
     for _ in range(2):
-        start = time.perf_counter()
+        # The layout's own CPU time: wall-clock time also counts the waits for a CPU other processes hold.
+        start = time.process_time()
         layout = compute_layout(graph)
-        best = min(best, time.perf_counter() - start)
-    assert best < 0.5 * 1.5, f"{best:.2f} s (target 0.5 s; slack for a busy CI machine)"
+        best = min(best, time.process_time() - start)
+    assert best < 0.5 * 1.5, f"{best:.2f} s of CPU (target 0.5 s; slack for a slower CI machine)"
     assert len(layout.positions) == 1000
