@@ -106,8 +106,7 @@ SETTLED = """() => new Promise(done => document.fonts.ready.then(() => requestAn
                && [...document.images].every(i => i.complete)
                && document.getAnimations().every(a => a.playState !== 'running'
                                                    || a.effect?.getComputedTiming().endTime === Infinity))))))"""
-"""True once Streamlit is idle, fonts and images are in, no animation that ends is running (an opening, a slide),
-and two frames have been drawn since."""
+"""True once Streamlit is idle, fonts and images are in, no finite animation runs, and two frames have followed."""
 
 
 def settle(page, timeout: float = 15_000) -> None:
