@@ -17,14 +17,4 @@ fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
 .venv/bin/ruff check .
 .venv/bin/mechanisms check
-# Everything but the heavy tests on two workers (each with its own app server and browser, on free ports),
-# then the heavy ones alone: they run many sessions or replicas and count what a busy CPU loses.
-# Pass -n 0 to run the first part in one process. Exit status 5 is "no test selected" (e.g. a file argument).
-status=0
-.venv/bin/python -m pytest -q -n 2 -m "not heavy" "$@" || status=$?
-[ "$status" -eq 5 ] && status=0
-heavy=0
-.venv/bin/python -m pytest -q -m heavy "$@" || heavy=$?
-[ "$heavy" -eq 5 ] && heavy=0
-[ "$status" -ne 0 ] && exit "$status"
-exit "$heavy"
+exec .venv/bin/python -m pytest -q "$@"

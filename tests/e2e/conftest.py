@@ -14,8 +14,7 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "i
 
 
 HEAVY = ("test_deploy.py", "test_failover.py", "test_load.py")
-"""Modules that run replicas behind nginx or many sessions and count what a busy CPU loses: scripts/test.sh
-runs them alone, after the rest has run on two workers."""
+"""Modules that run replicas behind nginx or many sessions: under xdist they share one worker, one at a time."""
 
 
 def pytest_collection_modifyitems(items):
@@ -23,7 +22,7 @@ def pytest_collection_modifyitems(items):
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
             if item.fspath.basename in HEAVY:
-                item.add_marker(pytest.mark.heavy)
+                item.add_marker(pytest.mark.xdist_group("heavy"))
 
 
 @pytest.fixture(scope="session")
