@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import socket
 import subprocess
 import sys
@@ -38,15 +39,19 @@ def start_app(data_dir: Path | None = None, script: str = "app.py") -> tuple[sub
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
+    printed = b""
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {proc.stdout.read().decode(errors='replace')[-2000:]}")
+            printed += proc.stdout.read()
+            raise RuntimeError(f"streamlit exited: {printed.decode(errors='replace')[-2000:]}")
         try:
             with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
                 if r.status == 200:
                     return proc, url
         except OSError:
-            time.sleep(0.3)
+            # Streamlit prints its address once it listens: wake on its output (or exit), not after a fixed pause.
+            if select.select([proc.stdout], [], [], 0.5)[0]:
+                printed += os.read(proc.stdout.fileno(), 65536)
     proc.kill()
     raise RuntimeError("streamlit did not start within 60 s")
 
@@ -61,7 +66,8 @@ def stop_app(proc: subprocess.Popen) -> None:
 
 def wait_idle(page, timeout: float = 30_000) -> None:
     """Wait until Streamlit has finished the current script run."""
-    page.wait_for_timeout(50)
+    # Two frames first: the page has handled the last input and drawn the state it caused.
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.wait_for_selector(IDLE, timeout=timeout)
 
 
@@ -93,6 +99,58 @@ def first_frame(condition: str, name: str) -> str:
 
 FIRST_DRAWN = first_frame(CHART_DRAWN, "__drawn")
 """Init script: the time since navigation start of the first frame with the diagram drawn (window.__drawn)."""
+
+
+SETTLED = """() => new Promise(done => document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(
+    () => done(!document.querySelector('[data-testid="stApp"]:not([data-test-script-state="notRunning"])')
+               && [...document.images].every(i => i.complete)
+               && document.getAnimations().every(a => a.playState !== 'running'
+                                                   || a.effect?.getComputedTiming().endTime === Infinity))))))"""
+"""True once Streamlit is idle, fonts and images are in, no finite animation runs, and two frames have followed."""
+
+
+def settle(page, timeout: float = 15_000) -> None:
+    """Wait until the page has drawn everything it was doing: instead of a fixed pause before reading it."""
+    wait_idle(page, timeout)
+    page.wait_for_function(SETTLED, timeout=timeout, polling=50)
+
+
+RUNS = """() => { if (window.__runs !== undefined) return; window.__runs = 0;
+    new MutationObserver(rs => { window.__runs += rs.filter(r => r.oldValue === 'running').length; }).observe(
+        document.querySelector('[data-testid="stApp"]'),
+        {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']}); }"""
+"""Counts the app's finished script runs in window.__runs, from the moment it is evaluated."""
+
+
+class Sent:
+    """Counts the messages a page sends the server over its websockets (made before the page opens the app)."""
+
+    def __init__(self, page) -> None:
+        self.frames = 0
+        page.on("websocket", lambda ws: ws.on("framesent", self._count))
+
+    def _count(self, _frame) -> None:
+        self.frames += 1
+
+
+def answered(page, sent: Sent, action) -> None:
+    """Do `action` (an input) and wait for the app's answer to it: a finished run if it sent the server anything."""
+    page.evaluate(RUNS)
+    frames, runs = sent.frames, page.evaluate("window.__runs")
+    action()
+    settle(page)  # inputs are sent from their event handlers, so whatever this one sends has gone
+    if sent.frames > frames:
+        page.wait_for_function("(n) => window.__runs > n", arg=runs, timeout=30_000, polling=50)
+        settle(page)
+
+
+def wait_in_sight(page, selector: str, below: str = "", timeout: float = 15_000) -> None:
+    """Wait until the element is wholly on screen (and above `below`'s top, e.g. a fixed bar): a scroll has landed."""
+    page.wait_for_function(
+        """([sel, below]) => { const e = document.querySelector(sel); if (!e) return false;
+            const r = e.getBoundingClientRect(); const bar = below && document.querySelector(below);
+            const limit = bar ? bar.getBoundingClientRect().top : innerHeight;
+            return r.top >= 0 && r.bottom <= limit + 1; }""", arg=[selector, below], timeout=timeout, polling=50)
 
 
 def wait_chart(page, timeout: float = 60_000) -> None:

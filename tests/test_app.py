@@ -10,14 +10,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mechanisms.content.load import load_catalog
+from bench.catalogs import shared_catalog
 from mechanisms.present.catalogue import words
 
 from .conftest import ROOT
 
 EN = words("en")
-
-GRAPH = load_catalog(ROOT / "data").graphs["dry-needling"]
+GRAPH = shared_catalog(ROOT / "data").graphs["dry-needling"]
 APP = str(ROOT / "app.py")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mechanisms.content.load import load_catalog
+from bench.catalogs import shared_catalog
 from mechanisms.present.audience import (
     AUDIENCES,
     PATIENT,
@@ -19,7 +19,7 @@ from mechanisms.present.catalogue import words
 
 from .conftest import ROOT
 
-GRAPH = load_catalog(ROOT / "data").graphs["dry-needling"]
+GRAPH = shared_catalog(ROOT / "data").graphs["dry-needling"]
 PAG = GRAPH.node("periaqueductal-gray")
 
 
@@ -54,10 +54,10 @@ def test_story_order_is_step_by_step():
 
 
 def test_a_links_heading_is_its_first_sentence_and_the_rest_follows():
-    from mechanisms.content.load import data_folder, load_catalog
+    from mechanisms.content.load import data_folder
     from mechanisms.present.audience import edge_heading
 
-    graph = load_catalog(data_folder()).graphs["dry-needling"]
+    graph = shared_catalog(data_folder()).graphs["dry-needling"]
     edge = graph.edge("needle-insertion->soreness-after")
     heading, rest = edge_heading(graph, edge, "patient")
     assert heading == "Most people are sore after needling." and rest.startswith("It often starts within hours.")
@@ -65,10 +65,10 @@ def test_a_links_heading_is_its_first_sentence_and_the_rest_follows():
 
 
 def test_patients_follow_the_core_path_unless_they_ask_for_more():
-    from mechanisms.content.load import data_folder, load_catalog
+    from mechanisms.content.load import data_folder
     from mechanisms.present.audience import PATIENT, PRACTITIONER, shown_graph
 
-    graph = load_catalog(data_folder()).graphs["dry-needling"]
+    graph = shared_catalog(data_folder()).graphs["dry-needling"]
     core = shown_graph(graph, PATIENT)
     assert core is graph.core and not any(n.detail for n in core.nodes)
     assert {n.id for n in graph.nodes} - {n.id for n in core.nodes} == {n.id for n in graph.nodes if n.detail}

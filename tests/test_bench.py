@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from bench import core as bench
+from bench.timing import contention, scaled
 
 
 def test_core_pipeline_stays_within_ten_times_its_targets():
+    busy = [contention()]
     results = bench.run(sizes=(10, 100, 1000), repeat=1)
+    busy.append(contention())
     graphs = results["graphs"]
-    assert graphs["dry-needling"]["pipeline"] < 500, "target 50 ms"
-    assert graphs["synthetic-1000"]["pipeline"] < 5000, "target 500 ms"
+    # Wall-clock bounds for an idle machine, stretched by how busy the CPUs were around the run (1x when idle).
+    assert graphs["dry-needling"]["pipeline"] < scaled(500, *busy), ("target 50 ms", busy)
+    assert graphs["synthetic-1000"]["pipeline"] < scaled(5000, *busy), ("target 500 ms", busy)
     # Quadratic growth would give an exponent near 2 between 10 and 1,000 nodes.
     assert results["growth_exponent"]["pipeline"] < 1.5
     assert "synthetic-1000" in bench.table(results)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from mechanisms.content.load import load_catalog
+from bench.catalogs import shared_catalog
 from mechanisms.diagram.bodymap import AREA_FILL, AREA_MARKED, OUTLINE_FILL, body_figure
 
 from .conftest import ROOT
 
-TREATMENT = load_catalog(ROOT / "data").graphs["dry-needling"].treatment
+TREATMENT = shared_catalog(ROOT / "data").graphs["dry-needling"].treatment
 
 
 def test_one_target_per_area_taking_its_id():

@@ -10,6 +10,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from bench.catalogs import shared_catalog
+
 from .conftest import FIXTURES, ROOT, mini_document
 
 
@@ -56,14 +58,13 @@ def test_check_rejects_bad_files_with_lines_and_no_traceback(write_graph, conten
 
 
 def test_dump_node_link_round_trips():
-    from mechanisms.content.load import load_catalog
     from mechanisms.outputs.dumps import story_digraph
 
     result = run("dump", "dry-needling", "--format", "node-link")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     back = nx.node_link_graph(data, edges="edges")
-    catalog = load_catalog()
+    catalog = shared_catalog()
     original = story_digraph(catalog.graphs["dry-needling"], catalog.references)
     assert dict(back.nodes(data=True)) == dict(original.nodes(data=True))
     assert sorted(back.edges(data=True)) == sorted(original.edges(data=True))

@@ -7,13 +7,14 @@ import re
 
 import pytest
 
+from bench.catalogs import shared_catalog
 from mechanisms.content.checks import readable_prose
-from mechanisms.content.load import data_folder, load_catalog
+from mechanisms.content.load import data_folder
 from mechanisms.content.readability import GRADE_LIMIT, grade, hard_sentences, term_names, term_pattern
 
 from .conftest import ROOT
 
-CATALOG = load_catalog(data_folder())
+CATALOG = shared_catalog(data_folder())
 GRAPH = CATALOG.graphs["dry-needling"]
 SHARED_REFERENCES = ROOT.parent / "shared" / "references" / "dry-needling.csl.json"
 

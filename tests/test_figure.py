@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from mechanisms.content.load import load_catalog
+from bench.catalogs import shared_catalog
 from mechanisms.diagram.figure import build_figure, wrap_label
 from mechanisms.diagram.layout import compute_layout
 from mechanisms.diagram.style import BAND_CURRENT, BAND_FILLS
@@ -10,8 +10,8 @@ from mechanisms.present.highlight import Highlight, node_highlight
 
 from .conftest import FIXTURES, ROOT
 
-REAL = load_catalog(ROOT / "data").graphs["dry-needling"]
-MINI = load_catalog(FIXTURES).graphs["mini"]
+REAL = shared_catalog(ROOT / "data").graphs["dry-needling"]
+MINI = shared_catalog(FIXTURES).graphs["mini"]
 
 
 def traces(fig):
@@ -155,7 +155,7 @@ def test_step_figure_frames_the_highlighted_step_as_the_app_and_the_outputs_show
     from mechanisms.present.highlight import highlight_of, step_nodes
     from mechanisms.present.view import View
 
-    graph = load_catalog(ROOT / "data").graphs["dry-needling"]
+    graph = shared_catalog(ROOT / "data").graphs["dry-needling"]
     layout = compute_layout(graph)
     view = View(graph.id, step=3, node=graph.nodes_in_step(graph.steps[2].id)[0].id)
     highlight = highlight_of(graph, view)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from mechanisms.content.load import data_folder, load_catalog
+from bench.catalogs import shared_catalog
+from mechanisms.content.load import data_folder
 from mechanisms.present.catalogue import words
 from mechanisms.present.guide import MARKS, guide_chapters
 
 EN = words("en")
-
-CATALOG = load_catalog(data_folder())
+CATALOG = shared_catalog(data_folder())
 GRAPH = CATALOG.graphs["dry-needling"]
 CHAPTERS = guide_chapters(GRAPH, CATALOG.references)
 LINES = [line for c in CHAPTERS for b in c.blocks for line in b.lines]

@@ -11,6 +11,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
+from bench.catalogs import shared_catalog
 from mechanisms import cli
 from mechanisms.content.citations import cited_ids, format_references
 from mechanisms.content.load import load_catalog
@@ -26,7 +27,7 @@ from mechanisms.present.links import valid_base_url
 from .conftest import FIXTURES, ROOT
 
 EN = words("en")
-CATALOG = load_catalog(FIXTURES)
+CATALOG = shared_catalog(FIXTURES)
 GRAPH = CATALOG.graphs["mini"]
 BASE = "https://clinic.example/explain"
 SIZES = {"a4": (595, 842), "letter": (612, 792)}
@@ -126,7 +127,7 @@ def test_author_text_is_never_markup(tmp_path):
 
 
 def test_real_graph_handout_when_it_is_valid():
-    catalog = load_catalog(ROOT / "data")
+    catalog = shared_catalog(ROOT / "data")
     graph = next(iter(catalog.graphs.values()), None)
     if graph is None:
         pytest.skip("no valid graph in data/ yet")
@@ -134,7 +135,7 @@ def test_real_graph_handout_when_it_is_valid():
     assert_complete(shown_graph(graph, PATIENT), catalog.references, reader, text)
 
 
-REAL = load_catalog(ROOT / "data")
+REAL = shared_catalog(ROOT / "data")
 REAL_GRAPH = REAL.graphs.get("dry-needling")
 
 
@@ -282,7 +283,7 @@ def test_todays_treatment_prints_on_the_first_page_with_its_caution():
     from mechanisms.present.treatment import today_sentence
     from mechanisms.present.view import View
 
-    real = load_catalog(ROOT / "data")
+    real = shared_catalog(ROOT / "data")
     graph = real.graphs["dry-needling"]
     view = View(graph.id, step=2, areas=("upper-back", "calf"), options=("estim",))
     reader, whole = read(build_pdf(graph, real.references, "patient", "a4", BASE,

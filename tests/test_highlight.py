@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from mechanisms.content.load import load_catalog
+from bench.catalogs import shared_catalog
 from mechanisms.present.highlight import edge_highlight, highlight_of, node_highlight, step_highlight
 from mechanisms.present.view import View
 
 from .conftest import FIXTURES
 
-GRAPH = load_catalog(FIXTURES).graphs["mini"]
+GRAPH = shared_catalog(FIXTURES).graphs["mini"]
 
 
 def test_a_step_focuses_its_own_nodes():

@@ -10,15 +10,15 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from bench.catalogs import shared_catalog
 from mechanisms import cli
-from mechanisms.content.load import load_catalog
 from mechanisms.outputs.errors import ExportError
 from mechanisms.outputs.images import diagram, render, start_renderer
 from mechanisms.present.highlight import step_highlight
 
 from .conftest import FIXTURES, ROOT
 
-GRAPH = load_catalog(FIXTURES).graphs["mini"]
+GRAPH = shared_catalog(FIXTURES).graphs["mini"]
 HEIGHT = int(diagram(GRAPH).layout.height)
 
 

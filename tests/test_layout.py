@@ -5,15 +5,16 @@ from pathlib import Path
 
 import pytest
 
+from bench.catalogs import shared_catalog
 from bench.synthetic import synthetic_yaml
-from mechanisms.content.load import load_catalog, load_graph, load_references
+from mechanisms.content.load import load_graph, load_references
 from mechanisms.diagram.layout import MAX_PER_LAYER, assign_layers, causal_depth, compute_layout
 from mechanisms.diagram.quality import measure
 from mechanisms.present.audience import AUDIENCES
 
 from .conftest import FIXTURES, ROOT
 
-REAL = load_catalog(ROOT / "data").graphs["dry-needling"]
+REAL = shared_catalog(ROOT / "data").graphs["dry-needling"]
 
 
 def test_every_node_sits_in_its_steps_band_in_story_order():
@@ -84,8 +85,9 @@ def test_large_graph_is_laid_out_in_under_half_a_second(tmp_path: Path):
     graph = load_graph(path, load_references(FIXTURES / "references.csl.json"))
     best = float("inf")
     for _ in range(2):
-        start = time.perf_counter()
+        # The layout's own CPU time: wall-clock time also counts the waits for a CPU other processes hold.
+        start = time.process_time()
         layout = compute_layout(graph)
-        best = min(best, time.perf_counter() - start)
-    assert best < 0.5 * 1.5, f"{best:.2f} s (target 0.5 s; slack for a busy CI machine)"
+        best = min(best, time.process_time() - start)
+    assert best < 0.5 * 1.5, f"{best:.2f} s of CPU (target 0.5 s; slack for a slower CI machine)"
     assert len(layout.positions) == 1000

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
-from mechanisms.content.load import load_catalog
+from bench.catalogs import shared_catalog
 from mechanisms.present.links import to_params, valid_base_url, view_query, view_url
 from mechanisms.present.view import View, parse_view
 
 from .conftest import FIXTURES
 
-GRAPHS = load_catalog(FIXTURES).graphs
+GRAPHS = shared_catalog(FIXTURES).graphs
 
 
 def test_every_link_reopens_its_view():
@@ -98,7 +98,7 @@ def test_the_link_table_round_trips_every_key_and_writes_in_its_order():
 def test_a_treatment_link_round_trips_on_the_real_graph():
     from mechanisms.content.load import data_folder
 
-    graphs = load_catalog(data_folder()).graphs
+    graphs = shared_catalog(data_folder()).graphs
     graph = graphs["dry-needling"]
     areas = tuple(a.id for a in graph.treatment.areas[:2])
     view = View("dry-needling", step=3, areas=areas, options=("estim",))

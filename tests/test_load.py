@@ -161,9 +161,9 @@ def test_alias_bomb_fails_fast(write_graph):
         refs = ", ".join([f"*a{i - 1}"] * 9)
         lines.append(f"a{i}: &a{i} [{refs}]")
     path = write_graph("\n".join(lines) + "\n")
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine's waits for a CPU are not the parser's doing
     found = problems_of(path)
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert any("aliases (*name) are not allowed" in line for line in found)
 
 

@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from mechanisms.content.load import load_catalog
+from bench.catalogs import shared_catalog
 from mechanisms.diagram import style
 from mechanisms.diagram.figure import node_marker
 from mechanisms.diagram.layout import compute_layout
@@ -24,8 +24,7 @@ from mechanisms.present.view import parse_view
 from .conftest import FIXTURES, ROOT
 
 EN = words("en")
-
-CATALOG = load_catalog(ROOT / "data")
+CATALOG = shared_catalog(ROOT / "data")
 GRAPH = CATALOG.graphs["dry-needling"]
 SHOWN = shown_graph(GRAPH, PATIENT)
 """What the offline page draws: the core path a patient follows."""
@@ -101,7 +100,7 @@ def embedded_data(html: str) -> dict:
 
 
 def test_page_is_filled_completely():
-    catalog = load_catalog(FIXTURES)
+    catalog = shared_catalog(FIXTURES)
     html = build_html(catalog.graphs["mini"], catalog.references)
     assert not re.search(r"__(TITLE|STYLE|PLOT|DATA|TOUCH|TEACHBACK|SCRIPT)__", html)
     embedded = embedded_data(html)
@@ -146,7 +145,7 @@ def test_the_clinic_shows_in_the_page_footer_with_its_logo_inlined():
     from .test_clinic import png
 
     clinic = Clinic("Riverside Physiotherapy", "+44 20 7946 0000", "https://riverside-physio.example", png(), "png")
-    catalog = load_catalog(FIXTURES)
+    catalog = shared_catalog(FIXTURES)
     embedded = embedded_data(build_html(catalog.graphs["mini"], catalog.references, clinic))
     assert embedded["clinic"]["lines"] == [vars(line) for line in clinic_lines(clinic)]
     assert embedded["clinic"]["logo"] == logo_data_uri(clinic), "a data: address: the page fetches nothing"

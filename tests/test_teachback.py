@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from mechanisms.content.load import load_catalog
+from bench.catalogs import shared_catalog
 from mechanisms.outputs.teachback import teach_back_html
 from mechanisms.present.catalogue import words
 from mechanisms.present.teachback import teach_back_data
@@ -15,8 +15,7 @@ from mechanisms.present.teachback import teach_back_data
 from .conftest import FIXTURES, ROOT, problems_after_edit
 
 EN = words("en")
-
-CATALOG = load_catalog(ROOT / "data")
+CATALOG = shared_catalog(ROOT / "data")
 GRAPH = CATALOG.graphs["dry-needling"]
 
 
@@ -53,7 +52,7 @@ def test_the_app_fragment_holds_the_data_and_the_shared_script_and_nothing_else(
     assert data == teach_back_data(GRAPH)
     assert "window.renderTeachBack = function" in html and "window.explainerGoToStep" in html
     assert "fetch(" not in html and "XMLHttpRequest" not in html and "sendBeacon" not in html, "answers stay here"
-    assert teach_back_html(load_catalog(FIXTURES).graphs["mini"]) == "", "no questions, no section"
+    assert teach_back_html(shared_catalog(FIXTURES).graphs["mini"]) == "", "no questions, no section"
     assert data["heading"] == EN.check_heading
 
 

@@ -6,7 +6,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from mechanisms.content.load import load_catalog
+from bench.catalogs import shared_catalog
 from mechanisms.content.readability import hard_sentences
 from mechanisms.present.catalogue import words
 from mechanisms.present.links import to_params, view_query
@@ -16,8 +16,7 @@ from mechanisms.present.view import View, parse_view, set_treatment, toggle_area
 from .conftest import ROOT, problems_after_edit
 
 EN = words("en")
-
-CATALOG = load_catalog(ROOT / "data")
+CATALOG = shared_catalog(ROOT / "data")
 GRAPH = CATALOG.graphs["dry-needling"]
 GRAPHS = {GRAPH.id: GRAPH}
 AREAS = [a.id for a in GRAPH.treatment.areas]

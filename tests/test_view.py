@@ -7,13 +7,14 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mechanisms.content.load import data_folder, load_catalog
+from bench.catalogs import shared_catalog
+from mechanisms.content.load import data_folder
 from mechanisms.present.links import to_params
 from mechanisms.present.view import View, go_to_step, more_detail, parse_view, select_edge, select_node
 
 from .conftest import FIXTURES
 
-GRAPHS = load_catalog(FIXTURES).graphs
+GRAPHS = shared_catalog(FIXTURES).graphs
 MINI = GRAPHS["mini"]
 
 
@@ -109,7 +110,7 @@ def test_consult_mode_turns_to_patient_words_and_keeps_them_when_turned_off():
     assert not off.consult and off.audience == "practitioner"
 
 
-REAL = load_catalog(data_folder()).graphs["dry-needling"]
+REAL = shared_catalog(data_folder()).graphs["dry-needling"]
 REALS = {REAL.id: REAL}
 DETAIL = next(n for n in REAL.nodes if n.detail)
 

@@ -8,6 +8,7 @@ export starts a browser, about 2.5 to 8 s; a process that draws several pictures
 from __future__ import annotations
 
 import atexit
+import os
 import threading
 import warnings
 
@@ -79,13 +80,25 @@ def start_renderer() -> None:
     then takes about 0.5 s instead of about 4 s for a browser of its own."""
     global _renderer_started
     with _RENDERING:
-        if _renderer_started:
-            return
+        if _renderer_started or not _browser_found():
+            return  # no browser: each picture tries its own and fails with the clear ExportError
         import kaleido
 
         kaleido.start_sync_server(silence_warnings=True)
         _renderer_started = True
     atexit.register(stop_renderer)
+
+
+def _browser_found() -> bool:
+    """Whether kaleido finds a browser it can start: a shared one that cannot start would leave every later
+    picture waiting for an answer forever."""
+    from choreographer.browsers.chromium import Chromium
+
+    try:
+        path = Chromium.find_browser(skip_local=False)
+    except Exception:  # noqa: BLE001 a search that fails finds nothing
+        return False
+    return bool(path) and os.path.isfile(path) and os.access(path, os.X_OK)
 
 
 def stop_renderer() -> None:

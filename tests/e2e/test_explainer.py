@@ -8,11 +8,24 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from bench.browser import WATCH_PANEL, click_node, node_point, open_app, panel_text, point_centre, wait_idle
-from mechanisms.content.load import data_folder, load_catalog
+from bench.browser import (
+    WATCH_PANEL,
+    Sent,
+    answered,
+    click_node,
+    node_point,
+    open_app,
+    panel_text,
+    point_centre,
+    settle,
+    wait_idle,
+)
+from bench.catalogs import shared_catalog
+from bench.timing import contention, scaled
+from mechanisms.content.load import data_folder
 from mechanisms.present.audience import PATIENT, edge_heading, edge_word, node_label
 
-CATALOG = load_catalog(data_folder())
+CATALOG = shared_catalog(data_folder())
 GRAPH = CATALOG.graphs.get("dry-needling") or next(iter(CATALOG.graphs.values()))
 STEP1 = GRAPH.nodes_in_step(GRAPH.steps[0].id)
 LAST_STEP = GRAPH.steps[-1]
@@ -80,15 +93,16 @@ def test_click_edge_midpoint_shows_the_link(page, app_url):
 
 
 def test_second_click_on_the_same_node_keeps_it_selected(page, app_url):
+    sent = Sent(page)
     open_app(page, app_url)
+    clicked = page.evaluate("() => performance.now()")
     click_node(page, FIRST.id)
     wait_panel(page, label(FIRST))
     wait_idle(page)
-    page.wait_for_timeout(600)
-    click_node(page, FIRST.id)
-    wait_idle(page)
-    page.wait_for_timeout(500)
-    wait_idle(page)
+    # A second click, not a double-click: plotly's double-click window since the first click has passed.
+    page.wait_for_function("(t) => performance.now() - t > document.querySelector('.js-plotly-plot')"
+                           "._context.doubleClickDelay + 100", arg=clicked)
+    answered(page, sent, lambda: click_node(page, FIRST.id))
     assert page.locator(".st-key-detail h3").inner_text().strip() == label(FIRST)
 
 
@@ -140,7 +154,7 @@ def test_bad_deep_link_falls_back_to_the_start_quietly(page, app_url, bad):
     assert "not recognised" in body
     assert "<script>" not in body and "onerror" not in body
     no_exception(page)
-    page.wait_for_timeout(300)
+    settle(page)
     assert page.dialogs == []
 
 
@@ -213,7 +227,7 @@ def test_phone_tap_selects_the_node_tapped_not_the_one_before(phone, app_url):
             " return r.top < window.innerHeight && r.bottom > 0; }",
             timeout=5_000,
         )
-        phone.wait_for_timeout(600)
+        settle(phone)
 
 
 def swipe_up(page, x: float, y: float, distance: float) -> None:
@@ -239,7 +253,7 @@ def test_phone_page_scrolls_through_the_chart_without_a_scroll_trap(phone, app_u
     start_y = min(box["y"] + box["height"] / 2, 700)
     assert start_y > box["y"], "the swipe starts on the chart"
     swipe_up(phone, box["x"] + box["width"] / 2, start_y, 250)
-    phone.wait_for_timeout(800)
+    phone.wait_for_function(f"() => ({scroller})() > {before} + 100", timeout=5_000, polling=50)
     assert phone.evaluate(scroller) > before + 100, "a swipe on the chart scrolls the page"
 
 
@@ -258,26 +272,30 @@ def test_click_latency_is_reported(page, app_url, record_property):
     open_app(page, app_url)
     targets = [STEP1[i % len(STEP1)] for i in range(8)]  # the parts on screen in the step view
     times = []
+    busy = [contention()]
     for node in targets:
         times.append(measure_click_ms(page, node))
-        wait_idle(page)
-        page.wait_for_timeout(300)
+        settle(page)
+    busy.append(contention())
     median = statistics.median(times)
     record_property("click_to_panel_median_ms", round(median, 1))
-    print(f"click to panel: median {median:.0f} ms over {len(times)} clicks: {[round(t) for t in times]}")
-    assert median < 1500, "a generous CI bound; the README reports the measured figure"
+    print(f"click to panel: median {median:.0f} ms over {len(times)} clicks: {[round(t) for t in times]};"
+          f" CPU contention {max(busy):.1f}x")
+    # 1.5 s on an idle machine; on a shared one, as many times more as the CPUs were busier meanwhile.
+    assert median < scaled(1500, *busy), "a generous CI bound; the README reports the measured figure"
 
 
 def test_take_home_downloads(page, app_url, tmp_path):
     open_app(page, app_url)
-    with page.expect_download(timeout=60_000) as pdf_info:
+    wait = scaled(60_000, contention())  # the server draws the PDF's pictures: a busy machine takes longer
+    with page.expect_download(timeout=wait) as pdf_info:
         page.get_by_role("button", name="Handout for the patient (PDF)").click()
     pdf = pdf_info.value
     path = tmp_path / pdf.suggested_filename
     pdf.save_as(path)
     assert path.name == f"{GRAPH.id}-patient.pdf"
     assert path.read_bytes()[:5] == b"%PDF-"
-    with page.expect_download(timeout=60_000) as html_info:
+    with page.expect_download(timeout=wait) as html_info:
         page.get_by_role("button", name="Interactive page for offline use (HTML)").click()
     html_path = tmp_path / "page.html"
     html_info.value.save_as(html_path)

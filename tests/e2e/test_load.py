@@ -7,11 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.timing import contention, scaled
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_concurrent_sessions_cause_no_errors_and_bounded_memory():
     # Its own process: the async load runner cannot share the event loop of the suite's sync browser.
+    busy = contention()  # other processes' load, before this test's own (which the bound is about)
     done = subprocess.run(
         [sys.executable, "-m", "bench.load_test", "--sessions", "6", "--seconds", "15", "--json"],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
@@ -26,4 +29,4 @@ def test_concurrent_sessions_cause_no_errors_and_bounded_memory():
     assert rss["peak"] - rss["before"] < 100
     # The ratio itself is reported by the bench: with 7 Chromium pages and the server on 2 cores it mostly
     # measures the browser's share of the CPU, too noisy for a gate. A click must still answer promptly.
-    assert result["click_ms_under_load"] < 2000, result
+    assert result["click_ms_under_load"] < scaled(2000, busy), (result, f"CPU contention before: {busy:.1f}x")

@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from bench.browser import click_node, open_app, start_app, stop_app, wait_idle
+from bench.browser import Sent, answered, click_node, open_app, settle, start_app, stop_app, wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = '<img src=x onerror=alert(1)>'
@@ -37,7 +37,7 @@ def test_hostile_links_fall_back_and_run_nothing(page, app_url, query):
     assert page.locator('[data-testid="stException"]').count() == 0
     assert "alert(1)" not in body and "<script>" not in body and "onerror" not in body
     assert page.locator("main img[src='x'], main svg[onload]").count() == 0
-    page.wait_for_timeout(300)
+    settle(page)  # images loaded or failed (an onerror has run), two frames drawn
     assert page.dialogs == []
 
 
@@ -59,6 +59,7 @@ def hostile_app(tmp_path_factory):
 
 
 def test_hostile_data_shows_as_characters_and_runs_nothing(page, hostile_app):
+    sent = Sent(page)
     open_app(page, hostile_app, "?node=twitch")
     panel = page.locator(".st-key-detail").inner_text()
     assert HOSTILE in panel
@@ -66,9 +67,7 @@ def test_hostile_data_shows_as_characters_and_runs_nothing(page, hostile_app):
     assert page.locator("h1").inner_text().startswith("<script>alert(2)</script> **bold**")
     assert page.locator("a[href^='javascript']").count() == 0
     assert page.locator(".st-key-detail img, .st-key-detail b").count() == 0
-    click_node(page, "needle")
-    wait_idle(page)
-    page.wait_for_timeout(500)
+    answered(page, sent, lambda: click_node(page, "needle"))
     assert page.dialogs == []
 
 
@@ -83,12 +82,10 @@ def test_a_broken_file_stays_out_of_sight_and_the_other_graphs_still_work(page, 
 def test_no_request_leaves_the_machine(page, app_url):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
+    sent = Sent(page)
     open_app(page, app_url, "?node=pain")
-    click_node(page, "tissue-repair")
-    wait_idle(page)
-    page.get_by_role("button", name="Previous").click()
-    wait_idle(page)
-    page.wait_for_timeout(500)
+    answered(page, sent, lambda: click_node(page, "tissue-repair"))
+    answered(page, sent, lambda: page.get_by_role("button", name="Previous").click())
     host = urlparse(app_url).netloc
     outside = [u for u in requests if not (urlparse(u).netloc == host or u.startswith(("data:", "blob:")))]
     assert requests, "requests were recorded"

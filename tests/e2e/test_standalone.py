@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench.browser import node_point, point_centre, wait_chart
+from bench.browser import SETTLED, node_point, point_centre, wait_chart
+from bench.catalogs import shared_catalog
 from mechanisms.content.load import load_catalog
 from mechanisms.diagram.style import NODE_SIZE_CURRENT
 from mechanisms.outputs.standalone import build_html
@@ -28,7 +29,8 @@ document.addEventListener('securitypolicyviolation',
 
 
 def write_page(folder: Path, data_dir: Path, graph_id: str) -> Path:
-    catalog = load_catalog(data_dir)
+    shared = data_dir in (ROOT / "data", FIXTURES)  # a test's own (edited) copy is read afresh
+    catalog = shared_catalog(data_dir) if shared else load_catalog(data_dir)
     path = folder / f"{graph_id}.html"
     path.write_text(build_html(catalog.graphs[graph_id], catalog.references), encoding="utf-8")
     return path
@@ -61,13 +63,21 @@ def assert_offline(page) -> None:
     assert page.errors == []
 
 
+def settled(page) -> None:
+    """Wait until the offline page has drawn what it was doing (no Streamlit there, so the check is idle)."""
+    page.wait_for_function(SETTLED, timeout=15_000, polling=50)
+
+
 def click(page, item_id: str) -> None:
     """Click a node or an edge midpoint at the centre of its marker, found through plotly's own data."""
+    # Two clicks within the page's doubleClickDelay are one double-click: wait until the last one's window is over.
+    page.wait_for_function("() => performance.now() - (window.__lastClick || -1e9) > document.getElementById("
+                           "'diagram')._context.doubleClickDelay + 50", polling=20)
     x, y = point_centre(page, node_point(page, item_id))
-    page.wait_for_timeout(150)  # two clicks within the page's 100 ms doubleClickDelay are one double-click
     page.mouse.move(x - 2, y - 2)
     page.mouse.move(x, y)
     page.mouse.click(x, y)
+    page.evaluate("() => { window.__lastClick = performance.now(); }")
 
 
 def panel_title_is(page, text: str) -> None:
@@ -121,7 +131,8 @@ def test_phone_tap_shows_the_panel_in_a_sheet_with_the_diagram_in_sight(browser,
     context, page = open_offline(browser, mini_page, viewport={"width": 390, "height": 844}, is_mobile=True,
                                  has_touch=True, device_scale_factor=2)
     page.tap("#next")  # the page frames one step at a time, as the app does: pain is in step 2
-    page.wait_for_timeout(200)
+    page.wait_for_function("() => document.getElementById('step-title').textContent.startsWith('Step 2 of')")
+    settled(page)
     x, y = point_centre(page, node_point(page, "pain"))
     page.touchscreen.tap(x, y)
     panel_title_is(page, "Less pain")
@@ -156,7 +167,7 @@ def test_hostile_author_text_shows_as_text(browser, tmp_path):
     click(page, "twitch")
     panel_title_is(page, HOSTILE)
     assert '<a href="javascript:alert(4)">click</a>' in page.locator("#panel").inner_text()
-    page.wait_for_timeout(300)
+    settled(page)
     assert page.dialogs == []
     assert page.locator("main img, main svg[onload], #panel a[href^=javascript]").count() == 0
     assert_offline(page)
@@ -164,7 +175,7 @@ def test_hostile_author_text_shows_as_text(browser, tmp_path):
 
 
 def test_real_graph_page_when_it_is_valid(browser, tmp_path):
-    catalog = load_catalog(ROOT / "data")
+    catalog = shared_catalog(ROOT / "data")
     graph = next(iter(catalog.graphs.values()), None)
     if graph is None:
         pytest.skip("no valid graph in data/ yet")
@@ -191,7 +202,7 @@ def diagram_label(page, node_id: str) -> str:
 
 
 def test_picker_and_diagram_labels_follow_the_audience(browser, tmp_path):
-    catalog = load_catalog(ROOT / "data")
+    catalog = shared_catalog(ROOT / "data")
     graph = catalog.graphs["dry-needling"]
     node = graph.node("periaqueductal-gray")
     path = write_page(tmp_path, ROOT / "data", graph.id)
@@ -212,7 +223,8 @@ def test_picker_and_diagram_labels_follow_the_audience(browser, tmp_path):
 def test_the_address_holds_the_view_and_a_link_reopens_it(browser, mini_page):
     context, page = open_offline(browser, mini_page, viewport={"width": 1280, "height": 800})
     page.click("#next")
-    page.wait_for_timeout(200)
+    page.wait_for_function("() => document.getElementById('step-title').textContent.startsWith('Step 2 of')")
+    settled(page)
     click(page, "pain")
     panel_title_is(page, "Less pain")
     page.locator("[data-audience=practitioner]").click()
@@ -256,7 +268,7 @@ def shown_whole(page, selector: str) -> dict:
 
 
 def test_phone_reads_the_guide_above_the_bar_and_the_sheet(browser, tmp_path):
-    catalog = load_catalog(ROOT / "data")
+    catalog = shared_catalog(ROOT / "data")
     graph = catalog.graphs.get("dry-needling")
     if graph is None or not graph.guide:
         pytest.skip("no valid dry-needling graph with a guide in data/ yet")
@@ -265,7 +277,7 @@ def test_phone_reads_the_guide_above_the_bar_and_the_sheet(browser, tmp_path):
                                  has_touch=True, device_scale_factor=2)
     assert page.locator("#guide-heading").inner_text() == EN.guide_heading
     page.locator("#guide-heading").scroll_into_view_if_needed()
-    page.wait_for_timeout(200)
+    settled(page)
     bar = page.locator("#stepbar").bounding_box()
     heading = shown_whole(page, "#guide-heading")
     assert heading["top"] >= 0 and heading["left"] >= 0 and heading["right"] <= 390, heading
@@ -279,7 +291,7 @@ def test_phone_reads_the_guide_above_the_bar_and_the_sheet(browser, tmp_path):
     first = f"[data-guide-block={urgent.id}] li"
     assert urgent.lines[0].text in page.locator(first).first.inner_text()
     page.locator(first).first.scroll_into_view_if_needed()
-    page.wait_for_timeout(200)
+    settled(page)
     line = shown_whole(page, first)
     assert line["top"] >= 0 and line["bottom"] <= bar["y"] and line["on_top"], line
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scrolling"

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from bench.browser import CHART_DRAWN, click_node, node_point, open_app, point_centre, seen_bottom, step_view, wait_idle
-from mechanisms.content.load import data_folder, load_catalog
+from bench.browser import (
+    CHART_DRAWN,
+    click_node,
+    node_point,
+    open_app,
+    point_centre,
+    seen_bottom,
+    settle,
+    step_view,
+    wait_idle,
+)
+from bench.catalogs import shared_catalog
+from mechanisms.content.load import data_folder
 from mechanisms.present.audience import PATIENT, node_label
 
-GRAPH = load_catalog(data_folder()).graphs["dry-needling"].core
+GRAPH = shared_catalog(data_folder()).graphs["dry-needling"].core
 """Every view here is a patient's, who follows the core path (more detail is off)."""
 VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
              "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
@@ -16,12 +27,10 @@ VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
 
 
 @pytest.fixture(params=list(VIEWPORTS))
-def reader(request, browser):
-    context = browser.new_context(**VIEWPORTS[request.param])
-    page = context.new_page()
+def reader(request, new_page):
+    page = new_page(**VIEWPORTS[request.param])
     page.touch = request.param == "phone"  # type: ignore[attr-defined]
-    yield page
-    context.close()
+    return page
 
 
 def press(page, selector: str) -> None:
@@ -44,8 +53,7 @@ def choose(page, node) -> dict:
     page.wait_for_function(
         "(t) => { const h = document.querySelector('.st-key-detail h3'); return h && h.innerText.trim() === t; }",
         arg=node_label(node, PATIENT), timeout=15_000)
-    wait_idle(page)
-    page.wait_for_timeout(300)
+    settle(page)  # the sheet's slide-in over: positions are final
     return step_view(page)
 
 
@@ -142,35 +150,31 @@ LABELS = """() => [...document.querySelectorAll('.js-plotly-plot .annotation')]
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 768)])
-def test_consult_mode_frames_each_step_in_large_type(browser, app_url, size):
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
-    page = context.new_page()
+def test_consult_mode_frames_each_step_in_large_type(new_page, app_url, size):
+    page = new_page(viewport={"width": size[0], "height": size[1]})
     page.touch = False  # type: ignore[attr-defined]
     open_app(page, app_url, f"?graph={GRAPH.id}&mode=consult")
-    try:
-        for index in range(len(GRAPH.steps)):
-            if index:
-                press(page, ".st-key-next button")
-            view = step_view(page)
-            step_circles_on_screen(view, index)
-            chart = view["chart"]
-            labels = [lab for lab in page.evaluate(LABELS)
-                      if chart["top"] <= lab["top"] and lab["bottom"] <= chart["bottom"]]
-            names = {node_label(n, PATIENT) for n in GRAPH.nodes_in_step(GRAPH.steps[index].id)}
-            shown = [lab for lab in labels if lab["text"].replace(" ", "") in {x.replace(" ", "") for x in names}]
-            assert shown and min(lab["size"] for lab in shown) >= 18, "labels at 18 px or more, patient words"
-            for a, b in ((a, b) for i, a in enumerate(shown) for b in shown[i + 1:]):
-                apart = a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
-                assert apart, (index + 1, a["text"], b["text"])
-        view = choose(page, GRAPH.nodes_in_step(GRAPH.steps[-1].id)[0])
-        assert view["panel"]["top"] >= 0 and view["panel"]["bottom"] <= view["bar"]["top"]
-        size_px = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.st-key-detail p')).fontSize)")
-        assert size_px >= 20, "the explanation in large type"
-    finally:
-        context.close()
+    for index in range(len(GRAPH.steps)):
+        if index:
+            press(page, ".st-key-next button")
+        view = step_view(page)
+        step_circles_on_screen(view, index)
+        chart = view["chart"]
+        labels = [lab for lab in page.evaluate(LABELS)
+                  if chart["top"] <= lab["top"] and lab["bottom"] <= chart["bottom"]]
+        names = {node_label(n, PATIENT) for n in GRAPH.nodes_in_step(GRAPH.steps[index].id)}
+        shown = [lab for lab in labels if lab["text"].replace(" ", "") in {x.replace(" ", "") for x in names}]
+        assert shown and min(lab["size"] for lab in shown) >= 18, "labels at 18 px or more, patient words"
+        for a, b in ((a, b) for i, a in enumerate(shown) for b in shown[i + 1:]):
+            apart = a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
+            assert apart, (index + 1, a["text"], b["text"])
+    view = choose(page, GRAPH.nodes_in_step(GRAPH.steps[-1].id)[0])
+    assert view["panel"]["top"] >= 0 and view["panel"]["bottom"] <= view["bar"]["top"]
+    size_px = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.st-key-detail p')).fontSize)")
+    assert size_px >= 20, "the explanation in large type"
 
 
-WHOLE = load_catalog(data_folder()).graphs["dry-needling"]
+WHOLE = shared_catalog(data_folder()).graphs["dry-needling"]
 DETAIL_STEP = next(i for i, s in enumerate(WHOLE.steps) if any(n.detail for n in WHOLE.nodes_in_step(s.id)))
 
 
@@ -224,10 +228,9 @@ def test_the_guide_is_one_tap_from_the_introduction_and_readable(reader, app_url
     (opener.tap if reader.touch else opener.click)()
     warning = reader.locator(".st-key-guide-after-your-session li strong").first
     warning.wait_for()
-    wait_idle(reader)
-    reader.wait_for_timeout(800)  # the expander's opening animation
+    settle(reader)  # the expander's opening animation over
     warning.evaluate("el => el.scrollIntoView({block: 'center'})")
-    reader.wait_for_timeout(300)
+    settle(reader)
     seen = _covered(reader, ".st-key-guide-after-your-session li:has(strong)")
     assert seen["top"] >= 0 and seen["bottom"] <= seen["height"] and seen["seen"], seen
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from bench.browser import open_app, wait_idle
-from mechanisms.content.load import data_folder, load_catalog
+from bench.browser import open_app, settle, wait_idle, wait_in_sight
+from bench.catalogs import shared_catalog
+from mechanisms.content.load import data_folder
 from mechanisms.present.catalogue import words
 from mechanisms.present.teachback import teach_back_data
 
 from .test_standalone import assert_offline, open_offline, write_page
 
 EN = words("en")
-
-GRAPH = load_catalog(data_folder()).graphs["dry-needling"]
+GRAPH = shared_catalog(data_folder()).graphs["dry-needling"]
 QUESTIONS = teach_back_data(GRAPH)["questions"]
 HOW = next(q for q in QUESTIONS if q["id"] == "how-it-helps")
 PHONE = dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True)
@@ -53,7 +53,7 @@ def test_the_app_checks_answers_in_the_browser_and_leads_back_to_the_step(page, 
     page.on("websocket", lambda ws: ws.on("framesent", lambda f: sent.append("frame")))
     open_app(page, app_url, "?graph=dry-needling&step=8")
     page.click(f"text={EN.check_heading}")
-    page.wait_for_timeout(400)
+    wait_in_sight(page, "#check h2", below=".st-key-stepbar, #stepbar")
     heading = page.locator("#check h2")
     assert heading.inner_text() == EN.check_heading and page.evaluate(IN_SIGHT, heading.element_handle())
     before = len(sent)
@@ -63,7 +63,7 @@ def test_the_app_checks_answers_in_the_browser_and_leads_back_to_the_step(page, 
     right = next(i for i, c in enumerate(HOW["choices"]) if c["correct"])
     page.locator(f'fieldset[data-question="{HOW["id"]}"] label').nth(right).click()
     check_answer(page, HOW, right)
-    page.wait_for_timeout(300)
+    settle(page)  # inputs are sent from their handlers: anything the answers sent has gone by now
     assert len(sent) == before, "an answer sends nothing to the server"
     page.locator(f'fieldset[data-question="{HOW["id"]}"] .tb-step').click()
     page.wait_for_function("(n) => new URLSearchParams(location.search).get('step') === String(n)", arg=HOW["step"])
@@ -73,20 +73,15 @@ def test_the_app_checks_answers_in_the_browser_and_leads_back_to_the_step(page, 
     assert page.evaluate("window.scrollY") == 0, "back up to the diagram"
 
 
-def test_on_a_phone_a_tap_answers(browser, app_url):
-    context = browser.new_context(**PHONE)
-    phone = context.new_page()
-    try:
-        open_app(phone, app_url, "?graph=dry-needling&step=8")
-        question = QUESTIONS[-1]
-        label = phone.locator(f'fieldset[data-question="{question["id"]}"] label').first
-        label.scroll_into_view_if_needed()
-        box = label.bounding_box()
-        assert box["height"] >= 44, "a row a finger can hit"
-        label.tap()
-        check_answer(phone, question, 0)
-    finally:
-        context.close()
+def test_on_a_phone_a_tap_answers(phone, app_url):
+    open_app(phone, app_url, "?graph=dry-needling&step=8")
+    question = QUESTIONS[-1]
+    label = phone.locator(f'fieldset[data-question="{question["id"]}"] label').first
+    label.scroll_into_view_if_needed()
+    box = label.bounding_box()
+    assert box["height"] >= 44, "a row a finger can hit"
+    label.tap()
+    check_answer(phone, question, 0)
 
 
 @pytest.mark.parametrize("touch", [False, True])

@@ -6,15 +6,15 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from bench.browser import open_app, wait_idle
-from mechanisms.content.load import data_folder, load_catalog
+from bench.browser import open_app, settle, wait_idle
+from bench.catalogs import shared_catalog
+from mechanisms.content.load import data_folder
 from mechanisms.present.catalogue import words
 from mechanisms.present.treatment import today_sentence
 from mechanisms.present.view import View
 
 EN = words("en")
-
-GRAPH = load_catalog(data_folder()).graphs["dry-needling"]
+GRAPH = shared_catalog(data_folder()).graphs["dry-needling"]
 AREAS = [a.id for a in GRAPH.treatment.areas]
 VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
              "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
@@ -45,8 +45,7 @@ def open_map(page, touch: bool) -> None:
     button.tap() if touch else button.click()
     page.wait_for_function(f"() => !!({TARGET.replace('(id) =>', '() =>').replace('indexOf(id)', 'length')})",
                            timeout=15_000)
-    wait_idle(page)
-    page.wait_for_timeout(300)
+    settle(page)  # the popover's opening animation over: taps land where the map is drawn
 
 
 def tap_area(page, area: str, touch: bool) -> None:
@@ -56,32 +55,28 @@ def tap_area(page, area: str, touch: bool) -> None:
 
 
 @pytest.mark.parametrize("size", list(VIEWPORTS))
-def test_a_tap_on_each_area_marks_it_and_a_second_tap_takes_it_off(browser, app_url, size):
+def test_a_tap_on_each_area_marks_it_and_a_second_tap_takes_it_off(new_page, app_url, size):
     touch = size == "phone"
-    context = browser.new_context(**VIEWPORTS[size])
-    page = context.new_page()
-    try:
-        open_app(page, app_url, "?graph=dry-needling&step=2")
-        open_map(page, touch)
-        chosen: list[str] = []
-        for area in AREAS:
-            tap_area(page, area, touch)
-            chosen.append(area)
-            wait_marked(page, chosen)
-            pills = page.locator(f'{PILLS}[aria-pressed="true"]')
-            assert pills.count() == len(chosen), f"the list below the map follows: {area}"
-        for area in ("calf", "jaw-face"):  # the same spot again: off
-            tap_area(page, area, touch)
-            chosen.remove(area)
-            wait_marked(page, chosen)
-        assert marked(page) == chosen
-        page.keyboard.press("Escape")
-        wait_idle(page)
-        intro = page.locator(".st-key-intro").inner_text() if not touch else page.locator("body").inner_text()
-        assert today_sentence(GRAPH, View(GRAPH.id, areas=tuple(chosen))) in intro
-        assert "Step 2 of 8" in page.locator(".st-key-step-text h2").inner_text(), "the story stays where it was"
-    finally:
-        context.close()
+    page = new_page(**VIEWPORTS[size])
+    open_app(page, app_url, "?graph=dry-needling&step=2")
+    open_map(page, touch)
+    chosen: list[str] = []
+    for area in AREAS:
+        tap_area(page, area, touch)
+        chosen.append(area)
+        wait_marked(page, chosen)
+        pills = page.locator(f'{PILLS}[aria-pressed="true"]')
+        assert pills.count() == len(chosen), f"the list below the map follows: {area}"
+    for area in ("calf", "jaw-face"):  # the same spot again: off
+        tap_area(page, area, touch)
+        chosen.remove(area)
+        wait_marked(page, chosen)
+    assert marked(page) == chosen
+    page.keyboard.press("Escape")
+    wait_idle(page)
+    intro = page.locator(".st-key-intro").inner_text() if not touch else page.locator("body").inner_text()
+    assert today_sentence(GRAPH, View(GRAPH.id, areas=tuple(chosen))) in intro
+    assert "Step 2 of 8" in page.locator(".st-key-step-text h2").inner_text(), "the story stays where it was"
 
 
 def test_the_list_is_the_keyboard_route_and_the_current_is_remembered(page, app_url):
@@ -104,7 +99,8 @@ def test_a_shared_link_restores_the_treatment_with_its_caution_and_a_tampered_on
     sentence = today_sentence(GRAPH, View(GRAPH.id, areas=("upper-back", "calf"), options=("estim",)))
     assert sentence in page.locator(".st-key-intro").inner_text()
     page.click(f"text={EN.today_pointer}")
-    page.wait_for_timeout(500)
+    page.wait_for_function("() => { const y = document.querySelector('.st-key-today').getBoundingClientRect().y;"
+                           " return 0 <= y && y < 800; }", timeout=15_000, polling=50)
     today = page.locator(".st-key-today")
     box = today.bounding_box()
     assert box and 0 <= box["y"] < 800, "the link lands on today's treatment"
@@ -130,31 +126,29 @@ def test_in_consult_mode_the_physio_marks_the_areas_at_the_chair(page, app_url):
     assert "mode=consult" in page.url, "still at the chair"
 
 
-def test_on_a_phone_the_link_to_today_shows_each_urgent_caution_whole_and_uncovered(browser, app_url):
+def test_on_a_phone_the_link_to_today_shows_each_urgent_caution_whole_and_uncovered(phone, app_url):
     """The QR link of a neck-and-shoulders visit: the lung and the spine cautions, each with the number to call,
     land in sight after the reader taps 'What to watch for after today', and nothing fixed is drawn over them."""
-    context = browser.new_context(**VIEWPORTS["phone"])
-    page = context.new_page()
-    try:
-        open_app(page, app_url, "?graph=dry-needling&step=1&areas=neck-shoulders")
-        page.locator(f"text={EN.today_pointer}").tap()
-        page.wait_for_timeout(800)
-        today = page.locator(".st-key-today")
-        box = today.bounding_box()
-        assert box and 0 <= box["y"] < 844 * 0.5, f"the box starts in the top half of the screen: {box}"
-        cautions = today.locator("li")
-        assert cautions.count() == 2, "the lung and the spine, each once"
-        bar = page.locator(".st-key-stepbar").bounding_box()
-        for i, words in enumerate(("collapse", "spinal cord")):
-            item = cautions.nth(i)
-            assert words in item.inner_text() and "call your local emergency number" in item.inner_text()
-            item.evaluate("e => e.scrollIntoView({block: 'center'})")  # as a reader scrolls it up to read
-            page.wait_for_timeout(300)
-            where = item.evaluate(
-                "e => { const r = e.getBoundingClientRect(); const hit = (y) => e.contains("
-                "document.elementFromPoint(r.left + 20, y)); return {top: r.top, bottom: r.bottom, right: r.right,"
-                " covered: [r.top + 4, r.top + r.height / 2, r.bottom - 4].filter(y => !hit(y)).length}; }")
-            assert where["top"] >= 0 and where["bottom"] <= bar["y"] and where["right"] <= 390, where
-            assert where["covered"] == 0, f"nothing drawn over the caution: {where}"
-    finally:
-        context.close()
+    page = phone
+    open_app(page, app_url, "?graph=dry-needling&step=1&areas=neck-shoulders")
+    page.locator(f"text={EN.today_pointer}").tap()
+    page.wait_for_function("() => { const y = document.querySelector('.st-key-today').getBoundingClientRect().y;"
+                           " return 0 <= y && y < 844 * 0.5; }", timeout=15_000, polling=50)
+    settle(page)
+    today = page.locator(".st-key-today")
+    box = today.bounding_box()
+    assert box and 0 <= box["y"] < 844 * 0.5, f"the box starts in the top half of the screen: {box}"
+    cautions = today.locator("li")
+    assert cautions.count() == 2, "the lung and the spine, each once"
+    bar = page.locator(".st-key-stepbar").bounding_box()
+    for i, said in enumerate(("collapse", "spinal cord")):
+        item = cautions.nth(i)
+        assert said in item.inner_text() and "call your local emergency number" in item.inner_text()
+        item.evaluate("e => e.scrollIntoView({block: 'center'})")  # as a reader scrolls it up to read
+        settle(page)
+        where = item.evaluate(
+            "e => { const r = e.getBoundingClientRect(); const hit = (y) => e.contains("
+            "document.elementFromPoint(r.left + 20, y)); return {top: r.top, bottom: r.bottom, right: r.right,"
+            " covered: [r.top + 4, r.top + r.height / 2, r.bottom - 4].filter(y => !hit(y)).length}; }")
+        assert where["top"] >= 0 and where["bottom"] <= bar["y"] and where["right"] <= 390, where
+        assert where["covered"] == 0, f"nothing drawn over the caution: {where}"
