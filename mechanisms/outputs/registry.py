@@ -109,9 +109,9 @@ def _image(fmt: str) -> Callable[[Order], bytes]:
     def make(order: Order) -> bytes:
         from .images import check_size, diagram, render, start_renderer
 
-        start_renderer()
         fig = diagram(order.graph, step=order.step, audience=order.audience, words=order.words)
-        check_size(fig, order.width, order.scale)
+        check_size(fig, order.width, order.scale)  # a size refused before a browser starts
+        start_renderer()
         return render(fig, fmt, width=order.width, scale=order.scale)
 
     return make

@@ -31,6 +31,11 @@ class Served:
     version: tuple
     """(folder, catalog version): the key of every cache below, so a new read that was served draws afresh."""
 
+    @property
+    def problems(self) -> list:
+        """What is wrong with the data files and the clinic's settings, for the author notice."""
+        return [*self.catalog.problems, *self.clinic_problems]
+
 
 @st.cache_resource(show_spinner=False)
 def _store(data_dir: str) -> LastGood:

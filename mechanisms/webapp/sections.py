@@ -24,7 +24,7 @@ def unavailable(page: Served) -> None:
     w = words()
     st.title(w.unavailable_title)
     st.info(w.unavailable)
-    panels.author_notice([*page.catalog.problems, *page.clinic_problems], w)
+    panels.author_notice(page.problems, w)
 
 
 def link_notice(view: View) -> None:
@@ -51,7 +51,7 @@ def intro(page: Served, graph: Graph, view: View) -> None:
         if today:
             st.markdown(f"**{w.today_heading}:** {md_escape(today)} [{w.today_pointer}](#today)")
         st.markdown(w.disclaimer)
-    panels.author_notice([*page.catalog.problems, *page.clinic_problems], w)
+    panels.author_notice(page.problems, w)
 
 
 def check(page: Served, view: View) -> None:
