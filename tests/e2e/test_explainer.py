@@ -163,6 +163,10 @@ def test_audience_switch_changes_text_and_link(page, app_url):
     wait_panel(page, label(FIRST))
     page.get_by_role("radio", name="Practitioner").click()
     wait_panel(page, label(FIRST, "practitioner"))
+    # The label can be the same in both audiences: wait for the practitioner's text itself, not the rerun's end
+    # (a wait for "idle" could pass before the rerun had started).
+    page.wait_for_function("(t) => document.querySelector('.st-key-detail').innerText.includes(t)",
+                           arg=FIRST.practitioner[:40], timeout=15_000)
     wait_idle(page)
     assert FIRST.practitioner[:40] in panel_text(page)
     assert query(page).get("audience") == "practitioner"
