@@ -45,8 +45,9 @@ from mechanisms.present.audience import PATIENT, node_label
 ROOT = Path(__file__).resolve().parent.parent
 PHONE_NETWORK = {"offline": False, "latency": 170, "downloadThroughput": 9_000_000 / 8,
                  "uploadThroughput": 2_000_000 / 8}
+"""The phone network every page benchmark emulates (the app's, the patient page's)."""
 
-NGINX_CONF = """
+NGINX_HEAD = """
 worker_processes 1;
 daemon off;
 pid {prefix}/nginx.pid;
@@ -56,6 +57,9 @@ http {{
   access_log off;
   client_body_temp_path {prefix}/body; proxy_temp_path {prefix}/proxy; fastcgi_temp_path {prefix}/fcgi;
   uwsgi_temp_path {prefix}/uwsgi; scgi_temp_path {prefix}/scgi;
+"""
+"""What every benchmark's nginx on loopback starts with: one worker, in the foreground, its files in `prefix`."""
+NGINX_CONF = NGINX_HEAD + """
   types {{ text/html html; application/javascript js; text/css css; application/json json; image/svg+xml svg; }}
   gzip on; gzip_comp_level 6; gzip_min_length 1024; gzip_proxied any;
   gzip_types application/javascript text/css application/json image/svg+xml text/plain;
@@ -85,16 +89,14 @@ TRANSFERRED = """() => [window.__drawn, [...performance.getEntriesByType('naviga
 
 
 @contextmanager
-def nginx_proxy(upstream_url: str, static_dir: Path):
-    """nginx with gzip in front of a Streamlit server (and serving a static folder), on loopback."""
+def run_nginx(conf: str, **values: object):
+    """nginx on a free loopback port with `conf` (NGINX_HEAD and a body) filled in; yields its address."""
     if not shutil.which("nginx"):
         raise RuntimeError("nginx is not installed (Debian: apt-get install nginx)")
     prefix = Path(tempfile.mkdtemp(prefix="nginx-bench-"))
     port = free_port()
-    upstream = upstream_url.rsplit(":", 1)[1]
-    conf = prefix / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(prefix=prefix, port=port, upstream=upstream, static=static_dir))
-    proc = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(prefix)], stdout=subprocess.DEVNULL,
+    (prefix / "nginx.conf").write_text(conf.format(prefix=prefix, port=port, **values))
+    proc = subprocess.Popen(["nginx", "-c", str(prefix / "nginx.conf"), "-p", str(prefix)], stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     time.sleep(0.5)
     if proc.poll() is not None:
@@ -105,6 +107,13 @@ def nginx_proxy(upstream_url: str, static_dir: Path):
         proc.terminate()
         proc.wait(timeout=10)
         shutil.rmtree(prefix, ignore_errors=True)
+
+
+@contextmanager
+def nginx_proxy(upstream_url: str, static_dir: Path):
+    """nginx with gzip in front of a Streamlit server (and serving a static folder), on loopback."""
+    with run_nginx(NGINX_CONF, upstream=upstream_url.rsplit(":", 1)[1], static=static_dir) as url:
+        yield url
 
 
 def rss_mb(pid: int) -> float:

@@ -44,11 +44,12 @@ def wait_healthy(url: str, seconds: float = 60.0) -> None:
     raise RuntimeError(f"{url} did not answer within {seconds:.0f} s")
 
 
-def nginx_conf(prefix: Path, listen: str, ports: list[int], static: Path) -> str:
+def nginx_conf(prefix: Path, listen: str, ports: list[int], static: Path, site: Path) -> str:
     """The template with this machine's paths and the replicas' ports filled in."""
     servers = "\n".join(f"    server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in ports)
     text = TEMPLATE.read_text(encoding="utf-8")
-    for key, value in {"prefix": str(prefix), "listen": listen, "servers": servers, "static": str(static)}.items():
+    values = {"prefix": str(prefix), "listen": listen, "servers": servers, "static": str(static), "site": str(site)}
+    for key, value in values.items():
         text = text.replace("{{" + key + "}}", value)
     return text
 
@@ -83,11 +84,15 @@ class Deployment:
         page = static / "dry-needling.html"
         subprocess.run([sys.executable, "-m", "mechanisms", "export", "dry-needling", "--format", "html",
                         "-o", str(page)], cwd=ROOT, check=True, env=self._env(), stdout=subprocess.DEVNULL)
-        # nginx's workers run as an unprivileged user: they must be able to read the page.
-        for path, mode in ((self.prefix, 0o755), (static, 0o755), (page, 0o644)):
+        site = self.prefix / "patient"
+        subprocess.run([sys.executable, "-m", "mechanisms", "export", "dry-needling", "--format", "site",
+                        "-o", str(site)], cwd=ROOT, check=True, env=self._env(), stdout=subprocess.DEVNULL)
+        # nginx's workers run as an unprivileged user: they must be able to read the pages.
+        for path, mode in ((self.prefix, 0o755), (static, 0o755), (page, 0o644), (site, 0o755),
+                           *((f, 0o644) for f in site.iterdir())):
             path.chmod(mode)
         conf = self.prefix / "nginx.conf"
-        conf.write_text(nginx_conf(self.prefix, f"127.0.0.1:{self.port}", self.ports, static), encoding="utf-8")
+        conf.write_text(nginx_conf(self.prefix, f"127.0.0.1:{self.port}", self.ports, static, site), encoding="utf-8")
         self.nginx = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(self.prefix)],
                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         wait_healthy(self.url + "/healthz", 20)
@@ -151,7 +156,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=8080)
     args = parser.parse_args(argv)
     deployment = Deployment(replicas=args.replicas, port=args.port).start()
-    print(f"The explainer: {deployment.url}  (offline page: {deployment.url}/offline/dry-needling.html; "
+    print(f"The explainer: {deployment.url}  (patient page: {deployment.url}/patient/; "
+          f"offline page: {deployment.url}/offline/dry-needling.html; "
           f"health: {deployment.url}/healthz; replicas on ports {', '.join(map(str, deployment.ports))})",
           flush=True)
     stopping = []

@@ -59,12 +59,17 @@ def _dump(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_target(output: str) -> str | None:
-    """Why `output` cannot be written, checked before minutes of drawing, or None."""
+def _export_target(output: str, is_folder: bool = False) -> str | None:
+    """Why `output` (a file, or a folder made if missing for a folder format) cannot be written, checked before
+    minutes of drawing, or None."""
     import os
 
     path = Path(output)
     folder = path.parent if str(path.parent) else Path(".")
+    if is_folder and path.exists() and not path.is_dir():
+        return f"cannot write {output}: it is a file; give a folder name"
+    if is_folder and path.is_dir():
+        return None if os.access(path, os.W_OK) else f"cannot write {output}: permission denied"
     if path.is_dir():
         return f"cannot write {output}: it is a folder; give a file name"
     if not folder.is_dir():
@@ -74,14 +79,15 @@ def _export_target(output: str) -> str | None:
     return None
 
 
-def _export_bytes(args: argparse.Namespace, graph, references) -> bytes:
-    """The exported file's bytes; an ExportError says what this machine or these options lack."""
+def _export_files(args: argparse.Namespace, graph, references) -> dict[str, bytes]:
+    """The exported file's bytes by name (several for a folder format); an ExportError says what this machine
+    or these options lack."""
     output = OUTPUTS[args.format]
     clinic = configured_clinic()[0] if output.uses_clinic else None
     order = Order(graph, references, audience=args.audience, clinic=clinic, base_url=_base_url(args),
                   paper=args.paper, step=args.step, width=args.width, scale=args.scale,
                   language=args.language)
-    return output.data(order)
+    return output.files(order)
 
 
 def _base_url(args: argparse.Namespace) -> str:
@@ -106,7 +112,7 @@ def _export_problem(args: argparse.Namespace, catalog) -> str | None:
     if output.uses_base_url and base.strip() and not valid_base_url(base):
         source = "--base-url" if args.base_url is not None else BASE_URL_VARIABLE
         return f"{source} must be an http:// or https:// address, e.g. https://clinic.example/explainer"
-    return _export_target(args.output)
+    return _export_target(args.output, output.folder)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -124,16 +130,21 @@ def _export(args: argparse.Namespace) -> int:
     if problem:
         return fail(problem)
     try:
-        data = _export_bytes(args, catalog.graphs[args.graph], catalog.references)
+        files = _export_files(args, catalog.graphs[args.graph], catalog.references)
     except ExportError as exc:
         return fail(str(exc))
     except Exception as exc:  # noqa: BLE001 - the command line shows one line, never a traceback
         return fail(f"could not make the {args.format.upper()}: {type(exc).__name__}: {str(exc)[:200]}")
+    folder = OUTPUTS[args.format].folder
     try:
-        Path(args.output).write_bytes(data)
+        if folder:
+            Path(args.output).mkdir(exist_ok=True)
+        for name, data in files.items():
+            (Path(args.output) / name if folder else Path(args.output)).write_bytes(data)
     except OSError as exc:
         return fail(f"cannot write {args.output}: {exc.strerror or exc}")
-    print(f"wrote {args.output} ({len(data):,} bytes)")
+    size = sum(len(data) for data in files.values())
+    print(f"wrote {args.output}{f'/ ({len(files)} files,' if folder else ' ('} {size:,} bytes)")
     return 0
 
 
@@ -158,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporter = sub.add_parser("export", help="PDF handout, standalone HTML page, or PNG/SVG image of a graph")
     exporter.add_argument("graph", help="graph id, e.g. dry-needling")
     exporter.add_argument("--format", choices=tuple(OUTPUTS), required=True)
-    exporter.add_argument("-o", "--output", required=True, help="file to write")
+    exporter.add_argument("-o", "--output", required=True, help="file to write (a folder for --format site)")
     exporter.add_argument("--audience", choices=AUDIENCES, default=PATIENT, help="whose words (PDF, images)")
     exporter.add_argument("--paper", choices=("a4", "letter"), default="a4")
     exporter.add_argument("--language", choices=languages(), default=DEFAULT_LANGUAGE,

@@ -37,8 +37,10 @@ CLINIC = load_clinic(ROOT / "clinic.example.yaml")
 TODAY = {"areas": ("chest", "upper-back", "calf", "forearm"), "options": ("estim",)}
 """Today's treatment in every render: two sentences of areas, an option, and both cautions."""
 NOT_SHOWN = {"q", "views", "looks", "chart", "frames", "bands", "logo", "evidence", "refs", "terms", "nodes", "order",
-             "findings_for", "kind", "mark", "id", "step", "frame_px", "url"}
-"""Keys of the offline page's data that its script never shows (links, looks, ids, indexes)."""
+             "findings_for", "kind", "mark", "id", "step", "frame_px", "url", "figure", "figure_config", "areas_key",
+             "option_on", "ignored_keys", "placeholder", "marked"}
+"""Keys of the offline page's data that its script never shows (links, looks, ids, indexes; the figure is read
+as drawn, by `figure_strings`)."""
 _TAG = re.compile(r"<[^>]+>")
 
 

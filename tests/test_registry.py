@@ -21,9 +21,10 @@ def _choices(command: str, dest: str) -> tuple:
 
 
 def test_the_command_offers_exactly_the_registered_formats():
-    assert _choices("export", "format") == tuple(OUTPUTS) == ("pdf", "html", "png", "svg")
+    assert _choices("export", "format") == tuple(OUTPUTS) == ("pdf", "html", "site", "png", "svg")
     for name, output in OUTPUTS.items():
-        assert output.name == name and output.suffix == f".{name}" and "/" in output.mime
+        assert output.name == name and output.suffix == ("" if output.folder else f".{name}") and "/" in output.mime
+    assert [o.name for o in OUTPUTS.values() if o.folder] == ["site"]
 
 
 def test_the_app_offers_the_handout_and_the_offline_page():

@@ -154,16 +154,19 @@ def test_the_clinic_shows_in_the_page_footer_with_its_logo_inlined():
 
 
 def test_a_readers_page_opens_with_todays_treatment_and_a_plain_page_has_none(real_page):
-    from mechanisms.present.treatment import today_sentence
     from mechanisms.present.view import View
 
-    view = View(GRAPH.id, areas=("chest",))
+    view = View(GRAPH.id, areas=("chest",), options=("estim",))
     page = embedded_data(build_html(GRAPH, CATALOG.references, view=view))
-    assert page["today"] == today_sentence(GRAPH, view)
-    first = page["guide"]["chapters"][0]
-    assert first["id"] == "today" and first["blocks"][0]["lines"][0]["note"].endswith(
-        "Sources: Patel 2019; Weagle 2021; Mintken 2025.")
-    assert real_page["today"] == "" and real_page["guide"]["chapters"][0]["id"] != "today"
+    assert page["treatment"]["marked"] == {"areas": ["chest"], "options": ["estim"]}
+    assert real_page["treatment"]["marked"] == {"areas": [], "options": []}
+    assert all(c["id"] != "today" for c in real_page["guide"]["chapters"]), "today's treatment opens the page instead"
+    # What the page's script needs to say today's treatment for any link: the graph's own sentences, in order.
+    treatment = page["treatment"]
+    assert treatment["needled"] == GRAPH.treatment.needled and treatment["per_sentence"] == 3
+    assert [a[0] for a in treatment["areas"]] == [a.id for a in GRAPH.treatment.areas]
+    lung = dict(treatment["cautions"])["lung"]
+    assert lung["mark"] and lung["note"].endswith("Sources: Patel 2019; Weagle 2021; Mintken 2025.")
 
 
 def test_the_page_names_the_clinics_emergency_number_wherever_urgent_help_is_named():
@@ -173,6 +176,7 @@ def test_the_page_names_the_clinics_emergency_number_wherever_urgent_help_is_nam
     page = embedded_data(build_html(GRAPH, CATALOG.references, Clinic("Riverside", emergency="999"),
                                     view=View(GRAPH.id, areas=("upper-back",))))
     lines = [line["text"] for c in page["guide"]["chapters"] for b in c["blocks"] for line in b["lines"]]
+    lines += [line["text"] for _, line in page["treatment"]["cautions"]]
     answers = [t for q in page["teach_back"]["questions"] for c in q["choices"] for t in (c["text"], c["why"])]
     urgent = [t for t in lines + answers if "urgent help" in t]
     assert len(urgent) >= 6 and all("call 999." in t for t in urgent), urgent

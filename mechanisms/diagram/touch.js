@@ -32,11 +32,15 @@
   // With dragmode false plotly.js takes the tap itself (on touchend); the browser would then send
   // the compatibility mouse events too, a second click within the double-click window that
   // clears the selection. Cancelling a tap's touchend suppresses those events only.
+  // A swipe that starts on a circle scrolls the page and selects nothing: plotly.js would take the end of any
+  // touch on the chart as a click on what lies under the finger, so the end of a swipe never reaches it.
   document.addEventListener("touchend", function (ev) {
     var target = ev.target;
     if (!target || !target.closest || !target.closest(".js-plotly-plot")) return;
     var t = ev.changedTouches && ev.changedTouches[0];
-    if (t && Math.abs(t.clientX - tapStart[0]) < 10 && Math.abs(t.clientY - tapStart[1]) < 10) ev.preventDefault();
+    if (!t) return;
+    if (Math.abs(t.clientX - tapStart[0]) < 10 && Math.abs(t.clientY - tapStart[1]) < 10) ev.preventDefault();
+    else ev.stopImmediatePropagation();
   }, { capture: true, passive: false });
 
   document.addEventListener("mousedown", function (ev) {

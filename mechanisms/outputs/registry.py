@@ -52,7 +52,8 @@ class Output:
     name: str
     suffix: str
     mime: str
-    make: Callable[[Order], bytes | str]
+    make: Callable[[Order], bytes | str | Mapping[str, bytes]]
+    """The file's bytes or text; for a `folder` format, every file of the folder by name."""
     label: Callable[[Words, str], str] | None = None
     """The app's download button in a language's words, for a reader's audience."""
     in_app: bool = False
@@ -68,11 +69,22 @@ class Output:
     """Whether the file links to the online app (so a bad base address is refused before drawing)."""
     takes_step: bool = False
     """Whether `--step` applies."""
+    folder: bool = False
+    """Whether it is a folder of files (`-o` names the folder) rather than one file."""
 
     def data(self, order: Order) -> bytes:
         """The file's bytes (text as UTF-8)."""
         made = self.make(order)
+        if isinstance(made, Mapping):
+            raise TypeError(f"{self.name} is a folder of files: use files()")
         return made.encode("utf-8") if isinstance(made, str) else made
+
+    def files(self, order: Order) -> dict[str, bytes]:
+        """Every file it makes by name (one, named by `file_name`, unless it is a folder)."""
+        made = self.make(order)
+        if isinstance(made, Mapping):
+            return dict(made)
+        return {self.file_name(order.graph.id, order.audience): self.data(order)}
 
     def file_name(self, graph_id: str, audience: str = PATIENT) -> str:
         return self.stem.format(graph=graph_id, audience=audience) + self.suffix
@@ -105,6 +117,12 @@ def _html(order: Order) -> str:
     return build_html(order.graph, order.references, order.clinic, order.view, language=order.language)
 
 
+def _site(order: Order) -> dict[str, bytes]:
+    from .site import build_site
+
+    return build_site(order.graph, order.references, order.clinic, language=order.language)
+
+
 def _image(fmt: str) -> Callable[[Order], bytes]:
     def make(order: Order) -> bytes:
         from .images import check_size, diagram, render, start_renderer
@@ -123,6 +141,7 @@ OUTPUTS: dict[str, Output] = {o.name: o for o in (
            uses_base_url=True),
     Output("html", ".html", "text/html", _html, label=lambda w, audience: w.offline_download, in_app=True,
            icon=":material/download:", uses_clinic=True),
+    Output("site", "", "text/html", _site, uses_clinic=True, folder=True),
     Output("png", ".png", "image/png", _image("png"), takes_step=True),
     Output("svg", ".svg", "image/svg+xml", _image("svg"), takes_step=True),
 )}

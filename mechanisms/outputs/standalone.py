@@ -14,15 +14,18 @@ and marks of `present.guide`, as the PDF prints it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import asdict
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
 
 from ..content.citations import cited_ids, format_references
 from ..content.clinic import Clinic
-from ..content.model import Edge, Graph, Node
+from ..content.model import AREAS, Edge, Graph, Node
 from ..diagram import style
 from ..diagram.figure import (
     LINK_TRACE,
@@ -53,16 +56,18 @@ from ..present.audience import (
 )
 from ..present.catalogue import DEFAULT_LANGUAGE, Words, or_english, words
 from ..present.clinic import clinic_lines, logo_data_uri
-from ..present.guide import GuideChapter, GuideLine, guide_chapters
+from ..present.guide import GuideChapter, GuideLine, guide_chapters, guide_line
 from ..present.highlight import Highlight, highlight_of, step_nodes
 from ..present.links import view_query
 from ..present.markup import html_escape, json_for_html
 from ..present.teachback import teach_back_data
-from ..present.treatment import today_sentence, treatment_chapter
-from ..present.view import View, go_to_step, select_edge, select_node
+from ..present.treatment import AREAS_PER_SENTENCE
+from ..present.view import AREAS_KEY, OPTION_ON, View, go_to_step, link_key, select_edge, select_node
 from .images import step_picture
 from .template import fill, template
 
+PAGE_IGNORES = tuple(link_key(field) for field in ("consult", "more", "language"))
+"""Link keys the page reads past: it has no consult mode, draws the core path and is written in one language."""
 DRAWN_FOR = PATIENT
 """The audience whose words the page's figure is drawn with; its script relabels it for the others."""
 
@@ -103,7 +108,8 @@ def _words(w: Words) -> dict[str, str]:
         "causes": w.causes_heading, "effects": w.effects_heading, "words_used": w.words_used,
         "references": w.references, "what_it_found": w.what_it_found, "picker_label": w.picker_label,
         "picker_placeholder": w.picker_placeholder, "link_notice": w.link_notice_plain, "step_list": w.step_list_label,
-        "today_heading": w.today_heading, "today_pointer": w.today_pointer,
+        "today_heading": w.today_heading, "today_pointer": w.today_pointer, "about": w.about,
+        "about_label": w.about_label, "check_heading": w.check_heading, "check_after_story": w.check_after_story,
     }
 
 
@@ -119,6 +125,26 @@ def _guide_data(chapters: list[GuideChapter], w: Words) -> dict[str, Any]:
             {"id": b.id, "title": b.title, "kind": b.kind, "lines": [_guide_line(line) for line in b.lines]}
             for b in c.blocks]}
         for c in chapters]}
+
+
+def _treatment_data(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Clinic | None,
+                    today_view: View | None, w: Words) -> dict[str, Any]:
+    """What the page needs to say today's treatment for any areas a link names, in the graph's own sentences
+    and the guide's own caution lines (`present.treatment` says the same for one view; a browser test checks
+    they agree), and the areas of the reader's view this file was made for, if any."""
+    treatment = graph.treatment
+    marked = {"areas": list(today_view.areas) if today_view else [],
+              "options": list(today_view.options) if today_view else []}
+    base = {"areas_key": AREAS_KEY, "option_on": OPTION_ON, "ignored_keys": list(PAGE_IGNORES), "marked": marked,
+            "placeholder": AREAS, "per_sentence": AREAS_PER_SENTENCE, "list_last": w.formats["list_last"],
+            "list_separator": w.list_separator, "cautions_title": w.today_cautions, "aftercare": w.today_aftercare}
+    if treatment is None:
+        return {**base, "needled": "", "needled_more": "", "areas": [], "options": [], "cautions": []}
+    return {**base, "needled": treatment.needled, "needled_more": treatment.needled_more,
+            "areas": [[a.id, a.label, list(a.cautions)] for a in treatment.areas],
+            "options": [[o.id, o.sentence] for o in treatment.options],
+            "cautions": [[c.id, _guide_line(guide_line(c, "warnings", references, clinic, w))]
+                         for c in treatment.cautions]}
 
 
 def page_views(graph: Graph) -> list[View]:
@@ -188,11 +214,10 @@ def page_data(
 
     `core_note` adds the sentence saying that `graph` is the core path, the animal tests left out;
     `clinic` adds the clinic's details and logo (inlined: the page fetches nothing); `today_view`, a reader's
-    view with today's treatment, adds it to the introduction and opens the guide with it (a page made for
-    one reader, written into that reader's file only).
+    view with today's treatment, opens the page with it when its link names none (a page made for one reader,
+    written into that reader's file only). A link's own areas always win: the patient page has none built in.
     """
     w = or_english(words)
-    today = treatment_chapter(graph, today_view, references, clinic) if today_view else None
     refs = {r.id: {"text": r.text, "links": r.links(w.reference_links), "finding": r.finding}
             for r in format_references(cited_ids(graph), references)}
     layout = compute_layout(graph)
@@ -202,8 +227,8 @@ def page_data(
     return {
         "title": graph.title, "summary": graph.summary, "disclaimer": w.disclaimer, "words": _words(w),
         "core_note": w.core_path_note if core_note else "",
-        "guide": _guide_data(([today] if today else []) + guide_chapters(graph, references, clinic, w), w),
-        "today": (today_sentence(graph, today_view) if today_view else None) or "",
+        "guide": _guide_data(guide_chapters(graph, references, clinic, w), w),
+        "treatment": _treatment_data(graph, references, clinic, today_view, w),
         "teach_back": teach_back_data(graph, clinic, w),
         "clinic": {"lines": [asdict(line) for line in clinic_lines(clinic, w)], "logo": logo_data_uri(clinic)},
         "steps": [{"heading": w.step_heading(i, total, s.title), "text": s.patient, "unknowns": s.unknowns,
@@ -225,6 +250,7 @@ def page_data(
                                             "current": style.BAND_CURRENT},
         "audiences": [[a, w.audience_names[a]] for a in AUDIENCES],
         "findings_for": [a for a in AUDIENCES if shows_findings(a)],
+        "figure": json.loads(fig.to_json()), "figure_config": PLOTLY_CONFIG, "figure_alt": w.diagram_alt(graph.title),
     }
 
 
@@ -233,23 +259,52 @@ def page_figure(graph: Graph, audience: str = DRAWN_FOR, words: Words | None = N
     return step_picture(graph, 1, audience, per_link=True, every_label=True, words=words)
 
 
-def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Clinic | None = None,
-               view: View | None = None, language: str = DEFAULT_LANGUAGE) -> str:
-    """The standalone page as one HTML string (Plotly inlined, about 5 MB; 1.5 MB gzipped), in the view's
-    language (or `language` without a view).
+PLOTLY_JS = "plotly-basic-4.1.1.min.js"
+"""The partial plotly.js bundle's name in a site folder (the version in it, so a cache never mixes two)."""
+VENDOR = Path(__file__).resolve().parent / "vendor"
 
-    It draws the core path a patient follows: a patient takes this page home, with the clinic's details if
-    given, and today's treatment if `view` (the reader's, from the app) has body-map areas.
+
+@cache
+def plotly_js() -> str:
+    """plotly.js's basic bundle (scatter, shapes, annotations: all the diagram uses), from the package."""
+    return (VENDOR / "plotly-basic.min.js").read_text(encoding="utf-8")
+
+
+ONE_FILE_CSP = ("default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
+                "img-src data:; font-src data:")
+SITE_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
+            "img-src 'self' data:; font-src data:; manifest-src 'self'; connect-src 'self'; worker-src 'self'")
+"""What each page may load: the one file nothing at all, the site only its own files (nothing from another
+host, so nothing about the reader can leave through a request)."""
+
+
+def page_html(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Clinic | None = None,
+              view: View | None = None, language: str = DEFAULT_LANGUAGE, site: bool = False) -> str:
+    """The patient page in the view's language (or `language` without a view): with plotly.js and no other
+    file when `site` is False, else the `index.html` of a site folder (plotly.js, manifest, icons and
+    service worker beside it; see `site.py`).
+
+    It draws the core path a patient follows, with the clinic's details if given, and today's treatment
+    from the link (or from `view`, the reader's, for a file made for one reader).
     """
     w = words(view.language if view else language)
     shown = shown_graph(graph, PATIENT)
     fig = page_figure(shown, words=w)
-    plot = fig.to_html(include_plotlyjs=True, full_html=False, div_id="diagram", config=PLOTLY_CONFIG)
     data = page_data(shown, references, fig, core_note=shown is not graph, clinic=clinic, today_view=view, words=w)
+    height = int(fig.layout.height or STEP_VIEW_PX)
     values = {
-        "LANG": html_escape(w.language_code),
+        "LANG": html_escape(w.language_code), "CSP": SITE_CSP if site else ONE_FILE_CSP,
+        "DESCRIPTION": html_escape(shown.summary), "HEAD": template("site-head.html") if site else "",
         "TITLE": html_escape(shown.title), "STYLE": template("standalone.css") + "\n" + template("teachback.css"),
-        "PLOT": plot, "DATA": json_for_html(data), "TOUCH": touch_script(), "TEACHBACK": template("teachback.js"),
-        "SCRIPT": template("standalone.js"),
+        "PLOT": f'<div id="diagram" style="height:{height}px"></div>', "DATA": json_for_html(data),
+        "PLOTLY": f'<script src="{PLOTLY_JS}"></script>' if site else f"<script>\n{plotly_js()}\n</script>",
+        "TOUCH": touch_script(), "TEACHBACK": template("teachback.js"), "SCRIPT": template("standalone.js"),
+        "REGISTER": template("site-register.html") if site else "",
     }
     return fill("standalone.html", values)
+
+
+def build_html(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Clinic | None = None,
+               view: View | None = None, language: str = DEFAULT_LANGUAGE) -> str:
+    """The offline page: the patient page as one HTML file that loads nothing (about 1.5 MB; 0.5 MB gzipped)."""
+    return page_html(graph, references, clinic, view, language)

@@ -108,6 +108,9 @@ class Words:
     body_figures: Mapping[str, str]
     emergency_fallback: str
     check_heading: str
+    check_after_story: str
+    about: str
+    about_label: str
     check_intro: str
     check_right: str
     check_wrong: str

@@ -168,6 +168,14 @@ LINK_KEYS: tuple[LinkKey, ...] = (
 """Every key of a view's link, in the order a link writes them: adding a key to the link is one line here."""
 
 
+def link_key(field: str) -> str:
+    """The link's key for a field of the view (`areas` for `areas`, `mode` for `consult`)."""
+    return next(k.key for k in LINK_KEYS if k.field == field)
+
+
+AREAS_KEY = link_key("areas")
+
+
 def _given(params: Mapping[str, str | Iterable[str]], notices: list[str]) -> dict[str, str]:
     """The single value of each known key; a key whose value is unusable (empty list, too long) is noticed."""
     given: dict[str, str] = {}

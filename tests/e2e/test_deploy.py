@@ -35,6 +35,20 @@ def test_the_deployment_compresses_caches_secures_and_reports_health():
         assert offline["Content-Encoding"] == "gzip" and offline["X-Content-Type-Options"] == "nosniff"
         assert offline["X-Frame-Options"] is None, "a clinic may embed the offline page"
         assert len(body) < 2_000_000, f"{len(body)} bytes gzipped"
+        # The patient page: beside the app, gzipped, its versioned plotly.js cached for a year, the rest
+        # checked again on each visit (so a new export reaches phones), everything from this host.
+        _, patient, body = get(deployment.url + "/patient/")
+        html = gzip.decompress(body).decode("utf-8")
+        assert patient["Content-Encoding"] == "gzip" and patient["Cache-Control"] == "no-cache"
+        assert patient["X-Content-Type-Options"] == "nosniff" and "upper-back" not in html.split("graph-data")[0]
+        plotly = re.search(r'<script src="(plotly-[^"]+\.js)"', html)[1]
+        _, bundle, body = get(f"{deployment.url}/patient/{plotly}")
+        assert bundle["Content-Encoding"] == "gzip" and "immutable" in bundle["Cache-Control"]
+        assert len(body) < 450_000, f"{len(body)} bytes gzipped"
+        for name, kind in (("sw.js", "application/javascript"), ("manifest.webmanifest", "application/manifest+json"),
+                           ("icon-192.png", "image/png")):
+            _, headers, _ = get(f"{deployment.url}/patient/{name}")
+            assert headers["Content-Type"] == kind and headers["Cache-Control"] == "no-cache", name
         get(deployment.url + "/?graph=dry-needling&areas=upper-back&estim=yes")
         log = (deployment.prefix / "access.log").read_text(encoding="utf-8")
         assert "GET /" in log and "upper-back" not in log and "estim" not in log, "no reader's treatment in the log"

@@ -7,9 +7,13 @@
   var gd = document.getElementById("diagram");
   var picker = document.getElementById("picker");
   var steps = document.getElementById("steps");
+  var T = D.treatment;
   var START = { step: 0, node: null, edge: null, audience: D.audiences[0][0] };
   var state = Object.assign({}, START);
+  var today = { areas: T.marked.areas.slice(), options: T.marked.options.slice() };
+  var reachedEnd = false;
   var shownAudience = D.chart.drawn_for;
+  var narrow = window.matchMedia("(max-width: 899px)");
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -117,7 +121,9 @@
     D.order.forEach(function (id) { var o = el("option", D.nodes[id].label[state.audience]); o.value = id; picker.appendChild(o); });
     picker.value = state.node || "";
   }
+  var drawn = false;
   function renderDiagram(view) {
+    if (!drawn) return;
     var look = D.looks[view.look], labels = D.labels[state.audience], update = {};
     Plotly.restyle(gd, { "marker.size": [look.size], "marker.opacity": [look.opacity],
       "marker.line.color": [look.line_color], "marker.line.width": [look.line_width] }, [D.chart.node_trace]);
@@ -142,10 +148,99 @@
   }
   function render() {
     var view = currentView();
-    renderStep(); renderPanel(); renderPicker(); renderDiagram(view);
+    renderStep(); renderPanel(); renderPicker(); renderDiagram(view); renderCheck();
     document.querySelectorAll("[data-audience]").forEach(function (x) {
       x.setAttribute("aria-pressed", String(x.getAttribute("data-audience") === state.audience)); });
-    try { history.replaceState(null, "", "#" + view.q); } catch (err) { /* a page in a sandbox keeps its address */ }
+    try { history.replaceState(null, "", "#" + linkOf(view)); } catch (err) { /* a sandboxed page keeps its address */ }
+  }
+
+  // The address's fragment: the view's own link (written by the app's rules) and today's treatment, which
+  // stays on this phone: a fragment is never sent to a server.
+  function linkOf(view) {
+    var params = new URLSearchParams(view.q);
+    if (today.areas.length) params.set(T.areas_key, today.areas.join(","));
+    today.options.forEach(function (id) { params.set(id, T.option_on); });
+    return params.toString();
+  }
+  function sameParams(a, b) {
+    var keys = [];
+    a.forEach(function (value, key) { keys.push(key); });
+    var count = 0;
+    b.forEach(function () { count++; });
+    return keys.length === count && keys.every(function (key) { return a.getAll(key).join() === b.getAll(key).join(); });
+  }
+  // Read a fragment: today's treatment (known areas and options only) and the view; false if the view is not
+  // one this page has (it then starts at the beginning, keeping today's treatment).
+  function openLink(hash) {
+    if (!hash) return true;
+    var params = new URLSearchParams(hash), known = T.areas.map(function (a) { return a[0]; });
+    if (params.has(T.areas_key)) {
+      today.areas = params.get(T.areas_key).split(",").filter(function (id) { return known.indexOf(id) >= 0; });
+      today.areas = known.filter(function (id) { return today.areas.indexOf(id) >= 0; });
+      today.options = T.options.filter(function (o) { return params.get(o[0]) === T.option_on; })
+        .map(function (o) { return o[0]; });
+    }
+    params.delete(T.areas_key);
+    T.options.forEach(function (o) { params.delete(o[0]); });
+    T.ignored_keys.forEach(function (key) { params.delete(key); });
+    var v = findView(function (x) { return sameParams(new URLSearchParams(x.q), params); });
+    if (v) adopt(v); else state = Object.assign({}, START);
+    renderToday();
+    return !!v;
+  }
+
+  // Today's treatment, built from the graph's own sentences: the areas (a few to a sentence), the options,
+  // then each caution the areas carry, once, in the data's order. tests/e2e checks it says what the app says.
+  function joined(items) {
+    if (items.length === 1) return items[0];
+    return T.list_last.split("{items}").join(items.slice(0, -1).join(T.list_separator)).split("{last}")
+      .join(items[items.length - 1]);
+  }
+  function todaySentence() {
+    var labels = T.areas.filter(function (a) { return today.areas.indexOf(a[0]) >= 0; })
+      .map(function (a) { return a[1]; });
+    if (!labels.length) return "";
+    var sentences = [];
+    for (var i = 0; i < labels.length; i += T.per_sentence) {
+      var template = i === 0 ? T.needled : T.needled_more;
+      sentences.push(template.split(T.placeholder).join(joined(labels.slice(i, i + T.per_sentence))));
+    }
+    T.options.forEach(function (o) { if (today.options.indexOf(o[0]) >= 0) sentences.push(o[1]); });
+    return sentences.join(" ");
+  }
+  function renderToday() {
+    var sentence = todaySentence(), box = document.getElementById("today");
+    box.hidden = !sentence;
+    if (!sentence) return;
+    setText("today-text", sentence);
+    setText("today-after", T.aftercare);
+    var wanted = {};
+    T.areas.forEach(function (a) { if (today.areas.indexOf(a[0]) >= 0) a[2].forEach(function (c) { wanted[c] = true; }); });
+    var lines = T.cautions.filter(function (c) { return wanted[c[0]]; }).map(function (c) { return c[1]; });
+    var cautions = document.getElementById("today-cautions");
+    cautions.replaceChildren();
+    if (lines.length) cautions.appendChild(guideBlock({ id: "today-cautions", title: T.cautions_title,
+      kind: "warnings", lines: lines }, "h3"));
+  }
+
+  // The check questions come after the story: once the reader has reached its last step they stay.
+  function renderCheck() {
+    var last = state.step === D.steps.length - 1;
+    reachedEnd = reachedEnd || last;
+    document.getElementById("step-end").hidden = !last || !D.teach_back.questions.length;
+    if (!D.teach_back.questions.length) return;
+    document.getElementById("check").hidden = !reachedEnd;
+    document.getElementById("check-later").hidden = reachedEnd;
+  }
+
+  // After a tap on a part or a link, its explanation comes into sight with the diagram still in sight: the
+  // page scrolls (never a box inside it) only when the explanation's heading is out of sight.
+  function showPanel() {
+    var title = document.getElementById("panel-title").getBoundingClientRect();
+    var bar = document.getElementById("stepbar").getBoundingClientRect().top;
+    if (title.top >= 0 && title.bottom <= bar) return;
+    var top = narrow.matches ? gd.getBoundingClientRect().top : document.getElementById("story").getBoundingClientRect().top;
+    window.scrollBy({ top: top - 8, behavior: "instant" });
   }
 
   // The practical guide: chapters, their sections and lines, each line with its mark and a fact's sources.
@@ -157,10 +252,10 @@
     li.appendChild(words);
     return li;
   }
-  function guideBlock(block) {
+  function guideBlock(block, heading) {
     var box = el("div", null, "guide-block " + block.kind), ul = el("ul");
     box.setAttribute("data-guide-block", block.id);
-    box.appendChild(el("h4", block.title));
+    box.appendChild(el(heading || "h4", block.title));
     block.lines.forEach(function (line) { ul.appendChild(guideLine(line)); });
     box.appendChild(ul);
     return box;
@@ -197,15 +292,10 @@
   function select(id) {
     goTo(findView(function (v) { return v.audience === state.audience && (v.node === id ||
       (v.edge === id && v.step === state.step)); }));
+    showPanel();
   }
   function goToStep(step) {
     goTo(findView(function (v) { return v.audience === state.audience && v.step === step && !v.node && !v.edge; }));
-  }
-  function openLink(hash) {
-    if (!hash) return true;
-    var v = findView(function (x) { return x.q === hash; });
-    if (v) adopt(v); else state = Object.assign({}, START);
-    return !!v;
   }
 
   setText("title", D.title);
@@ -217,37 +307,58 @@
   document.getElementById("audiences").setAttribute("aria-label", W.audience_prompt);
   setText("prev", "\u2190 " + W.previous);
   setText("next", W.next + " \u2192");
+  setText("about", W.about);
+  document.getElementById("about").setAttribute("aria-label", W.about_label);
+  document.getElementById("stepbar").setAttribute("aria-label", W.step_list);
   setText("step-unknowns-lead", W.not_yet_known);
   setText("picker-label", W.picker_label);
   setText("picker-placeholder", W.picker_placeholder);
+  setText("today-heading", W.today_heading);
+  setText("today-link", W.today_pointer);
   if (D.core_note) { setText("core-note", D.core_note); document.getElementById("core-note").hidden = false; }
   renderGuide();
   renderClinic();
   if (D.teach_back.questions.length) {
-    var check = document.getElementById("check");
-    window.renderTeachBack(check, D.teach_back, function (n) { goToStep(n - 1); window.scrollTo(0, 0); });
-    check.hidden = false;
+    setText("check-link", W.check_heading);
+    setText("check-later", W.check_after_story);
+    window.renderTeachBack(document.getElementById("check"), D.teach_back, function (n) {
+      moveTo(n - 1); });
   }
-  if (D.today) {
-    setText("today-lead", W.today_heading + ":"); setText("today-text", D.today); setText("today-link", W.today_pointer);
-    document.getElementById("today").hidden = false;
-  }
-  if (!openLink(location.hash.slice(1))) {
+  function noticeIf(ok) {
     var notice = document.getElementById("link-notice");
-    notice.textContent = W.link_notice; notice.hidden = false;
+    notice.textContent = W.link_notice; notice.hidden = ok;
   }
-  gd.on("plotly_click", function (ev) { var p = ev.points && ev.points[0]; if (p && typeof p.customdata === "string") select(p.customdata); });
+  noticeIf(openLink(location.hash.slice(1)));
   picker.addEventListener("change", function () { select(picker.value); });
   D.steps.forEach(function (s, i) { var o = el("option", s.heading); o.value = String(i); steps.appendChild(o); });
   steps.setAttribute("aria-label", W.step_list);
-  steps.addEventListener("change", function () { goToStep(Number(steps.value)); });
-  document.getElementById("prev").addEventListener("click", function () { goToStep(state.step - 1); });
-  document.getElementById("next").addEventListener("click", function () { goToStep(state.step + 1); });
+  steps.addEventListener("change", function () { moveTo(Number(steps.value)); });
+  // Previous, Next and the list bring the new step's heading into sight (the reader may have scrolled past it).
+  function moveTo(step) {
+    goToStep(step);
+    var title = document.getElementById("step-title").getBoundingClientRect();
+    if (title.top < 0 || title.bottom > document.getElementById("stepbar").getBoundingClientRect().top) {
+      document.getElementById("step").scrollIntoView({ behavior: "instant" });
+    }
+  }
+  document.getElementById("prev").addEventListener("click", function () { moveTo(state.step - 1); });
+  document.getElementById("next").addEventListener("click", function () { moveTo(state.step + 1); });
   D.audiences.forEach(function (a) {
     var b = button(a[1], function () { state.audience = a[0]; render(); });
     b.setAttribute("data-audience", a[0]);
     document.getElementById("audiences").appendChild(b);
   });
-  window.addEventListener("hashchange", function () { if (openLink(location.hash.slice(1))) render(); });
-  render();
+  window.addEventListener("hashchange", function () { noticeIf(openLink(location.hash.slice(1))); render(); });
+  render();  // the words first: they are read while the diagram is drawn
+  gd.setAttribute("aria-label", D.figure_alt);
+  gd.setAttribute("role", "img");
+  Plotly.newPlot(gd, D.figure.data, D.figure.layout, D.figure_config).then(function () {
+    drawn = true;
+    shownAudience = D.chart.drawn_for;
+    renderDiagram(currentView());
+    gd.on("plotly_click", function (ev) {
+      var p = ev.points && ev.points[0];
+      if (p && typeof p.customdata === "string") select(p.customdata);
+    });
+  });
 })();
