@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from bench.browser import CHART_DRAWN, node_point, point_centre
+from bench.browser import CHART_DRAWN, node_point, point_centre, wait_in_sight
 from bench.catalogs import shared_catalog
 from bench.site_bench import PHONE, serve_folder, write_site
 from mechanisms.content.clinic import Clinic
@@ -174,8 +174,7 @@ def test_the_check_questions_come_after_the_story_and_are_one_tap_from_its_end(b
     step_title_is(page, len(CORE.steps))
     assert page.locator("#check-later").is_hidden()
     page.tap("#check-link")
-    page.wait_for_timeout(300)
-    assert in_sight(seen(page, "#check h2")), "one tap from the last step to the questions"
+    wait_in_sight(page, "#check h2", below="#stepbar")  # one tap from the last step to the questions
     context.close()
 
 
@@ -186,7 +185,7 @@ def test_the_introduction_and_the_disclaimer_are_one_tap_from_anywhere(browser, 
     about = page.locator("#about").bounding_box()
     assert about["y"] >= 844 - 100 and about["height"] >= 44, "in the bar at the foot, a thumb-sized target"
     page.tap("#about")
-    page.wait_for_timeout(300)
+    wait_in_sight(page, "#disclaimer", below="#stepbar")
     assert in_sight(seen(page, "#disclaimer")) and in_sight(seen(page, "#summary"))
     context.close()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -85,7 +85,10 @@ def test_no_request_leaves_the_machine(page, app_url):
     sent = Sent(page)
     open_app(page, app_url, "?node=pain")
     answered(page, sent, lambda: click_node(page, "tissue-repair"))
-    answered(page, sent, lambda: page.get_by_role("button", name="Previous").click())
+    step = int(parse_qs(urlparse(page.url).query)["step"][0])
+    page.get_by_role("button", name="Previous").click()  # waits on its answer, not a count of runs (flaked once)
+    page.wait_for_function("(t) => document.body.innerText.includes(t)", arg=f"Step {step - 1} of", timeout=30_000)
+    wait_idle(page)
     host = urlparse(app_url).netloc
     outside = [u for u in requests if not (urlparse(u).netloc == host or u.startswith(("data:", "blob:")))]
     assert requests, "requests were recorded"

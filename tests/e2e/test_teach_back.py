@@ -89,6 +89,9 @@ def test_the_offline_page_asks_the_same_questions_offline(browser, tmp_path, tou
     path = write_page(tmp_path, data_folder(), "dry-needling")
     context, page = open_offline(browser, path, **(PHONE if touch else {"viewport": {"width": 1280, "height": 800}}))
     try:
+        page.locator("#steps").select_option(str(len(GRAPH.steps) - 1))  # the questions come after the story
+        page.wait_for_function("(t) => document.getElementById('step-title').textContent.startsWith(t)",
+                               arg=f"Step {len(GRAPH.steps)} of")
         shown = page.locator("#check fieldset legend").all_inner_texts()
         assert shown == [f"{i}. {q['question']}" for i, q in enumerate(QUESTIONS, start=1)]
         if touch:
