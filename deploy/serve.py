@@ -101,7 +101,9 @@ class Deployment:
     def _env(self) -> dict[str, str]:
         # One cookie secret for every replica: Streamlit signs its XSRF cookie with it, and a reader
         # whose replica died must be accepted by the next one.
-        return {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": self.secret, **self.env}
+        # The app's QR codes and links open the patient page this deployment serves beside it.
+        return {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": self.secret, "MECHANISMS_PATIENT_PAGE": "/patient/",
+                **self.env}
 
     def start_replica(self, i: int) -> None:
         """Start replica i on its own port and wait until it answers."""

@@ -85,6 +85,7 @@ def _export_files(args: argparse.Namespace, graph, references) -> dict[str, byte
     output = OUTPUTS[args.format]
     clinic = configured_clinic()[0] if output.uses_clinic else None
     order = Order(graph, references, audience=args.audience, clinic=clinic, base_url=_base_url(args),
+                  patient_page=settings().patient_page,
                   paper=args.paper, step=args.step, width=args.width, scale=args.scale,
                   language=args.language)
     return output.files(order)

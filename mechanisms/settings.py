@@ -18,11 +18,14 @@ DATA_VARIABLE = "MECHANISMS_DATA"
 """A folder of graph files to serve instead of the repository's `data/` (tests, clinics)."""
 BASE_URL_VARIABLE = "MECHANISMS_BASE_URL"
 """The online app's address, for the links and QR codes a phone opens."""
+PATIENT_PAGE_VARIABLE = "MECHANISMS_PATIENT_PAGE"
+"""Where the patient page (`export --format site`) is served: an address, or a path on the app's own host
+("/patient/", as deploy/ serves it). Set, the QR code, the copied link and the handout open it."""
 CLINIC_VARIABLE = "MECHANISMS_CLINIC"
 """The clinic's settings file (default: clinic.yaml beside data/, optional)."""
 AUTHOR_MODE_VARIABLE = "MECHANISMS_AUTHOR"
 """Set to 1 (or true, yes, on) where authors work: the page then also shows what is wrong with a file."""
-VARIABLES = (DATA_VARIABLE, BASE_URL_VARIABLE, CLINIC_VARIABLE, AUTHOR_MODE_VARIABLE)
+VARIABLES = (DATA_VARIABLE, BASE_URL_VARIABLE, CLINIC_VARIABLE, AUTHOR_MODE_VARIABLE, PATIENT_PAGE_VARIABLE)
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
@@ -39,6 +42,8 @@ class Settings:
     """The clinic's settings file someone named (a missing one is then a problem); None: the default, optional."""
     author_mode: bool = False
     """Whether the page shows authors what is wrong with a file (visitors never see it)."""
+    patient_page: str = ""
+    """The patient page's address or path as given (checked where it is used), '' when not served."""
 
 
 def _is_on(value: str) -> bool:
@@ -47,12 +52,13 @@ def _is_on(value: str) -> bool:
 
 @lru_cache(maxsize=16)
 def _from_values(values: tuple[str, ...]) -> Settings:
-    data, base_url, clinic, author = values
+    data, base_url, clinic, author, patient_page = values
     return Settings(
         data_dir=Path(data) if data else DEFAULT_DATA_DIR,
         base_url=base_url,
         clinic_file=Path(clinic.strip()) if clinic.strip() else None,
         author_mode=_is_on(author),
+        patient_page=patient_page.strip(),
     )
 
 

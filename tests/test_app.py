@@ -255,3 +255,27 @@ def test_a_bad_link_notice_stays_from_the_first_paint_into_the_whole_page():
     assert at.info and "not recognised" in at.info[0].value, "the reader still sees why they are at the start"
     at.button(key="next").click().run()
     assert not at.info, "and it goes once they move on"
+
+
+def test_marking_todays_areas_shows_at_once_on_the_consult_screen():
+    from mechanisms.present.markup import md_escape
+    from mechanisms.present.treatment import today_sentence
+    from mechanisms.present.view import View
+
+    at = start(mode="consult", areas="neck-shoulders,calf")
+    sentence = md_escape(today_sentence(GRAPH, View("dry-needling", areas=("neck-shoulders", "calf"))))
+    assert any(sentence in m.value for m in at.markdown), "today's sentence on the screen turned to the patient"
+    labels = [p.proto.popover.label for p in at.get("popover")]
+    assert EN.today_marked(2) in labels, labels
+    plain = start(mode="consult")
+    assert EN.today_heading in [p.proto.popover.label for p in plain.get("popover")]
+    assert not any(sentence in m.value for m in plain.markdown)
+
+
+def test_the_network_address_offered_to_a_phone_is_never_this_computers_own_name():
+    import ipaddress
+
+    from mechanisms.webapp.controls import network_host
+
+    host = network_host()
+    assert host is None or not ipaddress.ip_address(host).is_loopback, host

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import parse_qsl
 
 from bench.catalogs import shared_catalog
 from mechanisms.present.links import to_params, valid_base_url, view_query, view_url
 from mechanisms.present.view import View, parse_view
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, ROOT
 
 GRAPHS = shared_catalog(FIXTURES).graphs
 
@@ -106,3 +107,39 @@ def test_a_treatment_link_round_trips_on_the_real_graph():
     assert parse_view(to_params(view), graphs, "dry-needling") == (view, [])
     assert parse_view({**to_params(view), "areas": f"{areas[0]},nowhere"}, graphs, "dry-needling") == (
         View("dry-needling", step=3, areas=areas[:1], options=("estim",)), ["areas"])
+
+
+def test_the_patient_page_is_an_address_or_a_path_on_the_apps_host():
+    from mechanisms.present.links import patient_page_base
+
+    assert patient_page_base("https://clinic.example/app/", "/patient/") == "https://clinic.example/patient/"
+    assert patient_page_base("https://clinic.example/app/", "https://cdn.example/p/") == "https://cdn.example/p/"
+    for not_served in ("", None, "patient/", "//evil.example/", "javascript:alert(1)"):
+        assert patient_page_base("https://clinic.example/app/", not_served) is None, not_served
+    assert patient_page_base("", "/patient/") is None, "a path needs the app's address"
+
+
+def test_a_readers_link_opens_the_patient_page_with_the_view_in_its_fragment_when_served():
+    from mechanisms.present.links import reader_link, take_home_view
+
+    graph = shared_catalog(ROOT / "data").graphs["dry-needling"]
+    detail = next(n for n in graph.nodes if n.detail)
+    kept = next(n for n in graph.nodes if not n.detail)
+    view = View("dry-needling", step=3, node=kept.id, audience="practitioner", consult=True, more=True,
+                areas=("calf",), language="pseudo")
+    link = reader_link("https://clinic.example/app/", view, graph, "/patient/")
+    page, fragment = link.split("#")
+    assert page == "https://clinic.example/patient/" and "?" not in link, "nothing about the patient in the query"
+    opened = parse_view(dict(parse_qsl(fragment)), shared_catalog(ROOT / "data").graphs, "dry-needling")[0]
+    assert opened == View("dry-needling", step=3, node=kept.id, audience="practitioner", areas=("calf",))
+    hidden = reader_link("https://clinic.example/app/", replace(view, node=detail.id), graph, "/patient/")
+    assert "node=" not in hidden, "a part the page does not draw is left out, not a broken link"
+    assert reader_link("https://clinic.example/app/", view, graph) == view_url("https://clinic.example/app/",
+                                                                              take_home_view(view))
+
+
+def test_a_local_address_moves_to_another_host_with_its_port_and_path():
+    from mechanisms.present.links import with_host
+
+    assert with_host("http://localhost:8501/?graph=x", "192.168.1.20") == "http://192.168.1.20:8501/?graph=x"
+    assert with_host("http://127.0.0.1/app/", "10.0.0.7") == "http://10.0.0.7/app/"

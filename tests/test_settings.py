@@ -15,15 +15,16 @@ def test_an_empty_environment_gives_the_defaults():
     assert settings({}) == Settings()
     assert settings({}).data_dir == DEFAULT_DATA_DIR == Path(__file__).resolve().parents[1] / "data"
     assert settings({}).base_url == "" and settings({}).clinic_file is None and settings({}).author_mode is False
+    assert settings({}).patient_page == ""
 
 
 def test_every_setting_is_read_from_the_given_environment(tmp_path):
     environ = {"MECHANISMS_DATA": str(tmp_path), "MECHANISMS_BASE_URL": "https://clinic.example/explainer",
                "MECHANISMS_CLINIC": f" {tmp_path / 'clinic.yaml'} ", "MECHANISMS_AUTHOR": "yes",
-               "UNRELATED": "x"}
+               "MECHANISMS_PATIENT_PAGE": " /patient/ ", "UNRELATED": "x"}
     got = settings(environ)
     assert got == Settings(data_dir=tmp_path, base_url="https://clinic.example/explainer",
-                           clinic_file=tmp_path / "clinic.yaml", author_mode=True)
+                           clinic_file=tmp_path / "clinic.yaml", author_mode=True, patient_page="/patient/")
     assert set(VARIABLES) == set(environ) - {"UNRELATED"}
 
 

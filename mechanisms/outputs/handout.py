@@ -25,7 +25,7 @@ from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_t
 from ..present.catalogue import DEFAULT_LANGUAGE, Words, words
 from ..present.clinic import clinic_lines
 from ..present.guide import GuideBlock, GuideChapter, GuideLine, guide_chapters
-from ..present.links import valid_base_url, view_url
+from ..present.links import reader_link, valid_base_url, view_url
 from ..present.treatment import treatment_chapter
 from ..present.view import View
 from .errors import ExportError
@@ -280,6 +280,7 @@ def build_pdf(
     clinic: Clinic | None = None,
     view: View | None = None,
     language: str = DEFAULT_LANGUAGE,
+    patient_page: str | None = None,
 ) -> bytes:
     """The handout as PDF bytes, in the view's language (or `language` without a view).
 
@@ -288,7 +289,8 @@ def build_pdf(
     anything else is left out. A patient's handout draws and lists the core path (`shown_graph`).
     `clinic` prints the clinic's logo and details on the cover. `view` is the view the link and QR code
     reopen (the app passes the reader's own; by default the start of the story for this audience); its
-    body-map areas, if any, print as today's treatment on the first page.
+    body-map areas, if any, print as today's treatment on the first page. `patient_page` (MECHANISMS_PATIENT_PAGE),
+    when served, is what the link and QR code open instead of the app.
     """
     if paper not in PAPERS:
         raise ExportError(f"unknown paper size {paper!r}; choose a4 or letter")
@@ -305,7 +307,7 @@ def build_pdf(
     _cover(pdf, graph, audience, w, clinic)
     base = valid_base_url(base_url)
     if base:
-        _online_link(pdf, view_url(base, view), w)
+        _online_link(pdf, reader_link(base, view, original_graph, patient_page), w)
     today = treatment_chapter(original_graph, view, references, clinic)
     if today is not None:  # today's areas, where they are, and their cautions, on the first page
         _guide_chapter(pdf, today, number, w)

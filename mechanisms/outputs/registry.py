@@ -32,6 +32,8 @@ class Order:
     clinic: Clinic | None = None
     base_url: str | None = None
     """The online app's address, for the PDF's link and QR code."""
+    patient_page: str | None = None
+    """Where the patient page is served (an address, or a path on `base_url`'s host): the PDF's link opens it."""
     paper: str = "a4"
     step: int | None = None
     """Images: the step (1-based) drawn strongly."""
@@ -108,7 +110,7 @@ def _pdf(order: Order) -> bytes:
     font_dir()  # a missing font is one clear error before minutes of drawing
     start_renderer()  # one browser draws every picture of the handout (and of the next one, in the app)
     return build_pdf(order.graph, order.references, order.audience, order.paper, order.base_url or None,
-                     clinic=order.clinic, view=order.view, language=order.language)
+                     clinic=order.clinic, view=order.view, language=order.language, patient_page=order.patient_page)
 
 
 def _html(order: Order) -> str:
@@ -154,8 +156,9 @@ def app_outputs() -> list[Output]:
 
 
 def reader_order(graph: Graph, references: Mapping[str, Mapping[str, Any]], view: View, clinic: Clinic | None,
-                 base_url: str | None) -> Order:
+                 base_url: str | None, patient_page: str | None = None) -> Order:
     """What a reader's download is made from: their own view (in the normal page, not consult mode), their
     audience, the clinic's details, and the address a phone opens."""
     home = take_home_view(view)
-    return Order(graph, references, audience=home.audience, view=home, clinic=clinic, base_url=base_url)
+    return Order(graph, references, audience=home.audience, view=home, clinic=clinic, base_url=base_url,
+                 patient_page=patient_page)

@@ -58,7 +58,7 @@ from ..present.catalogue import DEFAULT_LANGUAGE, Words, or_english, words
 from ..present.clinic import clinic_lines, logo_data_uri
 from ..present.guide import GuideChapter, GuideLine, guide_chapters, guide_line
 from ..present.highlight import Highlight, highlight_of, step_nodes
-from ..present.links import view_query
+from ..present.links import PATIENT_PAGE_DROPS, view_query
 from ..present.markup import html_escape, json_for_html
 from ..present.teachback import teach_back_data
 from ..present.treatment import AREAS_PER_SENTENCE
@@ -66,8 +66,8 @@ from ..present.view import AREAS_KEY, OPTION_ON, View, go_to_step, link_key, sel
 from .images import step_picture
 from .template import fill, template
 
-PAGE_IGNORES = tuple(link_key(field) for field in ("consult", "more", "language"))
-"""Link keys the page reads past: it has no consult mode, draws the core path and is written in one language."""
+PAGE_IGNORES = tuple(link_key(field) for field in PATIENT_PAGE_DROPS)
+"""Link keys the page reads past (a link the app wrote for the app may carry them)."""
 DRAWN_FOR = PATIENT
 """The audience whose words the page's figure is drawn with; its script relabels it for the others."""
 

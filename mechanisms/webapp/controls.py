@@ -3,6 +3,7 @@ treatment on the body map, and Take this home (a QR code of the view)."""
 
 from __future__ import annotations
 
+import socket
 from dataclasses import replace
 
 import streamlit as st
@@ -13,7 +14,7 @@ from mechanisms.diagram.style import PLOTLY_CONFIG
 from mechanisms.outputs.qr import qr_png
 from mechanisms.present.audience import AUDIENCES, PATIENT
 from mechanisms.present.catalogue import words
-from mechanisms.present.links import is_local, share_base, take_home_view, view_url
+from mechanisms.present.links import is_local, reader_link, share_base, with_host
 from mechanisms.present.view import View, consult_view, set_treatment, toggle_area
 from mechanisms.settings import settings
 
@@ -22,9 +23,33 @@ from .state import complete, current, served, set_more, set_view, whole_graph
 QR_SCREEN_PX = 300  # the QR code's width on screen: a phone camera reads it from about a metre
 
 
-def share_link_base() -> str | None:
-    """Where a phone opens the explainer: MECHANISMS_BASE_URL, else the address this page was opened at."""
-    return share_base(settings().base_url, st.context.url)
+def share_link_base() -> tuple[str | None, bool]:
+    """Where a phone opens the explainer, and whether that is this computer's address on its local network:
+    MECHANISMS_BASE_URL, else the address this page was opened at, which if it names this computer becomes its
+    network address when the server listens there (never a code a phone cannot open)."""
+    base = share_base(settings().base_url, st.context.url)
+    if base and is_local(base) and listens_on_network():
+        host = network_host()
+        if host:
+            return with_host(base, host), True
+    return base, False
+
+
+def listens_on_network() -> bool:
+    """Whether the server accepts other machines (Streamlit's default); bound to this computer only, it does not."""
+    return (st.get_option("server.address") or "") in ("", "0.0.0.0", "::")
+
+
+def network_host() -> str | None:
+    """This computer's address on its local network (the one a phone on the same Wi-Fi reaches), if it has one.
+    A UDP socket's connect sends nothing: it only asks the system which address it would send from."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.255.255.255", 1))
+            host = probe.getsockname()[0]
+    except OSError:
+        return None
+    return None if host.startswith("127.") or host == "0.0.0.0" else host
 
 
 def share_dialog(view: View) -> None:
@@ -35,11 +60,11 @@ def share_dialog(view: View) -> None:
 def share_view(view: View) -> None:
     """A QR code large enough to scan from a metre away, and the same link to copy."""
     w = words(view.language)
-    base = share_link_base()
+    base, on_network = share_link_base()
     if base is None:  # no address at all (a test harness): nothing a phone could open
-        st.markdown(w.local_link)
+        st.warning(w.local_link, icon=":material/warning:")
         return
-    link = view_url(base, take_home_view(view))
+    link = reader_link(base, view, whole_graph(view), settings().patient_page)
     st.markdown(w.scan_to_open)
     qr = qr_png(link, box_size=10)
     if qr:
@@ -47,8 +72,10 @@ def share_view(view: View) -> None:
             st.image(qr, width=QR_SCREEN_PX)
     st.markdown(w.copy_link)
     st.code(link, language=None, wrap_lines=True)
-    if is_local(link):
-        st.markdown(w.local_link)
+    if on_network:  # said plainly: it works on this Wi-Fi only
+        st.warning(w.local_network_link, icon=":material/wifi:")
+    elif is_local(link):
+        st.warning(w.local_link, icon=":material/warning:")
 
 
 def on_body_map() -> None:
@@ -81,7 +108,8 @@ def treatment_map(view: View) -> None:
     if treatment is None:
         return
     w = words(view.language)
-    box = st.popover(w.today_heading, icon=":material/accessibility_new:", key="today_open", on_change="rerun")
+    label = w.today_marked(len(view.areas)) if view.areas else w.today_heading  # what is marked shows at once
+    box = st.popover(label, icon=":material/accessibility_new:", key="today_open", on_change="rerun")
     if not box.open:
         return
     with box:

@@ -9,6 +9,7 @@ from mechanisms.content.model import Graph
 from mechanisms.outputs.registry import OUTPUTS, Output, app_outputs, reader_order
 from mechanisms.present.catalogue import words
 from mechanisms.present.view import View
+from mechanisms.settings import settings
 
 from .controls import share_link_base
 from .resources import Served
@@ -16,12 +17,14 @@ from .state import served
 
 
 def _make(page: Served, name: str, view: View, base_url: str | None) -> bytes:
-    order = reader_order(page.catalog.graphs[view.graph], page.catalog.references, view, page.clinic, base_url)
+    order = reader_order(page.catalog.graphs[view.graph], page.catalog.references, view, page.clinic, base_url,
+                         settings().patient_page)
     return OUTPUTS[name].data(order)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _made(version: tuple, clinic_key: tuple, name: str, view: View, base_url: str | None, _page: Served) -> bytes:
+def _made(version: tuple, clinic_key: tuple, name: str, view: View, base_url: str | None, patient_page: str,
+          _page: Served) -> bytes:
     return _make(_page, name, view, base_url)
 
 
@@ -31,12 +34,12 @@ def download_data(page: Served, output: Output, view: View, base_url: str | None
     if shared is None:
         return _make(page, output.name, view, base_url)
     return _made(page.version, page.clinic_key, output.name, shared, base_url if output.uses_base_url else None,
-                 page)
+                 settings().patient_page, page)
 
 
 def take_home(graph: Graph, view: View) -> None:
     """Downloads made only when clicked (a PDF needs a few seconds to draw the diagram)."""
-    base_url = share_link_base()
+    base_url, _ = share_link_base()  # the same address as the QR dialog
     page = served()
     w = words(view.language)
     st.markdown(f"### {w.take_it_home}")

@@ -37,10 +37,14 @@ def link_notice(view: View) -> None:
 
 
 def intro(page: Served, graph: Graph, view: View) -> None:
-    """Title, summary, today's treatment in a sentence, the disclaimer (not at the chair: consult mode)."""
-    if view.consult:
-        return
+    """Title, summary, today's treatment in a sentence, the disclaimer; at the chair (consult mode) only today's
+    treatment, so the physio sees what they marked at once."""
     w = words(view.language)
+    if view.consult:
+        today = today_sentence(page.catalog.graphs[view.graph], view)
+        if today:
+            st.markdown(f"**{w.today_heading}:** {md_escape(today)}")
+        return
     st.title(md_escape(graph.title))
     # On a phone the introduction moves below the diagram (explainer.css): the diagram leads.
     with st.container(key="intro"):

@@ -52,3 +52,42 @@ def test_the_deployment_compresses_caches_secures_and_reports_health():
         get(deployment.url + "/?graph=dry-needling&areas=upper-back&estim=yes")
         log = (deployment.prefix / "access.log").read_text(encoding="utf-8")
         assert "GET /" in log and "upper-back" not in log and "estim" not in log, "no reader's treatment in the log"
+
+
+def test_the_apps_qr_code_opens_the_patient_page_served_beside_it(browser):
+    """The physio's QR code (deploy/ serves the patient page): it opens the page with the same step and today's
+    treatment, the view in the fragment, which a browser never sends to the server."""
+    import io
+
+    zxingcpp = pytest.importorskip("zxingcpp", reason="the QR decoder (requirements-dev.txt)")
+    from PIL import Image
+
+    from bench.browser import open_app, settle
+    from bench.catalogs import shared_catalog
+    from deploy.serve import Deployment
+    from mechanisms.content.load import data_folder
+    from mechanisms.present.links import reader_link, to_params
+    from mechanisms.present.treatment import today_sentence
+    from mechanisms.present.view import View
+
+    graph = shared_catalog(data_folder()).graphs["dry-needling"]
+    view = View("dry-needling", step=3, areas=("upper-back",))
+    with Deployment(replicas=1) as deployment:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        open_app(page, deployment.url, "?" + "&".join(f"{k}={v}" for k, v in to_params(view).items()))
+        page.locator(".st-key-share button").click()
+        qr = page.locator(".st-key-share-qr img")
+        qr.wait_for(timeout=15_000)
+        settle(page)
+        [link] = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(qr.screenshot())))]
+        assert link == reader_link(deployment.url + "/", view, graph, "/patient/")
+        assert link.startswith(deployment.url + "/patient/#") and "?" not in link
+        phone = context.new_page()
+        phone.goto(link)
+        phone.wait_for_function("(t) => document.getElementById('step-title').textContent.startsWith(t)",
+                                arg="Step 3 of", timeout=30_000)
+        assert phone.locator("#today-text").inner_text() == today_sentence(graph, view)
+        context.close()
+        log = (deployment.prefix / "access.log").read_text(encoding="utf-8")
+        assert '"GET /patient/index.html"' in log and "upper-back" not in log, "the areas stayed on the phone"

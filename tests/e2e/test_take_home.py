@@ -11,6 +11,7 @@ from bench.catalogs import shared_catalog
 from bench.timing import contention, scaled
 from mechanisms.content.load import data_folder
 from mechanisms.present.audience import node_label
+from mechanisms.present.catalogue import words
 from mechanisms.present.links import take_home_view, view_url
 from mechanisms.present.treatment import today_sentence
 from mechanisms.present.view import View
@@ -19,6 +20,7 @@ zxingcpp = pytest.importorskip("zxingcpp", reason="the QR decoder (requirements-
 from PIL import Image  # noqa: E402
 
 GRAPH = shared_catalog(data_folder()).graphs["dry-needling"]
+EN = words("en")
 VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
              "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
                            has_touch=True)}
@@ -64,6 +66,9 @@ def test_the_qr_code_on_screen_is_large_in_sight_and_opens_the_same_view(new_pag
     assert decode(qr.screenshot()) == [expected]
     dialog = page.locator('[data-testid="stDialog"]').inner_text().replace("\n", "")
     assert expected in dialog, "the same link, to copy"
+    warning = page.locator('[data-testid="stDialog"] [data-testid="stAlert"] [data-testid="stMarkdownContainer"]')
+    said = " ".join(warning.inner_text().split())
+    assert said == " ".join(EN.local_link.split()), "this app listens on 127.0.0.1 only: a plain warning, not silence"
 
     phone = new_page(**VIEWPORTS["phone"])
     phone.goto(expected)
