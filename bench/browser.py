@@ -115,32 +115,38 @@ def settle(page, timeout: float = 15_000) -> None:
     page.wait_for_function(SETTLED, timeout=timeout, polling=50)
 
 
-RUNS = """() => { if (window.__runs !== undefined) return; window.__runs = 0;
-    new MutationObserver(rs => { window.__runs += rs.filter(r => r.oldValue === 'running').length; }).observe(
-        document.querySelector('[data-testid="stApp"]'),
-        {attributes: true, attributeOldValue: true, attributeFilter: ['data-test-script-state']}); }"""
-"""Counts the app's finished script runs in window.__runs, from the moment it is evaluated."""
-
-
 class Sent:
-    """Counts the messages a page sends the server over its websockets (made before the page opens the app)."""
+    """Counts the messages a page sends the server over its websockets, and those it gets back (made before the
+    page opens the app)."""
 
     def __init__(self, page) -> None:
         self.frames = 0
-        page.on("websocket", lambda ws: ws.on("framesent", self._count))
+        self.received = 0
+        page.on("websocket", self._watch)
+
+    def _watch(self, ws) -> None:
+        ws.on("framesent", self._count)
+        ws.on("framereceived", self._got)
 
     def _count(self, _frame) -> None:
         self.frames += 1
 
+    def _got(self, _frame) -> None:
+        self.received += 1
 
-def answered(page, sent: Sent, action) -> None:
-    """Do `action` (an input) and wait for the app's answer to it: a finished run if it sent the server anything."""
-    page.evaluate(RUNS)
-    frames, runs = sent.frames, page.evaluate("window.__runs")
+
+def answered(page, sent: Sent, action, timeout: float = 30.0) -> None:
+    """Do `action` (an input) and wait for the app's answer to it: if it sent the server anything, a message
+    back (every run ends with one) and the page idle again. (Counting the page's 'running' states missed a run
+    that React drew in one go, twice in CI.)"""
+    frames, received = sent.frames, sent.received
     action()
     settle(page)  # inputs are sent from their event handlers, so whatever this one sends has gone
     if sent.frames > frames:
-        page.wait_for_function("(n) => window.__runs > n", arg=runs, timeout=30_000, polling=50)
+        deadline = time.monotonic() + timeout
+        while sent.received == received:
+            assert time.monotonic() < deadline, "the server never answered"
+            page.wait_for_timeout(20)  # lets Playwright deliver the socket's events
         settle(page)
 
 

@@ -29,3 +29,13 @@ def test_python_m_bench_runs_the_core_benchmark():
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "synthetic-10" in result.stdout
+
+
+def test_lighthouse_scores_are_read_as_percentages_with_their_figures():
+    from bench.lighthouse import FIGURES, scores
+
+    report = {"categories": {"performance": {"score": 0.934}, "seo": {"score": 1}},
+              "audits": {audit: {"numericValue": 0.0123 if name == "CLS" else 1133.6}
+                         for name, audit in FIGURES.items()}}
+    assert scores(report) == {"performance": 93, "seo": 100, "CLS": 0.012, "FCP ms": 1134, "LCP ms": 1134,
+                              "TBT ms": 1134, "SI ms": 1134}

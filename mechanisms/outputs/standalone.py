@@ -297,7 +297,7 @@ def page_html(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic:
         "DESCRIPTION": html_escape(shown.summary), "HEAD": template("site-head.html") if site else "",
         "TITLE": html_escape(shown.title), "STYLE": template("standalone.css") + "\n" + template("teachback.css"),
         "PLOT": f'<div id="diagram" style="height:{height}px"></div>', "DATA": json_for_html(data),
-        "PLOTLY": f'<script src="{PLOTLY_JS}"></script>' if site else f"<script>\n{plotly_js()}\n</script>",
+        "PLOTLY": f'<script src="{PLOTLY_JS}" defer></script>' if site else f"<script>\n{plotly_js()}\n</script>",
         "TOUCH": touch_script(), "TEACHBACK": template("teachback.js"), "SCRIPT": template("standalone.js"),
         "REGISTER": template("site-register.html") if site else "",
     }

@@ -38,7 +38,7 @@ FORMATS: dict[str, frozenset[str]] = {name: frozenset(keys.split()) for name, ke
     "link_key_gloss": "link plain", "step_heading": "number total title", "outline_step_heading": "number title",
     "band_title": "number title", "show_detail_one": "count", "show_detail_many": "count", "link_notice": "names",
     "see_step": "number total title", "page_footer": "title page pages", "diagram_alt": "title",
-    "evidence_says": "meaning", "today_marked": "heading count",
+    "evidence_says": "meaning",
 }.items()}
 """The entries that are format strings, each with the placeholders it must use (no more, no fewer)."""
 MAPS: dict[str, tuple[str, ...]] = {
@@ -172,10 +172,6 @@ class Words:
     def link_notice(self, names: str) -> str:
         """The notice of a broken link, naming only the parameters ignored."""
         return self._fill("link_notice", names=names)
-
-    def today_marked(self, count: int) -> str:
-        """The physio's today's-treatment button once areas are marked: 'Today's treatment (2)'."""
-        return self._fill("today_marked", heading=self.today_heading, count=count)
 
     def diagram_alt(self, title: str) -> str:
         """The app's diagram described for a screen reader."""

@@ -108,8 +108,8 @@ def treatment_map(view: View) -> None:
     if treatment is None:
         return
     w = words(view.language)
-    label = w.today_marked(len(view.areas)) if view.areas else w.today_heading  # what is marked shows at once
-    box = st.popover(label, icon=":material/accessibility_new:", key="today_open", on_change="rerun")
+    # The label stays the same: a popover's label is part of its identity, so a count in it would close it at each tap.
+    box = st.popover(w.today_heading, icon=":material/accessibility_new:", key="today_open", on_change="rerun")
     if not box.open:
         return
     with box:

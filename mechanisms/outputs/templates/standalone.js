@@ -122,29 +122,55 @@
     picker.value = state.node || "";
   }
   var drawn = false;
-  function renderDiagram(view) {
-    if (!drawn) return;
-    var look = D.looks[view.look], labels = D.labels[state.audience], update = {};
-    Plotly.restyle(gd, { "marker.size": [look.size], "marker.opacity": [look.opacity],
-      "marker.line.color": [look.line_color], "marker.line.width": [look.line_width] }, [D.chart.node_trace]);
+  // What a view changes in the figure: restyles (an update and its traces) and one relayout, in Plotly's terms.
+  function lookOf(view) {
+    var look = D.looks[view.look], labels = D.labels[state.audience], layout = {};
+    var restyles = [
+      [{ "marker.size": [look.size], "marker.opacity": [look.opacity], "marker.line.color": [look.line_color],
+         "marker.line.width": [look.line_width] }, [D.chart.node_trace]],
+      [{ opacity: look.links.opacity, "line.width": look.links.width }, D.chart.link_traces],
+      [{ "marker.size": look.markers.size, "marker.opacity": look.markers.opacity,
+         "marker.line.width": look.markers.line_width }, D.chart.marker_traces]];
+    if (shownAudience !== state.audience) restyles.push([{ hovertext: D.hover[state.audience] }, D.chart.hover_traces]);
     D.chart.label_annotations.forEach(function (index, i) {
-      update["annotations[" + index + "].text"] = look.bold[i] ? labels.bold[i] : labels.plain[i];
-      update["annotations[" + index + "].font.color"] = look.ink[i];
+      layout["annotations[" + index + "].text"] = look.bold[i] ? labels.bold[i] : labels.plain[i];
+      layout["annotations[" + index + "].font.color"] = look.ink[i];
     });
     var frame = D.frames[state.step];
-    update["xaxis.range"] = [frame[0], frame[1]];
-    update["yaxis.range"] = [frame[3], frame[2]];
+    layout["xaxis.range"] = [frame[0], frame[1]];
+    layout["yaxis.range"] = [frame[3], frame[2]];
     D.bands.fills.forEach(function (fill, i) {
-      update["shapes[" + i + "].fillcolor"] = i === state.step ? D.bands.current : fill;
+      layout["shapes[" + i + "].fillcolor"] = i === state.step ? D.bands.current : fill;
     });
-    Plotly.relayout(gd, update);
-    Plotly.restyle(gd, { opacity: look.links.opacity, "line.width": look.links.width }, D.chart.link_traces);
-    Plotly.restyle(gd, { "marker.size": look.markers.size, "marker.opacity": look.markers.opacity,
-      "marker.line.width": look.markers.line_width }, D.chart.marker_traces);
-    if (shownAudience !== state.audience) {
-      Plotly.restyle(gd, { hovertext: D.hover[state.audience] }, D.chart.hover_traces);
-      shownAudience = state.audience;
-    }
+    return { restyles: restyles, layout: layout };
+  }
+  // Sets "a.b[2].c" in a plain object, as Plotly.relayout and restyle read such a path.
+  function setPath(target, path, value) {
+    var keys = path.replace(/\[(\d+)\]/g, ".$1").split(".");
+    keys.slice(0, -1).forEach(function (k) {
+      if (target[k] === undefined || target[k] === null) target[k] = {};
+      target = target[k];
+    });
+    target[keys[keys.length - 1]] = value;
+  }
+  // The first draw: the view's look written into the figure itself, so plotly.js draws once (not once and
+  // then again for each restyle), the longest task of a phone's first visit.
+  function withLook(figure, view) {
+    var look = lookOf(view);
+    look.restyles.forEach(function (r) {
+      Object.keys(r[0]).forEach(function (attr) {
+        r[1].forEach(function (trace, i) { setPath(figure.data[trace], attr, r[0][attr][i]); });
+      });
+    });
+    Object.keys(look.layout).forEach(function (path) { setPath(figure.layout, path, look.layout[path]); });
+    return figure;
+  }
+  function renderDiagram(view) {
+    if (!drawn) return;
+    var look = lookOf(view);
+    look.restyles.forEach(function (r) { Plotly.restyle(gd, r[0], r[1]); });
+    Plotly.relayout(gd, look.layout);
+    shownAudience = state.audience;
   }
   function render() {
     var view = currentView();
@@ -349,16 +375,21 @@
     document.getElementById("audiences").appendChild(b);
   });
   window.addEventListener("hashchange", function () { noticeIf(openLink(location.hash.slice(1))); render(); });
-  render();  // the words first: they are read while the diagram is drawn
+  render();  // the words first: they are read while plotly.js (loaded after this script) arrives
+  document.documentElement.classList.add("ready");
   gd.setAttribute("aria-label", D.figure_alt);
   gd.setAttribute("role", "img");
-  Plotly.newPlot(gd, D.figure.data, D.figure.layout, D.figure_config).then(function () {
-    drawn = true;
-    shownAudience = D.chart.drawn_for;
-    renderDiagram(currentView());
-    gd.on("plotly_click", function (ev) {
-      var p = ev.points && ev.points[0];
-      if (p && typeof p.customdata === "string") select(p.customdata);
+  function draw() {
+    var figure = withLook({ data: D.figure.data, layout: D.figure.layout }, currentView());
+    Plotly.newPlot(gd, figure.data, figure.layout, D.figure_config).then(function () {
+      drawn = true;
+      shownAudience = state.audience;
+      gd.on("plotly_click", function (ev) {
+        var p = ev.points && ev.points[0];
+        if (p && typeof p.customdata === "string") select(p.customdata);
+      });
     });
-  });
+  }
+  // plotly.js comes after this script (inline, or deferred in a site folder): both have run by DOMContentLoaded.
+  if (window.Plotly) draw(); else document.addEventListener("DOMContentLoaded", draw);
 })();
