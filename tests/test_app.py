@@ -217,7 +217,8 @@ def test_the_clinics_emergency_number_is_in_todays_cautions_and_the_check_questi
     finally:
         os.environ.pop("MECHANISMS_CLINIC")
     page = _everything(at).replace("\\", "")
-    assert page.count("Get urgent help now: call 999.") == 2, "the lung and the spine, in today's box"
+    # The lung and the spine: first in the box at the top, then in the guide's chapter on today.
+    assert page.count("Get urgent help now: call 999.") == 4
     assert "local emergency number" not in page
     assert any("Get urgent help now: call 999." in h.proto.body for h in at.get("html")), "the check questions"
 
@@ -276,3 +277,28 @@ def test_the_network_address_offered_to_a_phone_is_never_this_computers_own_name
 
     host = network_host()
     assert host is None or not ipaddress.ip_address(host).is_loopback, host
+
+
+def test_todays_treatment_and_its_urgent_signs_come_before_the_story():
+    at = start(areas="neck-shoulders", step="1")
+    shown = [m.value.replace("\\", "") for m in at.markdown]
+    first_caution = next(i for i, m in enumerate(shown) if "Get urgent help now" in m)
+    story = next(i for i, m in enumerate(shown) if m.startswith("## Step 1 of"))
+    assert first_caution < story, "the urgent signs of today's areas before the step's text"
+    assert EN.today_pointer in "".join(shown[:story]), "and the way to the whole of today's chapter"
+
+
+def test_the_check_questions_wait_for_the_end_of_the_story():
+    before = start(step="3")
+    assert not before.get("html") or not any("fieldset" in h.proto.body for h in before.get("html"))
+    assert EN.check_after_story in [c.value for c in before.caption]
+    after = start(step=str(len(GRAPH.steps)))
+    assert any("fieldset" in h.proto.body for h in after.get("html")), "the questions at the last step"
+    assert EN.check_after_story not in [c.value for c in after.caption]
+
+
+def test_a_phone_is_offered_the_patient_page_when_it_is_served():
+    served = _page_with(MECHANISMS_BASE_URL="https://clinic.example/app/", MECHANISMS_PATIENT_PAGE="/patient/")
+    offers = [m.value for m in served.markdown if EN.patient_page_offer in m.value]
+    assert offers == [f"[{EN.patient_page_offer}](https://clinic.example/patient/#graph=dry-needling&step=1)"]
+    assert not [m for m in _page_with().markdown if EN.patient_page_offer in m.value], "not served: no offer"

@@ -119,6 +119,7 @@ class Words:
     copy_link: str
     local_link: str
     local_network_link: str
+    patient_page_offer: str
     see_it_online_lead: str
     see_it_online: str
     address_lead: str

@@ -209,17 +209,18 @@ def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Cli
             if today_map is not None:  # where the needles went, in the same picture the physio tapped
                 st.plotly_chart(today_map, key="today-map", config={"staticPlot": True}, width=TODAY_MAP_PX,
                                 alt=w.today_map_alt)
-            _chapter_body(today)
+            chapter_body(today)
     for chapter in chapters:
         # Written only while open, as the text version is: closed parts cost a cold load nothing.
         part = st.expander(md_escape(chapter.title), key=f"guide-{chapter.id}", on_change="rerun")
         if not part.open:
             continue
         with part:
-            _chapter_body(chapter)
+            chapter_body(chapter)
 
 
-def _chapter_body(chapter: GuideChapter) -> None:
+def chapter_body(chapter: GuideChapter) -> None:
+    """A guide chapter's introduction and blocks, as the guide and today's box at the top show them."""
     if chapter.intro:
         st.markdown(md_escape(chapter.intro))
     for block in chapter.blocks:

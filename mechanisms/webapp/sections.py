@@ -9,11 +9,14 @@ from mechanisms.content.model import Graph
 from mechanisms.diagram.bodymap import body_figure
 from mechanisms.outputs.teachback import teach_back_html
 from mechanisms.present.catalogue import words
+from mechanisms.present.links import patient_page_base, reader_link
 from mechanisms.present.markup import md_escape
 from mechanisms.present.treatment import today_sentence, treatment_chapter
 from mechanisms.present.view import View
+from mechanisms.settings import settings
 
 from . import panels
+from .controls import share_link_base
 from .downloads import take_home
 from .resources import Served
 from .state import complete
@@ -46,21 +49,49 @@ def intro(page: Served, graph: Graph, view: View) -> None:
             st.markdown(f"**{w.today_heading}:** {md_escape(today)}")
         return
     st.title(md_escape(graph.title))
+    patient_page_offer(page, view)
+    today_first(page, view)
     # On a phone the introduction moves below the diagram (explainer.css): the diagram leads.
     with st.container(key="intro"):
         st.markdown(md_escape(graph.summary))
         if graph.guide:
             st.markdown(f"[{w.guide_pointer}](#guide)")
-        today = today_sentence(page.catalog.graphs[view.graph], view)
-        if today:
-            st.markdown(f"**{w.today_heading}:** {md_escape(today)} [{w.today_pointer}](#today)")
         st.markdown(w.disclaimer)
     panels.author_notice(page.problems, w)
 
 
+def today_first(page: Served, view: View) -> None:
+    """Today's treatment and the urgent signs its areas carry, before the story on every screen (as the patient
+    page and the handout put them first): what a patient opening the physio's link must not miss."""
+    chapter = treatment_chapter(page.catalog.graphs[view.graph], view, page.catalog.references, page.clinic)
+    if chapter is None:
+        return
+    w = words(view.language)
+    with st.container(key="today-first", border=True):
+        st.markdown(f"**{md_escape(chapter.title)}**")
+        panels.chapter_body(chapter)
+        st.markdown(f"[{w.today_pointer}](#today)")
+
+
+def patient_page_offer(page: Served, view: View) -> None:
+    """On a phone, where this page is slow to open, the patient page (when it is served) with the same view."""
+    base, _ = share_link_base()
+    patient_page = settings().patient_page
+    if not base or not patient_page_base(base, patient_page):
+        return
+    link = reader_link(base, view, page.catalog.graphs[view.graph], patient_page)
+    with st.container(key="phone-page"):  # shown on narrow screens only (explainer.css)
+        st.markdown(f"[{words(view.language).patient_page_offer}]({link})")
+
+
 def check(page: Served, view: View) -> None:
-    """The check questions. They run in the reader's browser only: answers are never sent to this server."""
+    """The check questions, once the story has been told (at its last step; before it, a line saying so). They
+    run in the reader's browser only: answers are never sent to this server."""
     with st.container(key="check"):
+        if view.step < len(page.catalog.graphs[view.graph].steps):
+            if page.catalog.graphs[view.graph].teach_back:
+                st.caption(words(view.language).check_after_story)
+            return
         html = teach_back_html(page.catalog.graphs[view.graph], page.clinic, words(view.language))
         if html:
             st.html(html, unsafe_allow_javascript=True)

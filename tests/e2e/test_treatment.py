@@ -97,7 +97,7 @@ def test_the_list_is_the_keyboard_route_and_the_current_is_remembered(page, app_
 def test_a_shared_link_restores_the_treatment_with_its_caution_and_a_tampered_one_falls_back(page, app_url):
     open_app(page, app_url, "?graph=dry-needling&step=3&areas=upper-back,calf&estim=yes")
     sentence = today_sentence(GRAPH, View(GRAPH.id, areas=("upper-back", "calf"), options=("estim",)))
-    assert sentence in page.locator(".st-key-intro").inner_text()
+    assert sentence in page.locator(".st-key-today-first").inner_text()
     page.click(f"text={EN.today_pointer}")
     page.wait_for_function("() => { const y = document.querySelector('.st-key-today').getBoundingClientRect().y;"
                            " return 0 <= y && y < 800; }", timeout=15_000, polling=50)
