@@ -226,7 +226,7 @@ def panel_text(page) -> str:
 
 
 STEP_VIEW = """() => {
-  // Where the reader sees things: the chart, the strongly drawn circles, the side sheet, the step bar.
+  // Where the reader sees things: the chart, the strongly drawn circles, the side column, the step bar.
   const gd = document.querySelector('.js-plotly-plot');
   const box = (el) => { if (!el) return null; const r = el.getBoundingClientRect();
     return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, width: r.width}; };
@@ -239,8 +239,7 @@ STEP_VIEW = """() => {
   }
   const side = document.querySelector('div[data-testid="stColumn"]:has(.st-key-side), div[data-testid="stColumn"]:has(.st-key-side-consult)');
   const sideBox = box(side);
-  const sheet = sideBox && getComputedStyle(side).position === 'fixed' ? sideBox : null;
-  return {chart: box(gd), strong, sheet, side: sideBox, bar: box(document.querySelector('.st-key-stepbar')),
+  return {chart: box(gd), strong, side: sideBox, bar: box(document.querySelector('.st-key-stepbar')),
           next: box(document.querySelector('.st-key-next button')), prev: box(document.querySelector('.st-key-prev button')),
           panel: box(document.querySelector('.st-key-detail h3')), width: innerWidth, height: innerHeight};
 }"""
@@ -252,8 +251,5 @@ def step_view(page) -> dict:
 
 
 def seen_bottom(view: dict) -> float:
-    """The lowest y of the diagram a reader can see: above the phone's sheet, or above the step bar."""
-    limits = [view["height"], view["bar"]["top"] if view["bar"] else view["height"]]
-    if view["sheet"]:
-        limits.append(view["sheet"]["top"])
-    return min(limits)
+    """The lowest y of the diagram a reader can see: above the step bar (nothing else is fixed over it)."""
+    return min(view["height"], view["bar"]["top"] if view["bar"] else view["height"])

@@ -98,7 +98,7 @@ def take_home_shots(browser, url: str, out: Path) -> None:
         page.wait_for_timeout(800)
         page.screenshot(path=str(out / f"{name}-take-this-home.png"))
         open_app(page, url, TODAY)
-        press('.st-key-intro a[href="#today"]')
+        press('.st-key-today-first a[href="#today"]')
         page.wait_for_timeout(1000)
         page.screenshot(path=str(out / f"{name}-today.png"))
         open_app(page, url, "?graph=dry-needling&step=8")
@@ -180,7 +180,53 @@ def guide_and_detail(browser, url: str, out: Path) -> None:
         context.close()
 
 
+def patient_page_shots(out: Path = ROOT / "docs" / "patient") -> None:
+    """The patient page (export --format site) as the QR code opens it, phone and desktop: the first screen with
+    today's treatment, a step, a tapped part, and the check questions after the story."""
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from bench.browser import node_point, point_centre
+    from bench.site_bench import serve_folder, write_site
+    from mechanisms.content.load import data_folder, load_catalog
+
+    core = load_catalog(data_folder()).graphs["dry-needling"].core
+    out.mkdir(parents=True, exist_ok=True)
+    folder = write_site(Path(tempfile.mkdtemp(prefix="patient-shots-")) / "site")
+    drawn = "() => !!document.querySelector('#diagram .scatterlayer .point')"
+    with serve_folder(folder) as (url, _), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name, (width, height, touch) in VIEWPORTS.items():
+            context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch,
+                                          is_mobile=touch, service_workers="block")
+            page = context.new_page()
+            page.goto(url + "#graph=dry-needling&step=1&areas=neck-shoulders,upper-back")
+            page.wait_for_function(drawn)
+            page.screenshot(path=str(out / f"{name}-first.png"))
+            page.goto(url + "#graph=dry-needling&step=3")
+            page.wait_for_function("() => document.getElementById('step-title').textContent.startsWith('Step 3')")
+            page.evaluate("document.getElementById('step').scrollIntoView()")
+            page.screenshot(path=str(out / f"{name}-step3.png"))
+            node = core.nodes_in_step(core.steps[2].id)[1]
+            x, y = point_centre(page, node_point(page, node.id))
+            page.touchscreen.tap(x, y) if touch else page.mouse.click(x, y)
+            page.wait_for_function("(t) => document.getElementById('panel-title').textContent === t",
+                                   arg=node.plain_label)
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(out / f"{name}-tapped.png"))
+            page.locator("#steps").select_option(str(len(core.steps) - 1))
+            (page.tap if touch else page.click)("#check-link")
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(out / f"{name}-questions.png"))
+            context.close()
+        browser.close()
+
+
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    main(Path(args[0]) if args else ROOT / "docs" / "steps", only_take_home="--only-take-home" in sys.argv,
-         only_first_paint="--only-first-paint" in sys.argv)
+    if "--only-patient-page" in sys.argv:
+        patient_page_shots(*(Path(a) for a in args))
+    else:
+        main(Path(args[0]) if args else ROOT / "docs" / "steps", only_take_home="--only-take-home" in sys.argv,
+             only_first_paint="--only-first-paint" in sys.argv)

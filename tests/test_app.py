@@ -291,10 +291,10 @@ def test_todays_treatment_and_its_urgent_signs_come_before_the_story():
 def test_the_check_questions_wait_for_the_end_of_the_story():
     before = start(step="3")
     assert not before.get("html") or not any("fieldset" in h.proto.body for h in before.get("html"))
-    assert EN.check_after_story in [c.value for c in before.caption]
+    assert EN.check_after_story in [m.value for m in before.markdown]
     after = start(step=str(len(GRAPH.steps)))
     assert any("fieldset" in h.proto.body for h in after.get("html")), "the questions at the last step"
-    assert EN.check_after_story not in [c.value for c in after.caption]
+    assert EN.check_after_story not in [m.value for m in after.markdown]
 
 
 def test_a_phone_is_offered_the_patient_page_when_it_is_served():

@@ -149,6 +149,7 @@ def explorer() -> None:
         chart(graph, view)
         if not view.consult:
             w = words(view.language)
-            st.markdown(f"**{w.how_to_read_lead}** {w.how_to_read}")
+            with st.container(key="how-to-read"):
+                st.markdown(f"**{w.how_to_read_lead}** {w.how_to_read}")
     step_bar(graph, view)
     sync_link()

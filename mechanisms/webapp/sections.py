@@ -90,7 +90,7 @@ def check(page: Served, view: View) -> None:
     with st.container(key="check"):
         if view.step < len(page.catalog.graphs[view.graph].steps):
             if page.catalog.graphs[view.graph].teach_back:
-                st.caption(words(view.language).check_after_story)
+                st.markdown(words(view.language).check_after_story)
             return
         html = teach_back_html(page.catalog.graphs[view.graph], page.clinic, words(view.language))
         if html:

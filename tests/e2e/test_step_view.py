@@ -18,9 +18,11 @@ from bench.browser import (
 from bench.catalogs import shared_catalog
 from mechanisms.content.load import data_folder
 from mechanisms.present.audience import PATIENT, node_label
+from mechanisms.present.catalogue import words
 
 GRAPH = shared_catalog(data_folder()).graphs["dry-needling"].core
 """Every view here is a patient's, who follows the core path (more detail is off)."""
+EN = words("en")
 VIEWPORTS = {"desktop": dict(viewport={"width": 1280, "height": 800}),
              "phone": dict(viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
                            has_touch=True)}
@@ -53,7 +55,7 @@ def choose(page, node) -> dict:
     page.wait_for_function(
         "(t) => { const h = document.querySelector('.st-key-detail h3'); return h && h.innerText.trim() === t; }",
         arg=node_label(node, PATIENT), timeout=15_000)
-    settle(page)  # the sheet's slide-in over: positions are final
+    settle(page)  # the page's scroll to the explanation done: positions are final
     return step_view(page)
 
 
@@ -75,16 +77,24 @@ def test_the_diagram_takes_a_third_of_the_first_screen(reader, app_url):
     step_circles_on_screen(view, 0)
 
 
+def diagram_in_sight(page) -> None:
+    """On a phone the step's text comes first and the diagram after it: the reader scrolls to it."""
+    if page.touch:
+        page.evaluate("() => document.querySelector('.st-key-diagram').scrollIntoView({block: 'start'})")
+
+
 def test_next_brings_every_step_on_screen_and_stays_in_one_place(reader, app_url):
     open_app(reader, app_url)
     first = step_view(reader)["next"]
     for index in range(1, len(GRAPH.steps)):
         press(reader, ".st-key-next button")
+        diagram_in_sight(reader)
         view = step_view(reader)
         step_circles_on_screen(view, index)
         assert abs(view["next"]["top"] - first["top"]) < 1 and abs(view["next"]["left"] - first["left"]) < 1
         assert view["next"]["height"] >= 44 and view["next"]["width"] >= 44
     press(reader, ".st-key-prev button")
+    diagram_in_sight(reader)
     step_circles_on_screen(step_view(reader), len(GRAPH.steps) - 2)
 
 
@@ -186,6 +196,7 @@ def test_more_detail_opens_beside_the_step_and_its_parts_come_on_screen(reader, 
     assert core < whole
     assert {c["id"] for c in step_view(reader)["strong"]} & whole == core, "the detail parts are not drawn"
     press(reader, ".st-key-show-detail button")
+    diagram_in_sight(reader)
     view = step_view(reader)
     bottom = seen_bottom(view)
     shown = {c["id"]: c for c in view["strong"]}
@@ -216,7 +227,7 @@ def _covered(page, selector: str) -> dict:
 
 
 def test_the_guide_is_one_tap_from_the_introduction_and_readable(reader, app_url):
-    """Safety, aftercare and questions: reached from the introduction, never under the phone's sheet or the bar."""
+    """Safety, aftercare and questions: reached from the introduction, never under the step bar."""
     open_app(reader, app_url)
     link = reader.locator('.st-key-intro a[href="#guide"]')
     (link.tap if reader.touch else link.click)()
@@ -240,3 +251,52 @@ def test_the_last_step_points_to_the_guide(page, app_url):
     page.locator('.st-key-step-text a[href="#guide"]').click()
     page.wait_for_function("() => { const r = document.querySelector('#guide').getBoundingClientRect();"
                            " return r.top >= 0 && r.bottom <= innerHeight; }", timeout=5_000)
+
+
+PHONE_STORY = """() => {
+  const box = (s) => { const e = document.querySelector(s); if (!e) return null; const r = e.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + Math.min(r.height / 2, 20));
+    return {top: r.top, bottom: r.bottom, uncovered: !!hit && e.contains(hit)}; };
+  // Boxes that scroll inside the page (Streamlit's main area is the page's own scroller, not one of them).
+  const inner = [...document.querySelectorAll('[data-testid="stMain"] *')].filter(x => {
+    const s = getComputedStyle(x); return (s.overflowY === 'auto' || s.overflowY === 'scroll') && x.scrollHeight > x.clientHeight + 1; })
+    .map(x => x.getAttribute('data-testid') || x.className.toString().slice(0, 40));
+  return {title: box('.st-key-step-text h2'), text: box('.st-key-step-text'), diagram: box('.st-key-diagram'),
+          panel: box('.st-key-detail'), bar: box('.st-key-stepbar'), inner}; }"""
+"""Where a phone shows the story: the step's title and text, the diagram, the explanation, and any inner scroller."""
+
+
+def test_on_a_phone_each_step_is_read_by_scrolling_the_page_text_then_diagram_then_explanation(phone, app_url):
+    """No sheet over the diagram and no box that scrolls inside the page: the step's title in sight with
+    Previous/Next under the thumb, its text then the diagram then the explanation, as on the patient page."""
+    phone.touch = True
+    open_app(phone, app_url, f"?graph={GRAPH.id}&step=1")
+    for number in range(1, len(GRAPH.steps) + 1):
+        if number > 1:
+            press(phone, ".st-key-next button")
+        story = phone.evaluate(PHONE_STORY)
+        assert story["inner"] == [], (number, story["inner"])
+        title, bar = story["title"], story["bar"]
+        assert title["top"] >= 0 and title["bottom"] <= bar["top"] and title["uncovered"], (number, title)
+        assert bar["bottom"] <= 844 and bar["top"] >= 844 - 100, "Previous/Next at the foot, under the thumb"
+        assert story["text"]["bottom"] <= story["diagram"]["top"] <= story["panel"]["top"], (number, story)
+        phone.evaluate("() => document.querySelector('.st-key-step-text').scrollIntoView({block: 'end'})")
+        end = phone.evaluate(PHONE_STORY)["text"]
+        assert end["bottom"] <= bar["top"] + 1, (number, "the step's last line is read above the bar", end)
+
+
+def test_on_a_phone_todays_urgent_signs_are_on_the_first_screen(phone, app_url):
+    open_app(phone, app_url, f"?graph={GRAPH.id}&step=1&areas=neck-shoulders")
+    first = phone.evaluate("""() => { const li = document.querySelector('.st-key-today-first li');
+        const r = li.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, text: li.innerText}; }""")
+    assert first["top"] >= 0 and first["bottom"] <= 844 - 58, first
+    assert "lung" in first["text"] and "emergency" in first["text"], "the first urgent sign, whole, with whom to call"
+
+
+def test_the_check_questions_come_after_the_story(reader, app_url):
+    open_app(reader, app_url, f"?graph={GRAPH.id}&step=2")
+    assert reader.locator(".st-key-check fieldset").count() == 0
+    assert EN.check_after_story in reader.locator(".st-key-check").inner_text()
+    open_app(reader, app_url, f"?graph={GRAPH.id}&step={len(GRAPH.steps)}")
+    reader.locator(".st-key-check fieldset").first.wait_for(state="attached")
+    assert EN.check_after_story not in reader.locator(".st-key-check").inner_text()

@@ -11,22 +11,36 @@
   document.addEventListener("touchstart", onChart, { capture: true, passive: true });
   document.addEventListener("mousedown", onChart, { capture: true, passive: true });
 
-  // When the explanation changes (a tap, the picker, a shared link), its heading is brought to the
-  // top of the side column (or the phone's sheet), which scrolls on its own: the page, and so the
-  // diagram, stays where it is. Only if the heading is still hidden (behind the step bar, or below
-  // the screen) does the page scroll, as little as needed.
-  function reveal(heading) {
-    var column = heading.closest('[data-testid="stColumn"]');
-    if (column && column.scrollHeight > column.clientHeight) {
-      column.scrollTop += heading.getBoundingClientRect().top - column.getBoundingClientRect().top - 8;
-    }
+  // When the explanation changes (a tap, the picker, a shared link), its heading is brought into sight.
+  // Beside the diagram (a wide screen) the side column scrolls on its own, so the diagram stays where it is.
+  // On a phone the explanation follows the diagram: the page scrolls the diagram's top to the top of the
+  // screen, so the part tapped and what it does are both in sight (as on the patient page); only if the
+  // heading is still hidden (behind the step bar, or below the screen) is it centred.
+  var narrow = window.matchMedia("(max-width: 640px)");
+  function inSight(heading) {
     var bar = document.querySelector(".st-key-stepbar");
     var limit = bar ? bar.getBoundingClientRect().top : window.innerHeight;
     var box = heading.getBoundingClientRect();
-    if (box.top < 0 || box.bottom > limit) heading.scrollIntoView({ behavior: "instant", block: "center" });
+    return box.top >= 0 && box.bottom <= limit;
+  }
+  function reveal(heading) {
+    var column = heading.closest('[data-testid="stColumn"]');
+    if (!narrow.matches && column && column.scrollHeight > column.clientHeight) {
+      column.scrollTop += heading.getBoundingClientRect().top - column.getBoundingClientRect().top - 8;
+    }
+    var diagram = document.querySelector(".st-key-diagram");
+    if (!inSight(heading) && narrow.matches && diagram) diagram.scrollIntoView({ behavior: "instant", block: "start" });
+    if (!inSight(heading)) heading.scrollIntoView({ behavior: "instant", block: "center" });
   }
   var lastHeading = null;
+  var lastStep = null;
   var observer = new MutationObserver(function () {
+    // A new step (Next, Previous, the list): its title comes into sight if the reader had scrolled past it.
+    var step = document.querySelector(".st-key-step-text h2");
+    if (step && step.innerText !== lastStep) {
+      if (lastStep !== null && !inSight(step)) step.scrollIntoView({ behavior: "instant", block: "start" });
+      lastStep = step.innerText;
+    }
     var heading = document.querySelector(".st-key-detail h3");
     if (!heading) return;
     var text = heading.innerText;
@@ -37,18 +51,6 @@
     reveal(heading);
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-
-  // On a phone the step's sheet covers the foot of the screen. Once the reader scrolls past the
-  // diagram (to the guide, the text version, the downloads), the sheet steps aside so the page can
-  // be read; it comes back with the diagram. The class is only read by explainer.css's phone rules.
-  function placeSheet() {
-    var diagram = document.querySelector(".st-key-diagram");
-    if (!diagram) return;
-    var past = diagram.getBoundingClientRect().bottom < 0;
-    document.body.classList.toggle("past-diagram", past);
-  }
-  window.addEventListener("scroll", placeSheet, { passive: true });
-  document.addEventListener("scroll", placeSheet, { passive: true, capture: true });
 
   // A link to a step from outside the diagram (the teach-back answers): the address changes and
   // Streamlit reruns the page for it, as on browser Back; the reader is taken up to the diagram.
