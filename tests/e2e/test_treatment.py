@@ -50,7 +50,11 @@ def open_map(page, touch: bool) -> None:
 
 def tap_area(page, area: str, touch: bool) -> None:
     page.locator('[data-testid="stPopoverBody"] .js-plotly-plot').scroll_into_view_if_needed()
-    x, y = page.evaluate(TARGET, area)
+    # Where the area is once the map has stopped moving (the page above the popover may have just grown: today's
+    # box appears with the first area), read in two frames in a row.
+    x, y = page.evaluate("""([target, id]) => new Promise(done => { const at = eval(target); let last = null;
+        const look = () => { const now = at(id); if (now && last && now[0] === last[0] && now[1] === last[1]) done(now);
+                             else { last = now; requestAnimationFrame(look); } }; look(); })""", [TARGET, area])
     page.touchscreen.tap(x, y) if touch else page.mouse.click(x, y)
 
 
