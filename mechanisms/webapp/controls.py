@@ -3,6 +3,7 @@ treatment on the body map, and Take this home (a QR code of the view)."""
 
 from __future__ import annotations
 
+import functools
 import socket
 from dataclasses import replace
 
@@ -40,9 +41,11 @@ def listens_on_network() -> bool:
     return (st.get_option("server.address") or "") in ("", "0.0.0.0", "::")
 
 
+@functools.lru_cache(maxsize=1)
 def network_host() -> str | None:
-    """This computer's address on its local network (the one a phone on the same Wi-Fi reaches), if it has one.
-    A UDP socket's connect sends nothing: it only asks the system which address it would send from."""
+    """This computer's address on its local network (the one a phone on the same Wi-Fi reaches), if it has one,
+    asked once per process (every full run reads it). A UDP socket's connect sends nothing: it only asks the
+    system which address it would send from."""
     try:
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
             probe.connect(("10.255.255.255", 1))
