@@ -175,6 +175,9 @@ def test_the_check_questions_come_after_the_story_and_are_one_tap_from_its_end(b
     assert page.locator("#check-later").is_hidden()
     page.tap("#check-link")
     wait_in_sight(page, "#check h2", below="#stepbar")  # one tap from the last step to the questions
+    step_title_is(page, len(CORE.steps))  # a jump within the page: the story stays at its end
+    page.wait_for_function("(s) => location.hash.includes(s)", arg=f"step={len(CORE.steps)}", timeout=5_000)
+    assert page.locator("#link-notice").is_hidden()
     context.close()
 
 
@@ -186,6 +189,9 @@ def test_the_introduction_and_the_disclaimer_are_one_tap_from_anywhere(browser, 
     assert about["y"] >= 844 - 100 and about["height"] >= 44, "in the bar at the foot, a thumb-sized target"
     page.tap("#about")
     wait_in_sight(page, "#disclaimer", below="#stepbar")
+    step_title_is(page, 5)  # the story stays where the reader left it, and its link with it
+    page.wait_for_function("() => location.hash.includes('step=5')", timeout=5_000)
+    assert page.locator("#link-notice").is_hidden()
     assert in_sight(seen(page, "#disclaimer")) and in_sight(seen(page, "#summary"))
     context.close()
 

@@ -374,7 +374,16 @@
     b.setAttribute("data-audience", a[0]);
     document.getElementById("audiences").appendChild(b);
   });
-  window.addEventListener("hashchange", function () { noticeIf(openLink(location.hash.slice(1))); render(); });
+  window.addEventListener("hashchange", function () {
+    var hash = location.hash.slice(1);
+    // A jump within the page (About, the questions, the guide) names an element, not a view: the browser has
+    // scrolled to it, and the story stays where it was, its own link back in the address.
+    if (hash && document.getElementById(hash)) {
+      try { history.replaceState(null, "", "#" + linkOf(currentView())); } catch (err) { /* sandboxed */ }
+      return;
+    }
+    noticeIf(openLink(hash)); render();
+  });
   render();  // the words first: they are read while plotly.js (loaded after this script) arrives
   document.documentElement.classList.add("ready");
   gd.setAttribute("aria-label", D.figure_alt);
