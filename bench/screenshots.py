@@ -187,7 +187,7 @@ def patient_page_shots(out: Path = ROOT / "docs" / "patient") -> None:
 
     from playwright.sync_api import sync_playwright
 
-    from bench.browser import node_point, point_centre
+    from bench.browser import node_point, point_centre, wait_in_sight
     from bench.site_bench import serve_folder, write_site
     from mechanisms.content.load import data_folder, load_catalog
 
@@ -217,7 +217,7 @@ def patient_page_shots(out: Path = ROOT / "docs" / "patient") -> None:
             page.screenshot(path=str(out / f"{name}-tapped.png"))
             page.locator("#steps").select_option(str(len(core.steps) - 1))
             (page.tap if touch else page.click)("#check-link")
-            page.wait_for_timeout(300)
+            wait_in_sight(page, "#check h2", below="#stepbar")
             page.screenshot(path=str(out / f"{name}-questions.png"))
             context.close()
         browser.close()
