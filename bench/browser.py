@@ -26,7 +26,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_app(data_dir: Path | None = None, script: str = "app.py") -> tuple[subprocess.Popen, str]:
+def start_app(data_dir: Path | None = None, script: str = "app.py", attempt: int = 1) -> tuple[subprocess.Popen, str]:
     """Start `streamlit run` on a free port and wait until it answers; the caller stops it."""
     port = free_port()
     env = dict(os.environ)
@@ -43,6 +43,8 @@ def start_app(data_dir: Path | None = None, script: str = "app.py") -> tuple[sub
     while time.time() < deadline:
         if proc.poll() is not None:
             printed += proc.stdout.read()
+            if b"already in use" in printed and attempt < 3:  # two test workers were handed the same free port
+                return start_app(data_dir, script, attempt + 1)
             raise RuntimeError(f"streamlit exited: {printed.decode(errors='replace')[-2000:]}")
         try:
             with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:

@@ -17,4 +17,7 @@ fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
 .venv/bin/ruff check .
 .venv/bin/mechanisms check
-exec .venv/bin/python -m pytest -q "$@"
+# Two workers (pytest-xdist): on this 2-core machine the whole run went from 363 s to 273 s (idle, same hour).
+# --dist loadgroup keeps the heavy modules (nginx replicas, load, failover) on one worker, one at a time.
+# Pass -n 0 to run in one process.
+exec .venv/bin/python -m pytest -q -n 2 --dist loadgroup "$@"
