@@ -35,6 +35,7 @@ if not state.complete():  # the first paint ends here; the browser's signal brin
 else:
     sections.check(page, view)
     sections.guide(page, graph, view)
+    sections.key_points_again(page, graph, view)
     if not view.consult:
         sections.more(graph, view)
     panels.clinic_footer(page.clinic, words(view.language))

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench.catalogs import shared_catalog
 from mechanisms.present.catalogue import words
+from mechanisms.present.markup import md_escape
 
 from .conftest import ROOT
 
@@ -302,3 +303,24 @@ def test_a_phone_is_offered_the_patient_page_when_it_is_served():
     offers = [m.value for m in served.markdown if EN.patient_page_offer in m.value]
     assert offers == [f"[{EN.patient_page_offer}](https://clinic.example/patient/#graph=dry-needling&step=1)"]
     assert not [m for m in _page_with().markdown if EN.patient_page_offer in m.value], "not served: no offer"
+
+
+def test_the_key_points_come_first_folded_and_again_open_after_the_guide():
+    """One tap opens them under the title (the story keeps its place on a first screen); the page ends with them."""
+    from mechanisms.present.guide import key_points
+
+    at = start()
+    points = [md_escape(p.text) for p in key_points(GRAPH, None, EN)]
+    assert 3 <= len(points) <= 5
+    folded = [e for e in at.expander if EN.key_points_heading in e.label]
+    assert len(folded) == 1 and not folded[0].proto.expanded, "folded at the start"
+    assert all(p in folded[0].markdown[0].value for p in points)
+    values = [m.value for m in at.markdown]
+    first = next(i for i, v in enumerate(values) if points[0] in v)
+    again = next(i for i, v in enumerate(values) if EN.key_points_again in v)
+    summary = values.index(md_escape(GRAPH.summary))
+    check = values.index(EN.check_after_story)
+    take_home = values.index(f"### {EN.take_it_home}")
+    assert first < summary < check < again < take_home, "first, then the story, the questions and the guide, then again"
+    assert all(p in values[again] for p in points)
+    assert "\u26a0 **Get urgent help now, call your local emergency number" in values[again]

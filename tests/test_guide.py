@@ -5,7 +5,7 @@ from __future__ import annotations
 from bench.catalogs import shared_catalog
 from mechanisms.content.load import data_folder
 from mechanisms.present.catalogue import words
-from mechanisms.present.guide import MARKS, guide_chapters
+from mechanisms.present.guide import MARKS, guide_chapters, key_points
 
 EN = words("en")
 CATALOG = shared_catalog(data_folder())
@@ -74,3 +74,22 @@ def test_urgent_signs_come_first_after_the_session_and_say_the_number_to_call():
 def test_without_a_clinic_number_every_urgent_line_asks_for_the_local_one():
     text = " ".join(f"{b.title} {line.text}" for c in CHAPTERS for b in c.blocks for line in b.lines)
     assert "{" not in text and text.count("call your local emergency number") >= 3
+
+
+def test_the_key_points_say_what_it_is_what_is_normal_every_urgent_sign_and_what_to_do():
+    """Three to five sentences a patient keeps; the urgent one names each urgent sign of the guide and the number."""
+    from mechanisms.content.clinic import Clinic
+
+    points = key_points(GRAPH, Clinic("Riverside", emergency="911"), EN)
+    assert 3 <= len(points) <= 5
+    text = " ".join(p.text for p in points)
+    for must in ("very thin needle", "Soreness", "1 to 3 days", "0 to 10", "next visit", "pus"):
+        assert must in text, must
+    urgent = [p for p in points if p.kind == "warnings"]
+    assert len(urgent) == 1 and urgent[0].mark == MARKS["warnings"] and "call 911" in urgent[0].text
+    for sign in ("chest pain", "pain when you breathe in", "new dry cough", "hard to breathe", "weak or numb",
+                 "strong nerve pain", "hard to walk"):
+        assert sign in urgent[0].text, sign
+    guide_urgent = " ".join(line.text for c in CHAPTERS for b in c.blocks if b.id == "urgent" for line in b.lines)
+    assert all(sign in guide_urgent for sign in ("chest pain", "new dry cough", "weak or numb", "hard to walk"))
+    assert all(not p.mark for p in points if p.kind != "warnings") and all(p.source_note == "" for p in points)

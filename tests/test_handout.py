@@ -293,9 +293,13 @@ def test_todays_treatment_prints_on_the_first_page_with_its_caution():
     assert today_sentence(graph, view) in first
     assert EN.today_cautions in first and "collapse" in first and "Patel 2019" in first
     assert "spinal cord" in first and "Berrigan 2018" in first, "the upper back is beside the spine too"
-    assert first.count("call 999") == 2 and "{emergency}" not in whole and "local emergency number" not in whole
+    urgent_points = sum(point.urgent for point in graph.key_points)  # the key points say it too, first
+    assert urgent_points == 1 and first.count("call 999") == 2 + urgent_points
+    assert "{emergency}" not in whole and "local emergency number" not in whole
     assert "Get urgent help now: call 999" in whole
-    assert len(reader.pages[0].images) == 2, "the QR code and the body map with today's areas shaded"
+    assert first.index(EN.key_points_heading) < first.index(EN.today_heading), "the key points come first"
+    assert len(reader.pages[0].images) == 1, "the body map with today's areas shaded, under the key points"
+    assert len(reader.pages[1].images) == 1, "the QR code back to the same view, after the summary"
     _, plain = read(build_pdf(graph, real.references, "patient", "a4", BASE,
                               pictures=[_blank_png()] * len(graph.core.steps), view=View(graph.id)))
     assert EN.today_heading not in plain
@@ -305,3 +309,22 @@ def _blank_png() -> bytes:
     from .test_clinic import png
 
     return png(600, 300)
+
+
+@pytest.mark.parametrize("audience", ["patient", "practitioner"])
+def test_the_key_points_open_the_handout_and_close_it(audience):
+    """In a box under the title, the urgent one among them, and again after the guide, before the words used."""
+    from mechanisms.present.guide import key_points
+
+    real = shared_catalog(ROOT / "data")
+    graph = real.graphs["dry-needling"]
+    shown = graph.core if audience == "patient" else graph
+    reader, whole = read(build_pdf(graph, real.references, audience, "a4",
+                                   pictures=[_blank_png()] * len(shown.steps)))
+    first = " ".join(reader.pages[0].extract_text().split())
+    points = [p.text for p in key_points(graph, None, EN)]
+    assert first.index(EN.key_points_heading) < first.index(points[0]) < first.index("called a trigger point")
+    assert "Get urgent help now, call your local emergency number" in first
+    again = whole.index(EN.key_points_again)
+    assert whole.index(EN.guide_heading) < again < whole.index(EN.words_used)
+    assert all(p in whole[again:] for p in points)

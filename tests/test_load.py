@@ -101,6 +101,13 @@ def _guide_part(kind: str, item: dict) -> dict:
          "guide safe / risks item 1: actions make no claim"),
         (lambda d: d.update(guide=[_guide_part("advice", {"text": "Rest."})]),
          "guide part safe (sections.0): kind: input should be 'facts'"),
+        # Key points: a claim is cited; there are at most five.
+        (lambda d: d.update(key_points=[{"text": "It helps.", "evidence": "review"}]),
+         "key point 1: evidence 'review' needs a citation"),
+        (lambda d: d.update(key_points=[{"text": "It helps.", "evidence": "review", "citations": ["smith2099"]}]),
+         "key point 1: unknown reference 'smith2099'"),
+        (lambda d: d.update(key_points=[{"text": f"Rest {i}."} for i in range(6)]),
+         "key_points: List should have at most 5 items"),
         # Steps have one text for everybody: a practitioner step text was shown by some outputs only.
         (lambda d: d["steps"][0].update(practitioner="Precise."), "step first: practitioner: unknown field"),
     ],

@@ -30,7 +30,11 @@ def test_a_placeholder_reads_as_the_clinics_number_or_the_fallback():
      "caution lung: sends the reader to urgent help without the number to call: add 'call {emergency}'"),
     (("Needling aims at the tight spot and can make it less tender.",
       "Needling aims at the tight spot. Get urgent help now: call {emergency}."),
-     "edge needle-insertion->trigger-point (patient): {emergency} is filled in only in the guide"),
+     "edge needle-insertion->trigger-point (patient): {emergency} is filled in only in the key points, the guide"),
+    (("Get urgent help now, call {emergency}, if you have chest pain", "Get urgent help now if you have chest pain"),
+     "key point 3: sends the reader to urgent help without the number to call: add 'call {emergency}'"),
+    (("Get urgent help now, call {emergency}, if you", "Get urgent help now, call {emergancy}, if you"),
+     "key point 3: unknown placeholder {emergancy}"),
 ])
 def test_a_wrong_placeholder_or_urgent_help_without_a_number_is_one_located_line(tmp_path, change, expected):
     problems = problems_after_edit(tmp_path, *change)

@@ -24,8 +24,8 @@ def check_graph(graph: Graph, reference_ids: Iterable[str]) -> list[Finding]:
     """Every integrity problem of a schema-valid graph; empty when it is sound."""
     refs = set(reference_ids)
     findings: list[Finding] = []
-    for check in (_unique_ids, _known_ids, _citations, _steps_used, _reachable, _step_order, _core_path, _guide,
-                  _treatment, _teach_back, _placeholders):
+    for check in (_unique_ids, _known_ids, _citations, _steps_used, _reachable, _step_order, _core_path, _key_points,
+                  _guide, _treatment, _teach_back, _placeholders):
         findings.extend(check(graph, refs))
     return findings
 
@@ -147,6 +147,15 @@ def _core_path(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
             )
 
 
+def _key_points(graph: Graph, refs: set[str]) -> Iterator[Finding]:
+    """A key point with an evidence level is a claim, so it is cited; an urgent one or an action claims nothing."""
+    for i, point in enumerate(graph.key_points):
+        loc, where = ("key_points", i), f"key point {i + 1}"
+        yield from _unknown_references(loc, where, point.citations, refs)
+        if point.evidence is not None:
+            yield from _uncited(loc, where, point.citations, point.evidence)
+
+
 def _guide(graph: Graph, refs: set[str]) -> Iterator[Finding]:
     """A fact in the guide is a claim: cited, or marked proposed; an action or a question claims nothing."""
     seen: Counter[str] = Counter()
@@ -217,18 +226,20 @@ def _placeholders(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
         for name in unknown:  # a misspelt {emergency} is said once, as itself
             yield loc, where, f"unknown placeholder {{{name}}}; the only one is {mark}, the number to call"
         if not filled_here and mark in text:
-            yield loc, where, (f"{mark} is filled in only in the guide, the body map's cautions and the check "
-                               "questions; tell urgent help there")
+            yield loc, where, (f"{mark} is filled in only in the key points, the guide, the body map's cautions "
+                               "and the check questions; tell urgent help there")
         elif not unknown and URGENT.search(text) and mark not in text:
             yield loc, where, (f"sends the reader to urgent help without the number to call: add 'call {mark}'"
                                if filled_here else
-                               f"tell urgent help in the guide, a caution or a check question, where {mark} "
-                               "gives the number to call")
+                               f"tell urgent help in a key point, the guide, a caution or a check question, "
+                               f"where {mark} gives the number to call")
 
 
 def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
     """(path, where, text) of every paragraph a patient reads, as written; headings and labels are names, not prose."""
     yield ("summary",), "summary", graph.summary
+    for i, point in enumerate(graph.key_points):
+        yield ("key_points", i, "text"), f"key point {i + 1}", point.text
     for i, step in enumerate(graph.steps):
         yield ("steps", i, "patient"), f"step {step.id} (patient)", step.patient
         yield ("steps", i, "unknowns"), f"step {step.id} (unknowns)", step.unknowns

@@ -112,6 +112,13 @@ class GuideItem(_Strict):
     citations: list[Id] = Field(default_factory=list)
 
 
+class KeyPoint(GuideItem):
+    """One of the three to five things a patient must keep, said first and again at the end of every output;
+    `urgent` marks the one that sends the reader to urgent help (drawn as a warning)."""
+
+    urgent: bool = False
+
+
 class GuideSection(_Strict):
     """A short list under one heading, e.g. 'Rare but serious risks'."""
 
@@ -238,6 +245,8 @@ class Graph(_Strict):
     """The language of the file's texts: it chooses how their reading grade is measured."""
     title: Text
     summary: Text
+    key_points: list[KeyPoint] = Field(default_factory=list, max_length=5)
+    """What a patient must keep (what it is, what is normal, the urgent signs, what to do): first and last."""
     entry: Id
     regions: list[Region] = Field(min_length=1)
     steps: list[Step] = Field(min_length=1)

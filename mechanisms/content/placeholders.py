@@ -15,9 +15,9 @@ EMERGENCY = "emergency"
 FALLBACK: dict[str, str] = {EMERGENCY: "your local emergency number"}
 """What each placeholder reads without a clinic's setting: also its longest reading, the one a reading grade
 measures."""
-FILLED_IN = ("guide", "treatment", "teach_back")
-"""The parts of a graph file whose texts are filled in (the practical guide, the body map's cautions, the
-check questions); a placeholder anywhere else would show as written."""
+FILLED_IN = ("key_points", "guide", "treatment", "teach_back")
+"""The parts of a graph file whose texts are filled in (the key points, the practical guide, the body map's cautions,
+the check questions); a placeholder anywhere else would show as written."""
 URGENT = re.compile(r"\burgent\b", re.IGNORECASE)
 """A text that sends a reader to urgent help must say the number to call."""
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")

@@ -24,7 +24,7 @@ from ..diagram.style import PRINT_FONT_PX, edge_key_sentence
 from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_text, shown_graph
 from ..present.catalogue import DEFAULT_LANGUAGE, Words, words
 from ..present.clinic import clinic_lines
-from ..present.guide import GuideBlock, GuideChapter, GuideLine, guide_chapters
+from ..present.guide import GuideBlock, GuideChapter, GuideLine, guide_chapters, key_points
 from ..present.links import reader_link, valid_base_url, view_url
 from ..present.treatment import treatment_chapter
 from ..present.view import View
@@ -65,15 +65,27 @@ def _clinic(pdf: HandoutPage, clinic: Clinic | None, w: Words) -> None:
     pdf.ln(2)
 
 
-def _cover(pdf: HandoutPage, graph: Graph, audience: str, w: Words, clinic: Clinic | None = None) -> None:
-    """Who it is for (and from which clinic), the title, the key message and the disclaimer."""
+def _cover(pdf: HandoutPage, graph: Graph, audience: str, w: Words, clinic: Clinic | None = None,
+           points: Sequence[GuideLine] = ()) -> None:
+    """Who it is for (and from which clinic), the title and the key points: what a patient reads first."""
     pdf.add_page()
     _clinic(pdf, clinic, w)
     pdf.set_font("DejaVu", "", 9.5)
     pdf.cell(0, 5, w.audience_heading[audience], new_x="LMARGIN", new_y="NEXT")
     pdf.heading(graph.title, 20, space_before=1)
+    _key_points(pdf, points, w.key_points_heading)
+
+
+def _summary(pdf: HandoutPage, graph: Graph, w: Words) -> None:
+    """The key message and the disclaimer, after the key points and today's treatment."""
     pdf.para(graph.summary, 12, after=4)
     pdf.note(w.disclaimer, w.note_lead)
+
+
+def _key_points(pdf: HandoutPage, lines: Sequence[GuideLine], heading: str) -> None:
+    """The key points in a thick box, the urgent one bold behind its warning sign: first, and again at the end."""
+    if lines:
+        pdf.boxed_list(heading, [(line.mark or BULLET, line.text, line.kind == "warnings") for line in lines])
 
 
 def _online_link(pdf: HandoutPage, link: str, w: Words) -> None:
@@ -304,16 +316,19 @@ def build_pdf(
     pictures = pictures if pictures is not None else step_pictures(graph, audience, w)
     refs = format_references(cited_ids(graph), references)
     number = {r.id: r.number for r in refs}
-    _cover(pdf, graph, audience, w, clinic)
+    points = key_points(original_graph, clinic, w)
+    _cover(pdf, graph, audience, w, clinic, points)
+    today = treatment_chapter(original_graph, view, references, clinic)
+    if today is not None:  # today's areas and their cautions on the first page, under the key points
+        _guide_chapter(pdf, today, number, w)
+        _today_map(pdf, original_graph, view)
+    _summary(pdf, graph, w)
     base = valid_base_url(base_url)
     if base:
         _online_link(pdf, reader_link(base, view, original_graph, patient_page), w)
-    today = treatment_chapter(original_graph, view, references, clinic)
-    if today is not None:  # today's areas, where they are, and their cautions, on the first page
-        _guide_chapter(pdf, today, number, w)
-        _today_map(pdf, original_graph, view)
     _reading_guide(pdf, graph, audience, w)
     _steps(pdf, graph, audience, number, pictures, w, core_note=graph is not original_graph)
     _guide(pdf, guide_chapters(graph, references, clinic, w), number, w)
+    _key_points(pdf, points, w.key_points_again)
     _back_matter(pdf, graph, refs, w)
     return bytes(pdf.output())

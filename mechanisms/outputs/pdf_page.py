@@ -105,6 +105,31 @@ class HandoutPage(FPDF):
         self.rect(self.l_margin, y, self.epw, self.get_y() - y + 1)
         self.set_y(self.get_y() + 4)
 
+    def boxed_list(self, heading: str, lines: list[tuple[str, str, bool]], size: float = 11) -> None:
+        """A heading and its lines (mark, text, bold) in a thick outlined box: what must not be missed (key points)."""
+        height = sum(self.text_height(f"{mark} {text}", size, 8) + 2 for mark, text, _ in lines) + size * 0.5 + 12
+        self.room_for(height)
+        y = self.get_y()
+        self.set_left_margin(self.l_margin + 4)
+        self.set_right_margin(self.r_margin + 4)
+        self.ln(3)
+        self.set_font("DejaVu", "B", size + 2)
+        self.cell(0, (size + 2) * 0.5, heading, new_x="LMARGIN", new_y="NEXT")
+        self.ln(2)
+        for mark, text, bold in lines:
+            self.set_x(self.l_margin)
+            self.set_font("DejaVu", "B", size)
+            self.cell(6, size * 0.5, mark)
+            self.set_font("DejaVu", "B" if bold else "", size)
+            self.multi_cell(0, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+            self.ln(2)
+        self.set_left_margin(self.l_margin - 4)
+        self.set_right_margin(self.r_margin - 4)
+        self.set_line_width(0.8)
+        self.rect(self.l_margin, y, self.epw, self.get_y() - y + 1)
+        self.set_line_width(0.2)
+        self.set_y(self.get_y() + 5)
+
     def link_line(self, label: str, url: str, size: float = 9) -> None:
         """A printed address that is also clickable on screen."""
         self.set_font("DejaVu", "B", size)

@@ -56,7 +56,7 @@ from ..present.audience import (
 )
 from ..present.catalogue import DEFAULT_LANGUAGE, Words, or_english, words
 from ..present.clinic import clinic_lines, logo_data_uri
-from ..present.guide import GuideChapter, GuideLine, guide_chapters, guide_line
+from ..present.guide import GuideChapter, GuideLine, guide_chapters, guide_line, key_points
 from ..present.highlight import Highlight, highlight_of, step_nodes
 from ..present.links import PATIENT_PAGE_DROPS, view_query
 from ..present.markup import html_escape, json_for_html
@@ -228,6 +228,8 @@ def page_data(
         "title": graph.title, "summary": graph.summary, "disclaimer": w.disclaimer, "words": _words(w),
         "core_note": w.core_path_note if core_note else "",
         "guide": _guide_data(guide_chapters(graph, references, clinic, w), w),
+        "key_points": {"heading": w.key_points_heading, "again": w.key_points_again,
+                       "lines": [_guide_line(line) for line in key_points(graph, clinic, w)]},
         "treatment": _treatment_data(graph, references, clinic, today_view, w),
         "teach_back": teach_back_data(graph, clinic, w),
         "clinic": {"lines": [asdict(line) for line in clinic_lines(clinic, w)], "logo": logo_data_uri(clinic)},

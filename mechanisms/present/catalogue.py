@@ -98,6 +98,8 @@ class Words:
     unavailable_title: str
     unavailable: str
     author_notice: str
+    key_points_heading: str
+    key_points_again: str
     guide_heading: str
     guide_pointer: str
     today_heading: str

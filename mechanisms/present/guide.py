@@ -82,6 +82,15 @@ def guide_line(item: GuideItem | Caution, kind: str, references: Mapping[str, Ma
     )
 
 
+def key_points(graph: Graph, clinic: Clinic | None = None, words: Words | None = None) -> tuple[GuideLine, ...]:
+    """The key points as read, the number to call filled in: every output shows them first and again at the end
+    (an urgent one with the warning sign; their sources stay in the guide, where the same facts are cited)."""
+    w = or_english(words)
+    return tuple(GuideLine(text=" ".join(with_clinic(p.text, clinic, w).split()),
+                           kind="warnings" if p.urgent else "points", refs=tuple(p.citations))
+                 for p in graph.key_points)
+
+
 def guide_chapters(graph: Graph, references: Mapping[str, Mapping[str, Any]],
                    clinic: Clinic | None = None, words: Words | None = None) -> list[GuideChapter]:
     """The whole guide, ready to render, with this clinic's emergency number where urgent help is named."""

@@ -6,7 +6,7 @@ become markup on the page. The only HTML written here is constant CSS and JavaSc
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -226,6 +226,20 @@ def chapter_body(chapter: GuideChapter) -> None:
     for block in chapter.blocks:
         st.markdown(f"#### {md_escape(block.title)}")
         st.markdown("\n".join(_guide_item(line) for line in block.lines))
+
+
+def key_points(lines: Sequence[GuideLine], heading: str, key: str, folded: bool = False) -> None:
+    """The key points, the urgent one bold behind its warning sign: at the start `folded` (one tap opens them, so
+    the story keeps its place on the first screen), at the end open in a box of their own."""
+    if not lines:
+        return
+    items = "\n".join(_guide_item(line) for line in lines)
+    if folded:
+        with st.container(key=key), st.expander(f"**{md_escape(heading)}**", icon=":material/checklist:"):
+            st.markdown(items)
+        return
+    with st.container(key=key, border=True):
+        st.markdown(f"**{md_escape(heading)}**\n\n" + items)
 
 
 def _guide_item(line: GuideLine) -> str:

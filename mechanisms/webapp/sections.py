@@ -9,6 +9,7 @@ from mechanisms.content.model import Graph
 from mechanisms.diagram.bodymap import body_figure
 from mechanisms.outputs.teachback import teach_back_html
 from mechanisms.present.catalogue import words
+from mechanisms.present.guide import key_points
 from mechanisms.present.links import patient_page_base, reader_link
 from mechanisms.present.markup import md_escape
 from mechanisms.present.treatment import today_sentence, treatment_chapter
@@ -51,6 +52,7 @@ def intro(page: Served, graph: Graph, view: View) -> None:
     st.title(md_escape(graph.title))
     patient_page_offer(page, view)
     today_first(page, view)
+    panels.key_points(key_points(graph, page.clinic, w), w.key_points_heading, "key-points", folded=True)
     # On a phone the introduction moves below the diagram (explainer.css): the diagram leads.
     with st.container(key="intro"):
         st.markdown(md_escape(graph.summary))
@@ -105,6 +107,12 @@ def guide(page: Served, graph: Graph, view: View) -> None:
         w = words(view.language)
         today_map = body_figure(whole.treatment, view.areas, targets=False, height=300, words=w) if today else None
         panels.guide(graph, page.catalog.references, page.clinic, w, today, today_map)
+
+
+def key_points_again(page: Served, graph: Graph, view: View) -> None:
+    """The key points again at the end of the page, after the guide: what a patient must keep, last."""
+    w = words(view.language)
+    panels.key_points(key_points(graph, page.clinic, w), w.key_points_again, "key-points-again")
 
 
 def more(graph: Graph, view: View) -> None:

@@ -196,6 +196,38 @@ def test_the_introduction_and_the_disclaimer_are_one_tap_from_anywhere(browser, 
     context.close()
 
 
+def test_the_key_points_are_one_tap_under_the_title_on_a_phone_open_on_a_desktop_and_again_at_the_end(browser, site):
+    """A phone keeps the story on its first screen: the key points there are one tap away, and the tap shows them
+    all; a desktop shows them open; both end the page with them, open, after the guide."""
+    from mechanisms.present.guide import key_points
+
+    points = key_points(GRAPH, CLINIC, EN)
+    for size in (PHONE, DESKTOP):
+        context, page = open_page(browser, site, "#graph=dry-needling&step=1", size)
+        phone = size is PHONE
+        heading = seen(page, "#key-points-heading")
+        assert in_sight(heading) and heading["top"] > seen(page, "#title")["bottom"]
+        assert page.locator("#key-points").evaluate("d => d.open") is not phone
+        assert in_sight(seen(page, "#step-title")), "the story still starts on the first screen"
+        if phone:
+            assert page.locator("#key-points-list li").first.is_hidden()
+            box = page.locator("#key-points summary").bounding_box()
+            assert box["height"] >= 44, "a thumb-sized target"
+            page.tap("#key-points summary")
+        items = page.locator("#key-points-list li")
+        assert items.count() == len(points) and items.first.is_visible()
+        assert [items.nth(i).inner_text().replace("\u26a0", "").strip() for i in range(len(points))] == \
+            [p.text for p in points]
+        assert "urgent" in items.nth(2).get_attribute("class") and "call 999" in items.nth(2).inner_text()
+        assert seen(page, "#key-points-list")["bottom"] < seen(page, "#summary")["top"]
+        again = seen(page, "#key-points-again")
+        assert again["visible"] and again["top"] > seen(page, "#guide")["bottom"], "again, after the guide"
+        assert page.locator("#key-points-again li").count() == len(points)
+        page.evaluate("document.getElementById('key-points-again').scrollIntoView({block: 'center'})")
+        assert in_sight(seen(page, "#key-points-again-heading"))
+        context.close()
+
+
 def treatment_cases() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     areas = [a.id for a in GRAPH.treatment.areas]
     options = [o.id for o in GRAPH.treatment.options]

@@ -301,6 +301,22 @@
     document.getElementById("guide").hidden = false;
   }
 
+  // The key points: first under the title, and again at the end of the page, the urgent one as a warning.
+  function renderKeyPoints() {
+    if (!D.key_points.lines.length) return;
+    [["key-points", D.key_points.heading], ["key-points-again", D.key_points.again]].forEach(function (box) {
+      setText(box[0] + "-heading", box[1]);
+      var ul = document.getElementById(box[0] + "-list");
+      D.key_points.lines.forEach(function (line) {
+        var li = guideLine(line);
+        if (line.mark) li.className += " urgent";
+        ul.appendChild(li);
+      });
+      document.getElementById(box[0]).hidden = false;
+    });
+    document.getElementById("key-points").open = !narrow.matches;
+  }
+
   // The clinic's details (name, phone, web address, logo), when the page was made with them.
   function renderClinic() {
     if (!D.clinic.lines.length) return;
@@ -343,6 +359,7 @@
   setText("today-link", W.today_pointer);
   if (D.core_note) { setText("core-note", D.core_note); document.getElementById("core-note").hidden = false; }
   renderGuide();
+  renderKeyPoints();
   renderClinic();
   if (D.teach_back.questions.length) {
     setText("check-link", W.check_heading);
