@@ -145,11 +145,13 @@ def explorer() -> None:
         panel(graph, view)
         if not view.consult and complete():
             picker(graph, view)
+    # The step bar is sent before the chart (it still sits after the columns, fixed at the foot): on a busy
+    # machine the diagram was drawn a frame before Previous and Next arrived, which then appeared under it.
+    step_bar(graph, view)
     with left:
         chart(graph, view)
         if not view.consult:
             w = words(view.language)
             with st.container(key="how-to-read"):
                 st.markdown(f"**{w.how_to_read_lead}** {w.how_to_read}")
-    step_bar(graph, view)
     sync_link()

@@ -93,8 +93,10 @@ def test_the_readers_handout_carries_a_qr_code_of_their_view(page, app_url):
     with page.expect_download(timeout=scaled(120_000, contention())) as download:
         page.click(".st-key-dl-pdf button")
     reader = PdfReader(download.value.path())
-    images = reader.pages[0].images
-    assert len(images) == 2, "the QR code and today's body map (no clinic settings here, so no logo)"
+    # Page 1: the key points, today's treatment and its body map; the QR code follows the summary, on page 2
+    # (no clinic settings here, so no logo).
+    assert len(reader.pages[0].images) == 1 and len(reader.pages[1].images) == 1
+    images = [*reader.pages[0].images, *reader.pages[1].images]
     codes = [code for image in images for code in decode(image.data)]
     assert codes == [view_url(app_url + "/", take_home_view(view))]
     first = " ".join(reader.pages[0].extract_text().split())
