@@ -7,6 +7,7 @@ become markup on the page. The only HTML written here is constant CSS and JavaSc
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -234,12 +235,20 @@ def key_points(lines: Sequence[GuideLine], heading: str, key: str, folded: bool 
     if not lines:
         return
     items = "\n".join(_guide_item(line) for line in lines)
-    if folded:
-        with st.container(key=key), st.expander(f"**{md_escape(heading)}**", icon=":material/checklist:"):
-            st.markdown(items)
+    if folded:  # HTML's own disclosure in a Markdown element: no widget code to fetch before the first diagram
+        rows = "".join(_key_point_item(line) for line in lines)
+        with st.container(key=key):
+            st.markdown(f"<details><summary><strong>{escape(heading)}</strong></summary><ul>{rows}</ul></details>",
+                        unsafe_allow_html=True)
         return
     with st.container(key=key, border=True):
         st.markdown(f"**{md_escape(heading)}**\n\n" + items)
+
+
+def _key_point_item(line: GuideLine) -> str:
+    """One key point as an HTML list item (the urgent one marked, for its colour and weight)."""
+    urgent = ' class="urgent"' if line.kind == "warnings" else ""
+    return f"<li{urgent}>{escape(line.mark + ' ' if line.mark else '')}{escape(line.text)}</li>"
 
 
 def _guide_item(line: GuideLine) -> str:

@@ -246,6 +246,29 @@ def test_the_guide_is_one_tap_from_the_introduction_and_readable(reader, app_url
     assert seen["top"] >= 0 and seen["bottom"] <= seen["height"] and seen["seen"], seen
 
 
+def test_the_key_points_are_one_tap_under_the_title_and_open_again_after_the_guide(reader, app_url):
+    """A thumb-sized line under the title opens them in sight, the story's heading still on the first screen;
+    the page ends with them open, after the guide."""
+    open_app(reader, app_url, "?step=1")
+    summary = _covered(reader, ".st-key-key-points summary")
+    box = reader.locator(".st-key-key-points summary").bounding_box()
+    assert summary["seen"] and summary["top"] >= 0 and summary["bottom"] <= summary["height"] and box["height"] >= 44
+    heading = _covered(reader, ".st-key-step-text h2")
+    assert heading["seen"] and heading["bottom"] <= heading["height"], "the story still starts on the first screen"
+    items = reader.locator(".st-key-key-points li")
+    assert not items.first.is_visible()
+    opener = reader.locator(".st-key-key-points summary")
+    (opener.tap if reader.touch else opener.click)()
+    items.first.wait_for()
+    urgent = _covered(reader, ".st-key-key-points li.urgent")
+    assert urgent["seen"] and urgent["top"] >= 0, urgent
+    assert "Get urgent help now" in reader.locator(".st-key-key-points li.urgent").inner_text()
+    again = reader.locator(".st-key-key-points-again").bounding_box()
+    guide = reader.locator(".st-key-guide").bounding_box()
+    assert again["y"] >= guide["y"] + guide["height"], "again, after the guide"
+    assert reader.locator(".st-key-key-points-again li").count() == items.count() >= 3
+
+
 def test_the_last_step_points_to_the_guide(page, app_url):
     open_app(page, app_url, f"?graph={GRAPH.id}&step={len(GRAPH.steps)}")
     page.locator('.st-key-step-text a[href="#guide"]').click()
