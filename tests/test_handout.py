@@ -328,3 +328,23 @@ def test_the_key_points_open_the_handout_and_close_it(audience):
     again = whole.index(EN.key_points_again)
     assert whole.index(EN.guide_heading) < again < whole.index(EN.words_used)
     assert all(p in whole[again:] for p in points)
+
+
+def test_the_diary_is_a_page_to_fill_in_by_hand_with_the_urgent_signs_under_it():
+    """Seven rows, 0 to 10 to circle, better / same / worse to tick, a note; the urgent signs on the same page."""
+    from mechanisms.present.guide import key_points
+
+    real = shared_catalog(ROOT / "data")
+    graph = real.graphs["dry-needling"]
+    reader, whole = read(build_pdf(graph, real.references, "patient", "a4",
+                                   pictures=[_blank_png()] * len(graph.core.steps)))
+    diary = graph.diary
+    pages = [" ".join(p.extract_text().split()) for p in reader.pages]
+    page = next(p for p in pages if p.startswith(diary.title))
+    assert diary.rate in page and diary.usual in page and EN.diary_notes in page
+    assert all(EN.diary_day(n) in page for n in range(1, diary.days + 1)) and EN.diary_day(diary.days + 1) not in page
+    assert page.count("0 1 2 3 4 5 6 7 8 9 10") == diary.days
+    urgent = next(p.text for p in key_points(graph, None, EN) if p.kind == "warnings")
+    assert EN.diary_watch in page and urgent in page
+    assert pages.index(page) > next(i for i, p in enumerate(pages) if EN.guide_heading in p), "after the guide"
+    assert diary.title not in read(pdf_for())[1], "a graph without a diary prints none"

@@ -108,6 +108,12 @@ def _guide_part(kind: str, item: dict) -> dict:
          "key point 1: unknown reference 'smith2099'"),
         (lambda d: d.update(key_points=[{"text": f"Rest {i}."} for i in range(6)]),
          "key_points: List should have at most 5 items"),
+        # The diary: what to rate belongs to the treatment, so the data says it; a week or two at most.
+        (lambda d: d.update(diary={"title": "Diary", "intro": "Fill it in.", "rate": "How sore?", "low": "none",
+                                   "high": "worst", "usual": "Usual pain", "days": 30}),
+         "diary: days: Input should be less than or equal to 14"),
+        (lambda d: d.update(diary={"title": "Diary", "intro": "Fill it in.", "low": "none", "high": "worst",
+                                   "usual": "Usual pain"}), "diary: rate: missing field"),
         # Steps have one text for everybody: a practitioner step text was shown by some outputs only.
         (lambda d: d["steps"][0].update(practitioner="Precise."), "step first: practitioner: unknown field"),
     ],

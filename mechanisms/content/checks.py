@@ -259,6 +259,9 @@ def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
             for i, item in enumerate(section.items):
                 where = f"guide {part.id} / {section.id} item {i + 1}"
                 yield ("guide", p, "sections", s, "items", i, "text"), where, item.text
+    if graph.diary is not None:
+        for field in ("intro", "rate", "low", "high", "usual"):
+            yield ("diary", field), f"diary ({field})", getattr(graph.diary, field)
     for q, question in enumerate(graph.teach_back):
         yield ("teach_back", q, "question"), f"question {question.id}", question.question
         for c, choice in enumerate(question.choices):

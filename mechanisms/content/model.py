@@ -220,6 +220,26 @@ class Treatment(_Strict):
         return next((a for a in self.areas if a.id == area_id), None)
 
 
+class Diary(_Strict):
+    """A diary the patient fills in after a session: each day, how sore on a 0 to 10 scale, whether their usual pain
+    is better, the same or worse, and a note. The handout prints it as a grid; the words of the grid are here,
+    since what to rate belongs to the treatment."""
+
+    title: Text
+    """Its heading: 'Your soreness diary'."""
+    days: int = Field(default=7, ge=1, le=14)
+    intro: Text
+    """How to fill it in, and what to do with it (bring it to the next visit)."""
+    rate: Text
+    """What to rate from 0 to 10: 'How sore is the needled spot?'."""
+    low: Text
+    """What 0 means: 'not sore'."""
+    high: Text
+    """What 10 means: 'as sore as it could be'."""
+    usual: Text
+    """The question beside the scale: 'Your usual pain:'."""
+
+
 class TeachBackChoice(_Strict):
     """One answer to a check question, and why it is right or not, in plain words."""
 
@@ -255,6 +275,7 @@ class Graph(_Strict):
     glossary: list[Term] = Field(default_factory=list)
     guide: list[GuidePart] = Field(default_factory=list)
     treatment: Treatment | None = None
+    diary: Diary | None = None
     teach_back: list[TeachBackQuestion] = Field(default_factory=list)
 
     def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Graph:

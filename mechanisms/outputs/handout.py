@@ -18,7 +18,7 @@ from fpdf.image_parsing import get_img_info
 
 from ..content.citations import FormattedReference, cited_ids, format_references
 from ..content.clinic import Clinic
-from ..content.model import Graph
+from ..content.model import Diary, Graph
 from ..diagram.bodymap import body_figure
 from ..diagram.style import PRINT_FONT_PX, edge_key_sentence
 from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_text, shown_graph
@@ -86,6 +86,65 @@ def _key_points(pdf: HandoutPage, lines: Sequence[GuideLine], heading: str) -> N
     """The key points in a thick box, the urgent one bold behind its warning sign: first, and again at the end."""
     if lines:
         pdf.boxed_list(heading, [(line.mark or BULLET, line.text, line.kind == "warnings") for line in lines])
+
+
+DIARY_ROW_MM = 13.0
+"""Height of a diary row: room to circle a number and write a short note by hand."""
+
+
+def _diary(pdf: HandoutPage, diary: Diary | None, points: Sequence[GuideLine], w: Words) -> None:
+    """The diary on a page of its own, to fill in by hand: a row a day with 0 to 10 to circle, three boxes to tick
+    for the usual pain and room for a note, the urgent signs under it."""
+    if diary is None:
+        return
+    pdf.add_page()
+    pdf.heading(diary.title, 16, space_before=0)
+    pdf.para(diary.intro, 10.5)
+    pdf.para(f"0 = {diary.low}. 10 = {diary.high}.", 10.5, lead=diary.rate)
+    day, cell, tick = 20.0, 6.2, 12.0
+    notes = pdf.epw - day - 11 * cell - 3 * tick
+    x0, y = pdf.l_margin, pdf.get_y() + 2
+    pdf.set_line_width(0.3)
+    pdf.set_font("DejaVu", "B", 8.5)
+    header = [(x0, day, ""), (x0 + day, 11 * cell, diary.rate), (x0 + day + 11 * cell, 3 * tick, diary.usual),
+              (x0 + day + 11 * cell + 3 * tick, notes, w.diary_notes)]
+    for x, width, text in header:
+        pdf.rect(x, y, width, 9)
+        pdf.set_xy(x + 1, y + 1)
+        pdf.multi_cell(width - 2, 3.6, text, align="C", new_x="RIGHT", new_y="TOP")
+    y += 9
+    pdf.set_font("DejaVu", "", 8)
+    for x, label in ((x0 + day + 11 * cell + i * tick, t) for i, t in enumerate((w.diary_better, w.diary_same,
+                                                                                  w.diary_worse))):
+        pdf.rect(x, y, tick, 5)
+        pdf.set_xy(x, y + 0.5)
+        pdf.cell(tick, 4, label, align="C")
+    pdf.rect(x0, y, day, 5)
+    pdf.rect(x0 + day, y, 11 * cell, 5)
+    pdf.rect(x0 + day + 11 * cell + 3 * tick, y, notes, 5)
+    y += 5
+    for row in range(1, diary.days + 1):
+        pdf.rect(x0, y, day, DIARY_ROW_MM)
+        pdf.set_font("DejaVu", "B", 9.5)
+        pdf.set_xy(x0 + 1, y + 1.5)
+        pdf.cell(day - 2, 4, w.diary_day(row))
+        pdf.set_font("DejaVu", "", 7.5)
+        pdf.set_xy(x0 + 1, y + 7)
+        pdf.cell(day - 2, 4, f"{w.diary_date}: ____")
+        pdf.set_font("DejaVu", "", 10)
+        for n in range(11):
+            x = x0 + day + n * cell
+            pdf.rect(x, y, cell, DIARY_ROW_MM)
+            pdf.set_xy(x, y + DIARY_ROW_MM / 2 - 2)
+            pdf.cell(cell, 4, str(n), align="C")
+        for i in range(3):
+            x = x0 + day + 11 * cell + i * tick
+            pdf.rect(x, y, tick, DIARY_ROW_MM)
+            pdf.rect(x + tick / 2 - 2, y + DIARY_ROW_MM / 2 - 2, 4, 4)  # a box to tick, by hand
+        pdf.rect(x0 + day + 11 * cell + 3 * tick, y, notes, DIARY_ROW_MM)
+        y += DIARY_ROW_MM
+    pdf.set_y(y + 5)
+    _key_points(pdf, [p for p in points if p.kind == "warnings"], w.diary_watch)
 
 
 def _online_link(pdf: HandoutPage, link: str, w: Words) -> None:
@@ -329,6 +388,7 @@ def build_pdf(
     _reading_guide(pdf, graph, audience, w)
     _steps(pdf, graph, audience, number, pictures, w, core_note=graph is not original_graph)
     _guide(pdf, guide_chapters(graph, references, clinic, w), number, w)
+    _diary(pdf, original_graph.diary, points, w)
     _key_points(pdf, points, w.key_points_again)
     _back_matter(pdf, graph, refs, w)
     return bytes(pdf.output())

@@ -38,7 +38,7 @@ FORMATS: dict[str, frozenset[str]] = {name: frozenset(keys.split()) for name, ke
     "link_key_gloss": "link plain", "step_heading": "number total title", "outline_step_heading": "number title",
     "band_title": "number title", "show_detail_one": "count", "show_detail_many": "count", "link_notice": "names",
     "see_step": "number total title", "page_footer": "title page pages", "diagram_alt": "title",
-    "evidence_says": "meaning",
+    "evidence_says": "meaning", "diary_day": "number",
 }.items()}
 """The entries that are format strings, each with the placeholders it must use (no more, no fewer)."""
 MAPS: dict[str, tuple[str, ...]] = {
@@ -98,6 +98,12 @@ class Words:
     unavailable_title: str
     unavailable: str
     author_notice: str
+    diary_date: str
+    diary_notes: str
+    diary_better: str
+    diary_same: str
+    diary_worse: str
+    diary_watch: str
     key_points_heading: str
     key_points_again: str
     guide_heading: str
@@ -159,6 +165,10 @@ class Words:
     def band_title(self, number: int, title: str) -> str:
         """A step's band in the diagram: '3. title'."""
         return self._fill("band_title", number=number, title=title)
+
+    def diary_day(self, number: int) -> str:
+        """'Day 3': a row of the diary grid."""
+        return self._fill("diary_day", number=number)
 
     def see_step(self, number: int, total: int, title: str) -> str:
         """Under a check question's answer: the step that explains it."""
