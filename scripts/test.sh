@@ -19,5 +19,7 @@ fi
 .venv/bin/mechanisms check
 # Two workers (pytest-xdist): on this 2-core machine the whole run went from 363 s to 273 s (idle, same hour).
 # --dist loadgroup keeps the heavy modules (nginx replicas, load, failover) on one worker, one at a time.
-# Pass -n 0 to run in one process.
-exec .venv/bin/python -m pytest -q -n 2 --dist loadgroup "$@"
+# Pass -n 0 to run in one process. The first-paint tests time the first frames of a page load, which another
+# worker's load can reorder (1 run in 5 failed under two workers), so they run alone afterwards.
+.venv/bin/python -m pytest -q -n 2 --dist loadgroup --ignore=tests/e2e/test_first_paint.py "$@"
+exec .venv/bin/python -m pytest -q tests/e2e/test_first_paint.py "$@"
