@@ -325,6 +325,21 @@ def _today_map(pdf: HandoutPage, graph: Graph, view: View) -> None:
     pdf.set_y(pdf.get_y() + height + 3)
 
 
+def _today_summary_link(pdf: HandoutPage, whole: Graph, graph: Graph, view: View,
+                        references: Mapping[str, Mapping[str, Any]], clinic: Clinic | None, number: Mapping[str, int],
+                        base_url: str | None, patient_page: str | None) -> None:
+    """Under the key points: today's treatment and its cautions (first page), the summary, the link back online."""
+    w = words(view.language)
+    today = treatment_chapter(whole, view, references, clinic)
+    if today is not None:
+        _guide_chapter(pdf, today, number, w)
+        _today_map(pdf, whole, view)
+    _summary(pdf, graph, w)
+    base = valid_base_url(base_url)
+    if base:
+        _online_link(pdf, reader_link(base, view, whole, patient_page), w)
+
+
 def view_link(base_url: str, graph: Graph, audience: str, language: str = DEFAULT_LANGUAGE) -> str:
     """The online address the handout prints: the start of the story, for this audience, in this language."""
     return view_url(base_url, View(graph=graph.id, audience=audience, language=language))
@@ -377,14 +392,7 @@ def build_pdf(
     number = {r.id: r.number for r in refs}
     points = key_points(original_graph, clinic, w)
     _cover(pdf, graph, audience, w, clinic, points)
-    today = treatment_chapter(original_graph, view, references, clinic)
-    if today is not None:  # today's areas and their cautions on the first page, under the key points
-        _guide_chapter(pdf, today, number, w)
-        _today_map(pdf, original_graph, view)
-    _summary(pdf, graph, w)
-    base = valid_base_url(base_url)
-    if base:
-        _online_link(pdf, reader_link(base, view, original_graph, patient_page), w)
+    _today_summary_link(pdf, original_graph, graph, view, references, clinic, number, base_url, patient_page)
     _reading_guide(pdf, graph, audience, w)
     _steps(pdf, graph, audience, number, pictures, w, core_note=graph is not original_graph)
     _guide(pdf, guide_chapters(graph, references, clinic, w), number, w)

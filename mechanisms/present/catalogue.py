@@ -329,6 +329,11 @@ _WRAPPED = re.compile(r"\[!!(?:(?!\[!!|!!\]).)*!!\]", re.DOTALL)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+_MARKUP = re.compile(r'</?(?:details|summary|strong|ul|li)(?: class="[a-z-]+")?>')
+"""The few HTML tags the app writes in Markdown (the key points' disclosure): markup, not words a reader reads.
+Only bare tags and a class: an attribute a reader can meet (alt, title) is never removed."""
+
+
 def english_leaks(text: str, allowed_words: Iterable[str]) -> list[str]:
     """The words of a pseudo-language render that come neither from the catalogue nor from the data.
 
@@ -336,6 +341,7 @@ def english_leaks(text: str, allowed_words: Iterable[str]) -> list[str]:
     remaining word of two or more letters that is not among `allowed_words` (case-blind), in order, once.
     """
     allowed = {w.lower() for w in allowed_words}
+    text = _MARKUP.sub(" ", text)
     while True:
         stripped = _WRAPPED.sub(" ", text)
         if stripped == text:
