@@ -222,8 +222,8 @@ class Treatment(_Strict):
 
 class Diary(_Strict):
     """A diary the patient fills in after a session: each day, how sore on a 0 to 10 scale, whether their usual pain
-    is better, the same or worse, and a note. The handout prints it as a grid; the words of the grid are here,
-    since what to rate belongs to the treatment."""
+    is better, the same or worse, and a note. The handout prints it as a grid. What to rate belongs to the treatment,
+    so it is here; the grid's own words (Day, Date, Notes, Better, Same, Worse) are the word catalogue's."""
 
     title: Text
     """Its heading: 'Your soreness diary'."""

@@ -90,6 +90,58 @@ def _key_points(pdf: HandoutPage, lines: Sequence[GuideLine], heading: str) -> N
 
 DIARY_ROW_MM = 13.0
 """Height of a diary row: room to circle a number and write a short note by hand."""
+DIARY_MM = (20.0, 6.2, 12.0)
+"""Widths of the diary's day column, of each number of the 0 to 10 scale, and of each usual-pain box column."""
+
+
+def _diary_columns(pdf: HandoutPage) -> tuple[float, float, float, float]:
+    """Where the diary's four column groups start: day, the 0 to 10 scale, the usual pain, the notes."""
+    day, cell, tick = DIARY_MM
+    start = pdf.l_margin
+    return start, start + day, start + day + 11 * cell, start + day + 11 * cell + 3 * tick
+
+
+def _diary_header(pdf: HandoutPage, diary: Diary, w: Words, y: float) -> float:
+    """The diary's two header rows (what to rate, the usual pain and its three choices, notes); returns their foot."""
+    day_x, scale_x, usual_x, notes_x = _diary_columns(pdf)
+    widths = (scale_x - day_x, usual_x - scale_x, notes_x - usual_x, pdf.l_margin + pdf.epw - notes_x)
+    pdf.set_font("DejaVu", "B", 8.5)
+    for x, width, text in zip((day_x, scale_x, usual_x, notes_x), widths, ("", diary.rate, diary.usual,
+                                                                             w.diary_notes), strict=True):
+        pdf.rect(x, y, width, 9)
+        pdf.rect(x, y + 9, width, 5)
+        pdf.set_xy(x + 1, y + 1)
+        pdf.multi_cell(width - 2, 3.6, text, align="C", new_x="RIGHT", new_y="TOP")
+    pdf.set_font("DejaVu", "", 8)
+    tick = DIARY_MM[2]
+    for i, label in enumerate((w.diary_better, w.diary_same, w.diary_worse)):
+        pdf.rect(usual_x + i * tick, y + 9, tick, 5)
+        pdf.set_xy(usual_x + i * tick, y + 9.5)
+        pdf.cell(tick, 4, label, align="C")
+    return y + 14
+
+
+def _diary_row(pdf: HandoutPage, number: int, w: Words, y: float) -> None:
+    """One day: its name and a line for the date, 0 to 10 to circle, three boxes to tick, room for a note."""
+    day_x, scale_x, usual_x, notes_x = _diary_columns(pdf)
+    day, cell, tick = DIARY_MM
+    middle = y + DIARY_ROW_MM / 2 - 2
+    pdf.rect(day_x, y, day, DIARY_ROW_MM)
+    pdf.set_font("DejaVu", "B", 9.5)
+    pdf.set_xy(day_x + 1, y + 1.5)
+    pdf.cell(day - 2, 4, w.diary_day(number))
+    pdf.set_font("DejaVu", "", 7.5)
+    pdf.set_xy(day_x + 1, y + 7)
+    pdf.cell(day - 2, 4, f"{w.diary_date}: ____")
+    pdf.set_font("DejaVu", "", 10)
+    for n in range(11):
+        pdf.rect(scale_x + n * cell, y, cell, DIARY_ROW_MM)
+        pdf.set_xy(scale_x + n * cell, middle)
+        pdf.cell(cell, 4, str(n), align="C")
+    for i in range(3):
+        pdf.rect(usual_x + i * tick, y, tick, DIARY_ROW_MM)
+        pdf.rect(usual_x + i * tick + tick / 2 - 2, middle, 4, 4)  # a box to tick, by hand
+    pdf.rect(notes_x, y, pdf.l_margin + pdf.epw - notes_x, DIARY_ROW_MM)
 
 
 def _diary(pdf: HandoutPage, diary: Diary | None, points: Sequence[GuideLine], w: Words) -> None:
@@ -101,49 +153,11 @@ def _diary(pdf: HandoutPage, diary: Diary | None, points: Sequence[GuideLine], w
     pdf.heading(diary.title, 16, space_before=0)
     pdf.para(diary.intro, 10.5)
     pdf.para(f"0 = {diary.low}. 10 = {diary.high}.", 10.5, lead=diary.rate)
-    day, cell, tick = 20.0, 6.2, 12.0
-    notes = pdf.epw - day - 11 * cell - 3 * tick
-    x0, y = pdf.l_margin, pdf.get_y() + 2
     pdf.set_line_width(0.3)
-    pdf.set_font("DejaVu", "B", 8.5)
-    header = [(x0, day, ""), (x0 + day, 11 * cell, diary.rate), (x0 + day + 11 * cell, 3 * tick, diary.usual),
-              (x0 + day + 11 * cell + 3 * tick, notes, w.diary_notes)]
-    for x, width, text in header:
-        pdf.rect(x, y, width, 9)
-        pdf.set_xy(x + 1, y + 1)
-        pdf.multi_cell(width - 2, 3.6, text, align="C", new_x="RIGHT", new_y="TOP")
-    y += 9
-    pdf.set_font("DejaVu", "", 8)
-    for x, label in ((x0 + day + 11 * cell + i * tick, t) for i, t in enumerate((w.diary_better, w.diary_same,
-                                                                                  w.diary_worse))):
-        pdf.rect(x, y, tick, 5)
-        pdf.set_xy(x, y + 0.5)
-        pdf.cell(tick, 4, label, align="C")
-    pdf.rect(x0, y, day, 5)
-    pdf.rect(x0 + day, y, 11 * cell, 5)
-    pdf.rect(x0 + day + 11 * cell + 3 * tick, y, notes, 5)
-    y += 5
-    for row in range(1, diary.days + 1):
-        pdf.rect(x0, y, day, DIARY_ROW_MM)
-        pdf.set_font("DejaVu", "B", 9.5)
-        pdf.set_xy(x0 + 1, y + 1.5)
-        pdf.cell(day - 2, 4, w.diary_day(row))
-        pdf.set_font("DejaVu", "", 7.5)
-        pdf.set_xy(x0 + 1, y + 7)
-        pdf.cell(day - 2, 4, f"{w.diary_date}: ____")
-        pdf.set_font("DejaVu", "", 10)
-        for n in range(11):
-            x = x0 + day + n * cell
-            pdf.rect(x, y, cell, DIARY_ROW_MM)
-            pdf.set_xy(x, y + DIARY_ROW_MM / 2 - 2)
-            pdf.cell(cell, 4, str(n), align="C")
-        for i in range(3):
-            x = x0 + day + 11 * cell + i * tick
-            pdf.rect(x, y, tick, DIARY_ROW_MM)
-            pdf.rect(x + tick / 2 - 2, y + DIARY_ROW_MM / 2 - 2, 4, 4)  # a box to tick, by hand
-        pdf.rect(x0 + day + 11 * cell + 3 * tick, y, notes, DIARY_ROW_MM)
-        y += DIARY_ROW_MM
-    pdf.set_y(y + 5)
+    y = _diary_header(pdf, diary, w, pdf.get_y() + 2)
+    for number in range(1, diary.days + 1):
+        _diary_row(pdf, number, w, y + (number - 1) * DIARY_ROW_MM)
+    pdf.set_y(y + diary.days * DIARY_ROW_MM + 5)
     _key_points(pdf, [p for p in points if p.kind == "warnings"], w.diary_watch)
 
 

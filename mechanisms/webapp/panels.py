@@ -234,7 +234,6 @@ def key_points(lines: Sequence[GuideLine], heading: str, key: str, folded: bool 
     the story keeps its place on the first screen), at the end open in a box of their own."""
     if not lines:
         return
-    items = "\n".join(_guide_item(line) for line in lines)
     if folded:  # HTML's own disclosure in a Markdown element: no widget code to fetch before the first diagram
         rows = "".join(_key_point_item(line) for line in lines)
         with st.container(key=key):
@@ -242,7 +241,7 @@ def key_points(lines: Sequence[GuideLine], heading: str, key: str, folded: bool 
                         unsafe_allow_html=True)
         return
     with st.container(key=key, border=True):
-        st.markdown(f"**{md_escape(heading)}**\n\n" + items)
+        st.markdown(f"**{md_escape(heading)}**\n\n" + "\n".join(_guide_item(line) for line in lines))
 
 
 def _key_point_item(line: GuideLine) -> str:
