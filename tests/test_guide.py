@@ -41,7 +41,7 @@ def test_actions_and_warnings_carry_their_mark_and_no_evidence():
 def test_the_measured_rates_are_the_papers_own():
     """Boyce 2020 counted per treatment (36.7 %, ~1 in 1,024 major); Brady's 19.18 % was events, not treatments."""
     text = " ".join(line.text for line in LINES)
-    assert "1 in 3 treatments" in text and "1 in\u00a01,000" not in text and "1 in 1,000" in text
+    assert "367 in 1,000 treatments" in text and "1 in\u00a01,000" not in text and "1 in 1,000" in text
     assert "one in five" not in text.lower() and "2.19" not in text
     boyce = [line for line in LINES if "Boyce 2020" in line.sources]
     assert boyce and all(line.badge == EN.evidence_badge["human observational"] for line in boyce)
@@ -93,3 +93,13 @@ def test_the_key_points_say_what_it_is_what_is_normal_every_urgent_sign_and_what
     guide_urgent = " ".join(line.text for c in CHAPTERS for b in c.blocks if b.id == "urgent" for line in b.lines)
     assert all(sign in guide_urgent for sign in ("chest pain", "new dry cough", "weak or numb", "hard to walk"))
     assert all(not p.mark for p in points if p.kind != "warnings") and all(p.source_note == "" for p in points)
+
+
+def test_the_short_guide_keeps_what_a_patient_does_urgent_signs_first():
+    """The patient's short handout: only sections marked short, the part with the urgent signs first."""
+    short = guide_chapters(GRAPH, CATALOG.references, short=True)
+    kept = [b.id for c in short for b in c.blocks]
+    marked = [s.id for part in GRAPH.guide for s in part.sections if s.short]
+    assert sorted(kept) == sorted(marked) and "urgent" in kept and "rare-risks" not in kept
+    assert short[0].blocks[0].kind == "warnings"
+    assert all(c.blocks for c in short), "a part with nothing kept is left out"

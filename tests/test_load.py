@@ -55,6 +55,16 @@ def _guide_part(kind: str, item: dict) -> dict:
                                                                "items": [item]}]}
 
 
+def _fact_box(minor: int = 300, detail: int = 50, citations: list[str] | None = None) -> dict:
+    """A one-study fact box, for the fact box's checks."""
+    return {"title": "Out of 1,000", "intro": "Counted.", "benefit_title": "Benefit",
+            "benefit": [{"text": "Pain eased.", "evidence": "review", "citations": ["gattie2017"]}],
+            "studies": [{"name": "A study", "evidence": "human observational",
+                         "citations": ["gattie2017"] if citations is None else citations,
+                         "minor": {"label": "Small", "count": minor}, "serious": {"label": "Serious", "count": 1},
+                         "details": [{"label": "A bruise", "count": detail}]}]}
+
+
 @pytest.mark.parametrize(
     ("mutate", "expected"),
     [
@@ -114,6 +124,19 @@ def _guide_part(kind: str, item: dict) -> dict:
          "diary: days: Input should be less than or equal to 14"),
         (lambda d: d.update(diary={"title": "Diary", "intro": "Fill it in.", "low": "none", "high": "worst",
                                    "usual": "Usual pain"}), "diary: rate: missing field"),
+        # The fact box: every count out of its denominator, a detail within all small effects, each study cited.
+        (lambda d: d.update(fact_box=_fact_box(minor=1200)),
+         "fact box study 1 (A study): small and serious counts add up to more than 1000"),
+        (lambda d: d.update(fact_box=_fact_box(detail=400)),
+         "fact box study 1 (A study): 'A bruise' (400) is more than all small side effects (300)"),
+        (lambda d: d.update(fact_box=_fact_box(citations=[])),
+         "fact box study 1 (A study): evidence 'human observational' needs a citation"),
+        (lambda d: d.update(fact_box=_fact_box(citations=["smith2099"])),
+         "fact box study 1 (A study): unknown reference 'smith2099'"),
+        (lambda d: d.update(fact_box={**_fact_box(), "benefit": [{"text": "It helps."}]}),
+         "fact box benefit 1: a benefit is a claim: it needs 'evidence'"),
+        (lambda d: d.update(fact_box={**_fact_box(), "studies": []}),
+         "fact_box: studies: List should have at least 1 item"),
         # Steps have one text for everybody: a practitioner step text was shown by some outputs only.
         (lambda d: d["steps"][0].update(practitioner="Precise."), "step first: practitioner: unknown field"),
     ],

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
-from .model import Graph
+from .model import FactBox, Graph
 from .placeholders import EMERGENCY, FALLBACK, FILLED_IN, URGENT, fill, placeholders
 from .yaml_tree import Loc
 
@@ -25,7 +25,7 @@ def check_graph(graph: Graph, reference_ids: Iterable[str]) -> list[Finding]:
     refs = set(reference_ids)
     findings: list[Finding] = []
     for check in (_unique_ids, _known_ids, _citations, _steps_used, _reachable, _step_order, _core_path, _key_points,
-                  _guide, _treatment, _teach_back, _placeholders):
+                  _guide, _fact_box, _treatment, _teach_back, _placeholders):
         findings.extend(check(graph, refs))
     return findings
 
@@ -178,6 +178,31 @@ def _guide(graph: Graph, refs: set[str]) -> Iterator[Finding]:
                     )
 
 
+def _fact_box(graph: Graph, refs: set[str]) -> Iterator[Finding]:
+    """Each study and each benefit is a claim, so it is cited; no count is more than the box's denominator, and no
+    kind of small side effect more common than all of them together."""
+    box = graph.fact_box
+    if box is None:
+        return
+    for s, study in enumerate(box.studies):
+        loc, where = ("fact_box", "studies", s), f"fact box study {s + 1} ({study.name})"
+        yield from _unknown_references(loc, where, study.citations, refs)
+        yield from _uncited(loc, where, study.citations, study.evidence)
+        if study.minor.count + study.serious.count > box.per:
+            yield loc, where, f"small and serious counts add up to more than {box.per}"
+        for d, detail in enumerate(study.details):
+            if detail.count > study.minor.count:
+                yield (*loc, "details", d, "count"), where, (
+                    f"'{detail.label}' ({detail.count}) is more than all small side effects ({study.minor.count})")
+    for i, item in enumerate(box.benefit):
+        loc, where = ("fact_box", "benefit", i), f"fact box benefit {i + 1}"
+        yield from _unknown_references(loc, where, item.citations, refs)
+        if item.evidence is None:
+            yield loc, where, "a benefit is a claim: it needs 'evidence' (and a citation, or 'proposed mechanism')"
+        else:
+            yield from _uncited(loc, where, item.citations, item.evidence)
+
+
 def _treatment(graph: Graph, refs: set[str]) -> Iterator[Finding]:
     """Body-map areas have unique ids and name known cautions; a caution is a claim, so it is cited."""
     if graph.treatment is None:
@@ -262,6 +287,8 @@ def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
     if graph.diary is not None:
         for field in ("intro", "rate", "low", "high", "usual"):
             yield ("diary", field), f"diary ({field})", getattr(graph.diary, field)
+    if graph.fact_box is not None:
+        yield from _fact_box_prose(graph.fact_box)
     for q, question in enumerate(graph.teach_back):
         yield ("teach_back", q, "question"), f"question {question.id}", question.question
         for c, choice in enumerate(question.choices):
@@ -274,6 +301,22 @@ def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
         yield ("treatment", "needled_more"), "treatment (needled_more)", graph.treatment.needled_more
         for o, option in enumerate(graph.treatment.options):
             yield ("treatment", "options", o, "sentence"), f"treatment option {option.id}", option.sentence
+
+
+def _fact_box_prose(box: FactBox) -> Iterator[tuple[Loc, str, str]]:
+    """The fact box's sentences and its lines' notes (the counts' labels are names, like headings)."""
+    yield ("fact_box", "intro"), "fact box (intro)", box.intro
+    for s, study in enumerate(box.studies):
+        for field in ("minor", "serious"):
+            note = getattr(study, field).note
+            if note:
+                yield ("fact_box", "studies", s, field, "note"), f"fact box study {s + 1} ({field} note)", note
+        for d, detail in enumerate(study.details):
+            if detail.note:
+                yield ("fact_box", "studies", s, "details", d, "note"), f"fact box study {s + 1} detail {d + 1}", \
+                    detail.note
+    for i, item in enumerate(box.benefit):
+        yield ("fact_box", "benefit", i, "text"), f"fact box benefit {i + 1}", item.text
 
 
 def readable_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:

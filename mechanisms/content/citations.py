@@ -73,12 +73,15 @@ def _ama_text(entry_json: str) -> str:
 
 
 def cited_ids(graph: Graph) -> list[str]:
-    """Every reference the graph cites, in first-cited order (nodes, edges, the guide, the key points): the handout's
-    numbering."""
+    """Every reference the graph cites, in first-cited order (nodes, edges, the guide, the key points, the fact
+    box): the handout's numbering."""
     ids = [c for n in graph.nodes for c in n.citations] + [c for e in graph.edges for c in e.citations]
     ids += [c for part in graph.guide for section in part.sections for item in section.items for c in item.citations]
     ids += [c for caution in (graph.treatment.cautions if graph.treatment else []) for c in caution.citations]
     ids += [c for point in graph.key_points for c in point.citations]
+    if graph.fact_box is not None:
+        ids += [c for study in graph.fact_box.studies for c in study.citations]
+        ids += [c for item in graph.fact_box.benefit for c in item.citations]
     return list(dict.fromkeys(ids))
 
 

@@ -126,6 +126,8 @@ class GuideSection(_Strict):
     title: Text
     kind: GuideKind
     items: list[GuideItem] = Field(min_length=1)
+    short: bool = True
+    """False leaves it out of the patient's short handout, where the fact box or the story says the same."""
 
 
 class GuidePart(_Strict):
@@ -240,6 +242,40 @@ class Diary(_Strict):
     """The question beside the scale: 'Your usual pain:'."""
 
 
+class FactCount(_Strict):
+    """One line of the fact box: what happened, after how many treatments out of the box's `per`."""
+
+    label: Text
+    count: int = Field(ge=0)
+    note: Text | None = None
+    """What a reader must know beside the number: 'The study did not say which ones happened.'."""
+
+
+class FactStudy(_Strict):
+    """One study's counts per `FactBox.per` treatments: any small side effect and any serious one (drawn as an icon
+    array), and which small ones (a treatment can have several, so these do not add up to `minor`)."""
+
+    name: Text
+    """How a patient tells the studies apart: 'A study of 20,464 treatments'."""
+    evidence: EvidenceLevel
+    citations: list[Id] = Field(default_factory=list)
+    minor: FactCount
+    serious: FactCount
+    details: list[FactCount] = Field(default_factory=list)
+
+
+class FactBox(_Strict):
+    """Risks and benefits with one denominator, as a fact box: out of `per` treatments, how many had each effect;
+    the benefit in the plainest terms the evidence allows (facts, each cited like the guide's)."""
+
+    title: Text
+    intro: Text
+    per: int = Field(default=1000, ge=10)
+    studies: list[FactStudy] = Field(min_length=1, max_length=3)
+    benefit_title: Text
+    benefit: list[GuideItem] = Field(min_length=1)
+
+
 class TeachBackChoice(_Strict):
     """One answer to a check question, and why it is right or not, in plain words."""
 
@@ -276,6 +312,7 @@ class Graph(_Strict):
     guide: list[GuidePart] = Field(default_factory=list)
     treatment: Treatment | None = None
     diary: Diary | None = None
+    fact_box: FactBox | None = None
     teach_back: list[TeachBackQuestion] = Field(default_factory=list)
 
     def model_copy(self, *, update: dict | None = None, deep: bool = False) -> Graph:

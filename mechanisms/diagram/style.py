@@ -32,6 +32,11 @@ BAND_FILLS = ["#F6F8FA", "#EDF1F5"]
 """Steps' bands, alternating, so each step reads as one block."""
 BAND_CURRENT = "#DCEBF7"
 """Fill of the current step's band: the eye finds where the story is."""
+ICON_FILLS = {"serious": "#8A1C13", "minor": "#E69F00", "none": "#FFFFFF"}
+"""The fact box's squares: dark red, orange and white differ in greyscale and to colour-blind readers too."""
+ICON_EDGE = "#8C96A0"
+"""The outline every square has, so a blank one still shows as a square."""
+
 MIN_FRAME_PX = 470.0
 """Narrowest framed view, in layout pixels: about three labels side by side."""
 FRAME_SIDE_PX = 85.0

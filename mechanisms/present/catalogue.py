@@ -38,12 +38,14 @@ FORMATS: dict[str, frozenset[str]] = {name: frozenset(keys.split()) for name, ke
     "link_key_gloss": "link plain", "step_heading": "number total title", "outline_step_heading": "number title",
     "band_title": "number title", "show_detail_one": "count", "show_detail_many": "count", "link_notice": "names",
     "see_step": "number total title", "page_footer": "title page pages", "diagram_alt": "title",
-    "evidence_says": "meaning", "diary_day": "number",
+    "evidence_says": "meaning", "diary_day": "number", "fact_count": "count per",
+    "step_certainty": "levels",
 }.items()}
 """The entries that are format strings, each with the placeholders it must use (no more, no fewer)."""
 MAPS: dict[str, tuple[str, ...]] = {
     "audience_heading": ("patient", "practitioner"), "audience_names": ("patient", "practitioner"),
-    "evidence_badge": EVIDENCE_LEVELS, "evidence_name": EVIDENCE_LEVELS, "evidence_meaning": EVIDENCE_LEVELS,
+    "evidence_badge": EVIDENCE_LEVELS, "evidence_name": EVIDENCE_LEVELS, "evidence_plain": EVIDENCE_LEVELS,
+    "evidence_meaning": EVIDENCE_LEVELS,
     "edge_words": EDGE_KINDS, "plain_edge_words": EDGE_KINDS, "link_drawn": EDGE_KINDS, "body_figures": FIGURES,
     "reference_links": ("doi", "pubmed", "article"), "handout_download": ("patient", "practitioner"),
 }
@@ -65,6 +67,7 @@ class Words:
     evidence_badge: Mapping[str, str]
     evidence_name: Mapping[str, str]
     evidence_meaning: Mapping[str, str]
+    evidence_plain: Mapping[str, str]
     evidence_lead: str
     list_separator: str
     source_separator: str
@@ -106,6 +109,8 @@ class Words:
     diary_watch: str
     key_points_heading: str
     key_points_again: str
+    fact_none: str
+    fact_details: str
     guide_heading: str
     guide_pointer: str
     today_heading: str
@@ -130,6 +135,7 @@ class Words:
     patient_page_offer: str
     see_it_online_lead: str
     see_it_online: str
+    sources_online: str
     address_lead: str
     note_lead: str
     reading_heading: str
@@ -169,6 +175,14 @@ class Words:
     def diary_day(self, number: int) -> str:
         """'Day 3': a row of the diary grid."""
         return self._fill("diary_day", number=number)
+
+    def fact_count(self, count: int, per: int) -> str:
+        """'77 in 1,000': a count of the fact box, out of its denominator."""
+        return self._fill("fact_count", count=f"{count:,}", per=f"{per:,}")
+
+    def step_certainty(self, levels: str) -> str:
+        """'How sure are we? seen in people; an idea that has not been tested yet.': a step in the short handout."""
+        return self._fill("step_certainty", levels=levels)
 
     def see_step(self, number: int, total: int, title: str) -> str:
         """Under a check question's answer: the step that explains it."""

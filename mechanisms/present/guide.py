@@ -92,19 +92,26 @@ def key_points(graph: Graph, clinic: Clinic | None = None, words: Words | None =
 
 
 def guide_chapters(graph: Graph, references: Mapping[str, Mapping[str, Any]],
-                   clinic: Clinic | None = None, words: Words | None = None) -> list[GuideChapter]:
-    """The whole guide, ready to render, with this clinic's emergency number where urgent help is named."""
+                   clinic: Clinic | None = None, words: Words | None = None, short: bool = False) -> list[GuideChapter]:
+    """The whole guide, ready to render, with this clinic's emergency number where urgent help is named.
+
+    `short` (the patient's short handout) keeps only the sections marked `short` and puts the part with the urgent
+    signs first: what to do after the session comes before what to tell the physio next time.
+    """
     w = or_english(words)
-    return [
+    chapters = [
         GuideChapter(
             id=part.id, title=with_clinic(part.title, clinic, w),
             intro=" ".join(with_clinic(part.intro, clinic, w).split()) if part.intro else None,
             blocks=tuple(
                 GuideBlock(id=s.id, title=with_clinic(s.title, clinic, w), kind=s.kind,
                            lines=tuple(guide_line(i, s.kind, references, clinic, w) for i in s.items))
-                for s in part.sections
+                for s in part.sections if s.short or not short
             ),
         )
         for part in graph.guide
     ]
-
+    if not short:
+        return chapters
+    kept = [c for c in chapters if c.blocks]
+    return sorted(kept, key=lambda c: not any(b.kind == "warnings" for b in c.blocks))
