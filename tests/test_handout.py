@@ -19,7 +19,7 @@ from mechanisms.outputs import pdf_page
 from mechanisms.outputs.errors import ExportError
 from mechanisms.outputs.handout import build_pdf, view_link
 from mechanisms.outputs.images import start_renderer
-from mechanisms.present.audience import AUDIENCES, PATIENT, PRACTITIONER, shown_graph
+from mechanisms.present.audience import PATIENT, PRACTITIONER, shown_graph
 from mechanisms.present.catalogue import words
 from mechanisms.present.guide import MARKS, guide_chapters
 from mechanisms.present.links import valid_base_url
@@ -75,16 +75,31 @@ def assert_complete(graph, references, reader: PdfReader, text: str) -> None:
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_pdf_has_every_step_reference_picture_and_the_disclaimer(paper):
-    reader, text = read(pdf_for("patient", paper))
+    reader, text = read(pdf_for("practitioner", paper))
     for page in reader.pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == SIZES[paper]
     assert_complete(GRAPH, CATALOG.references, reader, text)
     assert "Fernández-de-las-Peñas" in text, "Unicode names print"
     for node in GRAPH.nodes:
-        assert node.patient in text
+        assert node.practitioner in text
     assert "Trigger point: A small, tight and sore spot in a muscle." in text, "glossary terms used"
     fonts = {str(f.get("/BaseFont")) for page in reader.pages for f in page["/Resources"]["/Font"].values()}
     assert any("DejaVu" in f for f in fonts), fonts
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_the_patient_handout_tells_each_step_in_plain_words_without_evidence_codes(paper):
+    """The short handout: each step's plain text and picture and one line on how sure we are; no reference list, no
+    '(Evidence: ...; references 1, 2)' after a line; the disclaimer."""
+    from mechanisms.present.story import step_certainty
+
+    reader, text = read(pdf_for("patient", paper))
+    assert GRAPH.title in text and GRAPH.summary in text and EN.disclaimer in text
+    for i, step in enumerate(GRAPH.steps, start=1):
+        assert EN.outline_step_heading(i, step.title) in text and step.patient in text
+        assert step_certainty(GRAPH, step.id, EN) in text
+    assert sum(len(page.images) for page in reader.pages) == len(GRAPH.steps), "one picture per step"
+    assert EN.references not in text and "(Evidence:" not in text and "Fernández-de-las-Peñas" not in text
 
 
 def test_practitioner_pdf_uses_the_precise_texts():
@@ -106,7 +121,12 @@ def test_link_and_qr_code_back_online_only_when_a_base_address_is_set():
 
     reader, text = read(pdf_for("patient", "letter"))
     assert "clinic.example" not in text and "See it online" not in text
-    assert len(reader.pages[0].images) == 0
+    assert sum(len(page.images) for page in reader.pages) == len(GRAPH.steps), "the steps' pictures, no QR code"
+    reader, text = read(pdf_for("patient", "letter", BASE))
+    last_step = EN.outline_step_heading(len(GRAPH.steps), GRAPH.steps[-1].title)
+    end = "".join(text[text.index(last_step):].split())
+    assert f"{BASE}?graph=mini&step=1" in end and "".join(EN.sources_online.split()) in end, "at the end, with why"
+    assert sum(len(page.images) for page in reader.pages) == len(GRAPH.steps) + 1, "the QR code"
     for bad in ("javascript:alert(1)", "ftp://clinic.example", "https://", "https://a b.example", " "):
         assert valid_base_url(bad) is None, "only http(s) addresses are printed"
     assert valid_base_url(" https://clinic.example/x/ ") == "https://clinic.example/x/"
@@ -118,12 +138,15 @@ def test_author_text_is_never_markup(tmp_path):
     shutil.copytree(FIXTURES, data)
     doc = yaml.safe_load((data / "mini.yaml").read_text(encoding="utf-8"))
     doc["title"] = "**Not bold** <b>not a tag</b>"
-    doc["nodes"][1]["patient"] = "Your body makes β-endorphin, page {nb} of __this__ <i>text</i>."
+    doc["nodes"][1]["practitioner"] = "Your body makes β-endorphin, page {nb} of __this__ <i>text</i>."
+    doc["steps"][0]["patient"] = "A *step* with {nb} and <b>β</b>."
     (data / "mini.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
     catalog = load_catalog(data)
-    _, text = read(build_pdf(catalog.graphs["mini"], catalog.references, "patient", "a4"))
+    _, text = read(build_pdf(catalog.graphs["mini"], catalog.references, "practitioner", "a4"))
     assert "**Not bold** <b>not a tag</b>" in text
     assert "Your body makes β-endorphin, page {nb} of __this__ <i>text</i>." in text
+    _, text = read(build_pdf(catalog.graphs["mini"], catalog.references, "patient", "a4"))
+    assert "**Not bold** <b>not a tag</b>" in text and "A *step* with {nb} and <b>β</b>." in text
 
 
 def test_real_graph_handout_when_it_is_valid():
@@ -131,8 +154,8 @@ def test_real_graph_handout_when_it_is_valid():
     graph = next(iter(catalog.graphs.values()), None)
     if graph is None:
         pytest.skip("no valid graph in data/ yet")
-    reader, text = read(build_pdf(graph, catalog.references, "patient", "letter", base_url=BASE))
-    assert_complete(shown_graph(graph, PATIENT), catalog.references, reader, text)
+    reader, text = read(build_pdf(graph, catalog.references, "practitioner", "letter", base_url=BASE))
+    assert_complete(shown_graph(graph, PRACTITIONER), catalog.references, reader, text)
 
 
 REAL = shared_catalog(ROOT / "data")
@@ -154,9 +177,10 @@ def needs_real_guide() -> None:
         pytest.skip("no valid dry-needling graph with a guide in data/ yet")
 
 
-@pytest.mark.parametrize("audience", AUDIENCES)
-def test_the_guide_is_printed_whole_between_the_steps_and_the_glossary(audience):
+def test_the_guide_is_printed_whole_between_the_steps_and_the_glossary():
+    """The practitioner's handout keeps everything: the whole guide, each fact's sources, the reference list."""
     needs_real_guide()
+    audience = PRACTITIONER
     text = real_text(audience)
     last_step = EN.outline_step_heading(len(REAL_GRAPH.steps), REAL_GRAPH.steps[-1].title)
     start = text.index(EN.guide_heading)
@@ -178,14 +202,31 @@ def test_the_guide_is_printed_whole_between_the_steps_and_the_glossary(audience)
     assert guide_refs <= set(cited_ids(shown_graph(REAL_GRAPH, audience))), "the guide's sources are numbered"
 
 
-def test_the_patient_handout_follows_the_core_path_and_says_so():
+def test_the_patient_handout_prints_the_short_guide_without_sources_what_to_do_first():
+    """Only the sections marked short; the part with the urgent signs before the rest; no source line under a fact."""
+    needs_real_guide()
+    text = real_text(PATIENT)
+    short = guide_chapters(REAL_GRAPH, REAL.references, short=True)
+    assert any(b.kind == "warnings" for b in short[0].blocks), "the urgent signs lead"
+    kept = {b.id for c in short for b in c.blocks}
+    for chapter in guide_chapters(REAL_GRAPH, REAL.references):
+        for block in chapter.blocks:
+            assert (block.title in text) == (block.id in kept) or block.title in EN.key_points_heading, block.id
+            for line in block.lines:
+                if block.id in kept:
+                    assert first_words(line.text) in text
+                if line.source_note:
+                    assert line.source_note not in text, "evidence and sources are not in the reading text"
+    assert EN.guide_heading not in text and "(Evidence:" not in text and EN.references not in text
+
+
+def test_the_patient_handout_follows_the_core_path():
     needs_real_guide()
     patient, practitioner = real_text(PATIENT), real_text(PRACTITIONER)
     if not REAL_GRAPH.has_detail:
         pytest.skip("the graph has no detail layer")
-    assert patient.count(EN.core_path_note) == 1 and EN.core_path_note not in practitioner
-    parts = "(Evidence: "  # each part of the diagram is listed with its evidence
-    assert patient.count(parts) == len(REAL_GRAPH.core.nodes) < practitioner.count(parts) == len(REAL_GRAPH.nodes)
+    parts = "(Evidence: "  # the practitioner's handout lists each part with its evidence
+    assert patient.count(parts) == 0 < practitioner.count(parts) == len(REAL_GRAPH.nodes)
 
 
 def test_a_graph_without_a_guide_or_a_detail_layer_prints_neither():
@@ -253,6 +294,10 @@ def test_each_step_prints_its_part_of_the_diagram_with_labels_of_9_pt_or_more():
     reader, _ = read(pdf_for("patient"))
     assert sum(len(page.images) for page in reader.pages) == len(GRAPH.steps), "one framed picture per step"
     assert print_label_pt() >= 9, f"labels print at {print_label_pt():.1f} pt"
+    from mechanisms.outputs.handout import STORY_PICTURE_MM, STORY_PICTURE_PX
+
+    short = print_label_pt(STORY_PICTURE_MM, STORY_PICTURE_PX)
+    assert 9 <= short < 9.5, f"the short handout's labels print at {short:.1f} pt"
     width_mm = float(reader.pages[0].mediabox.width) * 25.4 / 72
     assert width_mm - 30 >= STEP_PICTURE_MM, "the picture fits between the margins at its printed size"
 
@@ -265,7 +310,7 @@ def test_the_clinic_prints_on_the_cover_with_its_logo_and_nothing_without_one():
     from .test_clinic import png
 
     clinic = Clinic("Riverside Physiotherapy", "+44 20 7946 0000", "https://riverside-physio.example", png(), "png")
-    reader, _ = read(build_pdf(GRAPH, CATALOG.references, clinic=clinic))
+    reader, _ = read(build_pdf(GRAPH, CATALOG.references, clinic=clinic, pictures=[]))
     cover = " ".join(reader.pages[0].extract_text().split())
     for line in clinic_lines(clinic):
         assert f"{line.label}: {line.text}" in cover, line
@@ -277,8 +322,9 @@ def test_the_clinic_prints_on_the_cover_with_its_logo_and_nothing_without_one():
 
 
 def test_todays_treatment_prints_on_the_first_page_with_its_caution():
-    """The reader's view carries today's areas: the handout says them, with the lung and spine cautions, their
-    sources and the clinic's emergency number, on page 1; the guide's urgent signs name the same number."""
+    """The reader's view carries today's areas: the handout says them, with the lung and spine cautions and the
+    clinic's emergency number, on page 1 beside the body map; the guide's urgent signs name the same number. The
+    practitioner's handout prints the cautions' sources too."""
     from mechanisms.content.clinic import Clinic
     from mechanisms.present.treatment import today_sentence
     from mechanisms.present.view import View
@@ -286,20 +332,24 @@ def test_todays_treatment_prints_on_the_first_page_with_its_caution():
     real = shared_catalog(ROOT / "data")
     graph = real.graphs["dry-needling"]
     view = View(graph.id, step=2, areas=("upper-back", "calf"), options=("estim",))
+    clinic = Clinic("Riverside Physiotherapy", emergency="999")
     reader, whole = read(build_pdf(graph, real.references, "patient", "a4", BASE,
-                                   pictures=[_blank_png()] * len(graph.core.steps), view=view,
-                                   clinic=Clinic("Riverside Physiotherapy", emergency="999")))
+                                   pictures=[_blank_png()] * len(graph.core.steps), view=view, clinic=clinic))
     first = " ".join(reader.pages[0].extract_text().split())
     assert today_sentence(graph, view) in first
-    assert EN.today_cautions in first and "collapse" in first and "Patel 2019" in first
-    assert "spinal cord" in first and "Berrigan 2018" in first, "the upper back is beside the spine too"
+    assert EN.today_cautions in first and "collapse" in first and "spinal cord" in first
+    assert "Patel 2019" not in whole, "sources are one QR code away, not in the reading text"
     urgent_points = sum(point.urgent for point in graph.key_points)  # the key points say it too, first
-    assert urgent_points == 1 and first.count("call 999") == 2 + urgent_points
+    assert urgent_points == 1 and first.count("call 999") >= 2 + urgent_points
     assert "{emergency}" not in whole and "local emergency number" not in whole
     assert "Get urgent help now: call 999" in whole
     assert first.index(EN.key_points_heading) < first.index(EN.today_heading), "the key points come first"
-    assert len(reader.pages[0].images) == 1, "the body map with today's areas shaded, under the key points"
-    assert len(reader.pages[1].images) == 1, "the QR code back to the same view, after the summary"
+    assert len(reader.pages[0].images) == 1, "the body map with today's areas shaded, beside today's words"
+    assert f"{BASE}?graph=dry-needling" in "".join(whole[whole.index(EN.words_used):].split()), "the QR code at the end"
+    assert len(reader.pages) <= 6, "today's treatment still fits the short handout"
+    _, full = read(build_pdf(graph, real.references, "practitioner", "a4", BASE,
+                             pictures=[_blank_png()] * len(graph.steps), view=view, clinic=clinic))
+    assert "Patel 2019" in full and "Berrigan 2018" in full
     _, plain = read(build_pdf(graph, real.references, "patient", "a4", BASE,
                               pictures=[_blank_png()] * len(graph.core.steps), view=View(graph.id)))
     assert EN.today_heading not in plain
@@ -313,7 +363,8 @@ def _blank_png() -> bytes:
 
 @pytest.mark.parametrize("audience", ["patient", "practitioner"])
 def test_the_key_points_open_the_handout_and_close_it(audience):
-    """In a box under the title, the urgent one among them, and again after the guide, before the words used."""
+    """In a box under the title, the urgent one among them, and again at the end: after the guide (practitioner) or
+    after the story and the words used (the patient's short handout)."""
     from mechanisms.present.guide import key_points
 
     real = shared_catalog(ROOT / "data")
@@ -323,28 +374,80 @@ def test_the_key_points_open_the_handout_and_close_it(audience):
                                    pictures=[_blank_png()] * len(shown.steps)))
     first = " ".join(reader.pages[0].extract_text().split())
     points = [p.text for p in key_points(graph, None, EN)]
-    assert first.index(EN.key_points_heading) < first.index(points[0]) < first.index("called a trigger point")
+    assert first.index(EN.key_points_heading) < first.index(points[0])
     assert "Get urgent help now, call your local emergency number" in first
     again = whole.index(EN.key_points_again)
-    assert whole.index(EN.guide_heading) < again < whole.index(EN.words_used)
+    before = EN.guide_heading if audience == "practitioner" else EN.outline_step_heading(len(shown.steps),
+                                                                                        shown.steps[-1].title)
+    assert whole.index(before) < again
+    assert (again < whole.index(EN.words_used)) == (audience == "practitioner")
     assert all(p in whole[again:] for p in points)
 
 
-def test_the_diary_is_a_page_to_fill_in_by_hand_with_the_urgent_signs_under_it():
-    """Seven rows, 0 to 10 to circle, better / same / worse to tick, a note; the urgent signs on the same page."""
+@pytest.mark.parametrize("audience", ["patient", "practitioner"])
+def test_the_diary_is_a_grid_to_fill_in_by_hand(audience):
+    """Seven rows, 0 to 10 to circle, better / same / worse to tick, a note: after the guide with the urgent signs
+    under it (practitioner), after what to do and before the fact box and the story (patient)."""
     from mechanisms.present.guide import key_points
 
     real = shared_catalog(ROOT / "data")
     graph = real.graphs["dry-needling"]
-    reader, whole = read(build_pdf(graph, real.references, "patient", "a4",
-                                   pictures=[_blank_png()] * len(graph.core.steps)))
+    shown = graph.core if audience == "patient" else graph
+    reader, whole = read(build_pdf(graph, real.references, audience, "a4",
+                                   pictures=[_blank_png()] * len(shown.steps)))
     diary = graph.diary
     pages = [" ".join(p.extract_text().split()) for p in reader.pages]
-    page = next(p for p in pages if p.startswith(diary.title))
+    page = next(p for p in pages if diary.title in p)
     assert diary.rate in page and diary.usual in page and EN.diary_notes in page
     assert all(EN.diary_day(n) in page for n in range(1, diary.days + 1)) and EN.diary_day(diary.days + 1) not in page
     assert page.count("0 1 2 3 4 5 6 7 8 9 10") == diary.days
-    urgent = next(p.text for p in key_points(graph, None, EN) if p.kind == "warnings")
-    assert EN.diary_watch in page and urgent in page
-    assert pages.index(page) > next(i for i, p in enumerate(pages) if EN.guide_heading in p), "after the guide"
+    if audience == "practitioner":
+        urgent = next(p.text for p in key_points(graph, None, EN) if p.kind == "warnings")
+        assert EN.diary_watch in page and urgent in page
+        assert pages.index(page) > next(i for i, p in enumerate(pages) if EN.guide_heading in p), "after the guide"
+    else:
+        what_to_do = next(b.title for c in guide_chapters(graph, real.references, short=True) for b in c.blocks
+                          if b.kind == "actions")
+        assert whole.index(what_to_do) < whole.index(diary.title) < whole.index(graph.fact_box.title) \
+            < whole.index(EN.step_by_step)
     assert diary.title not in read(pdf_for())[1], "a graph without a diary prints none"
+
+
+def test_the_patient_handout_from_the_command_line_is_six_pages_at_most_in_the_order_a_patient_needs(tmp_path, capsys):
+    """Key points and urgent signs, what to do, the diary, the fact box, the story, the words used, the QR code and
+    the key points again: at most six A4 pages, as the issue asked, with the QR code (`--base-url`)."""
+    from mechanisms.present.factbox import fact_box
+
+    out = tmp_path / "patient.pdf"
+    code = cli.main(["--data", str(ROOT / "data"), "export", "dry-needling", "--format", "pdf", "--audience",
+                     "patient", "--base-url", BASE, "-o", str(out)])
+    assert code == 0, capsys.readouterr().err
+    reader, text = read(out.read_bytes())
+    assert len(reader.pages) <= 6, f"{len(reader.pages)} pages"
+    graph = REAL_GRAPH.core
+    urgent = next(b for c in guide_chapters(graph, REAL.references, short=True) for b in c.blocks
+                  if b.kind == "warnings")
+    order = [EN.key_points_heading, urgent.title, REAL_GRAPH.diary.title, REAL_GRAPH.fact_box.title,
+             EN.outline_step_heading(1, graph.steps[0].title), EN.outline_step_heading(len(graph.steps),
+                                                                                      graph.steps[-1].title),
+             EN.words_used, EN.see_it_online_lead, EN.key_points_again]
+    places = [text.index(heading) for heading in order]
+    assert places == sorted(places), order
+    assert "References" not in text and "(Evidence:" not in text
+    box = fact_box(REAL_GRAPH, REAL.references, EN)
+    for study in box.studies:
+        assert study.name in text and f"{study.minor.label}: {study.minor.text}" in text
+        assert f"{study.serious.label}: {study.serious.text}" in text
+    page = next(p for p in reader.pages if box.title in p.extract_text())
+    squares = page.get_contents().get_data().count(b" re")
+    assert squares >= box.per * len(box.studies), f"{squares} squares drawn, one per treatment"
+
+
+def test_the_words_used_are_only_those_the_short_handout_uses():
+    from mechanisms.present.story import terms_used
+
+    text = real_text(PATIENT)
+    listed = text[text.index(EN.words_used):text.index(EN.key_points_again)]
+    for term in REAL_GRAPH.glossary:
+        assert (f"{term.term}:" in listed) == (term in terms_used(REAL_GRAPH, [text[:text.index(EN.words_used)]]))
+    assert 0 < sum(f"{t.term}:" in listed for t in REAL_GRAPH.glossary) < len(REAL_GRAPH.glossary)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from fpdf.image_parsing import get_img_info
@@ -24,12 +25,16 @@ from ..diagram.style import PRINT_FONT_PX, edge_key_sentence
 from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_text, shown_graph
 from ..present.catalogue import DEFAULT_LANGUAGE, Words, words
 from ..present.clinic import clinic_lines
+from ..present.factbox import fact_box
 from ..present.guide import GuideBlock, GuideChapter, GuideLine, guide_chapters, key_points
 from ..present.links import reader_link, valid_base_url, view_url
+from ..present.story import step_certainty, terms_used
 from ..present.treatment import treatment_chapter
 from ..present.view import View
+from . import pdf_factbox
 from .errors import ExportError
 from .images import render, step_picture
+from .pdf_diary import diary_grid, diary_height
 from .pdf_page import PAPERS, HandoutPage
 from .qr import qr_png
 
@@ -82,94 +87,30 @@ def _summary(pdf: HandoutPage, graph: Graph, w: Words) -> None:
     pdf.note(w.disclaimer, w.note_lead)
 
 
-def _key_points(pdf: HandoutPage, lines: Sequence[GuideLine], heading: str) -> None:
+def _key_points(pdf: HandoutPage, lines: Sequence[GuideLine], heading: str, size: float = 11) -> None:
     """The key points in a thick box, the urgent one bold behind its warning sign: first, and again at the end."""
     if lines:
-        pdf.boxed_list(heading, [(line.mark or BULLET, line.text, line.kind == "warnings") for line in lines])
-
-
-DIARY_ROW_MM = 13.0
-"""Height of a diary row: room to circle a number and write a short note by hand."""
-DIARY_MM = (20.0, 6.2, 12.0)
-"""Widths of the diary's day column, of each number of the 0 to 10 scale, and of each usual-pain box column."""
-
-
-def _diary_columns(pdf: HandoutPage) -> tuple[float, float, float, float]:
-    """Where the diary's four column groups start: day, the 0 to 10 scale, the usual pain, the notes."""
-    day, cell, tick = DIARY_MM
-    start = pdf.l_margin
-    return start, start + day, start + day + 11 * cell, start + day + 11 * cell + 3 * tick
-
-
-def _diary_header(pdf: HandoutPage, diary: Diary, w: Words, y: float) -> float:
-    """The diary's two header rows (what to rate, the usual pain and its three choices, notes); returns their foot."""
-    day_x, scale_x, usual_x, notes_x = _diary_columns(pdf)
-    widths = (scale_x - day_x, usual_x - scale_x, notes_x - usual_x, pdf.l_margin + pdf.epw - notes_x)
-    pdf.set_font("DejaVu", "B", 8.5)
-    for x, width, text in zip((day_x, scale_x, usual_x, notes_x), widths, ("", diary.rate, diary.usual,
-                                                                             w.diary_notes), strict=True):
-        pdf.rect(x, y, width, 9)
-        pdf.rect(x, y + 9, width, 5)
-        pdf.set_xy(x + 1, y + 1)
-        pdf.multi_cell(width - 2, 3.6, text, align="C", new_x="RIGHT", new_y="TOP")
-    pdf.set_font("DejaVu", "", 8)
-    tick = DIARY_MM[2]
-    for i, label in enumerate((w.diary_better, w.diary_same, w.diary_worse)):
-        pdf.rect(usual_x + i * tick, y + 9, tick, 5)
-        pdf.set_xy(usual_x + i * tick, y + 9.5)
-        pdf.cell(tick, 4, label, align="C")
-    return y + 14
-
-
-def _diary_row(pdf: HandoutPage, number: int, w: Words, y: float) -> None:
-    """One day: its name and a line for the date, 0 to 10 to circle, three boxes to tick, room for a note."""
-    day_x, scale_x, usual_x, notes_x = _diary_columns(pdf)
-    day, cell, tick = DIARY_MM
-    middle = y + DIARY_ROW_MM / 2 - 2
-    pdf.rect(day_x, y, day, DIARY_ROW_MM)
-    pdf.set_font("DejaVu", "B", 9.5)
-    pdf.set_xy(day_x + 1, y + 1.5)
-    pdf.cell(day - 2, 4, w.diary_day(number))
-    pdf.set_font("DejaVu", "", 7.5)
-    pdf.set_xy(day_x + 1, y + 7)
-    pdf.cell(day - 2, 4, f"{w.diary_date}: ____")
-    pdf.set_font("DejaVu", "", 10)
-    for n in range(11):
-        pdf.rect(scale_x + n * cell, y, cell, DIARY_ROW_MM)
-        pdf.set_xy(scale_x + n * cell, middle)
-        pdf.cell(cell, 4, str(n), align="C")
-    for i in range(3):
-        pdf.rect(usual_x + i * tick, y, tick, DIARY_ROW_MM)
-        pdf.rect(usual_x + i * tick + tick / 2 - 2, middle, 4, 4)  # a box to tick, by hand
-    pdf.rect(notes_x, y, pdf.l_margin + pdf.epw - notes_x, DIARY_ROW_MM)
+        pdf.boxed_list(heading, [(line.mark or BULLET, line.text, line.kind == "warnings") for line in lines], size)
 
 
 def _diary(pdf: HandoutPage, diary: Diary | None, points: Sequence[GuideLine], w: Words) -> None:
-    """The diary on a page of its own, to fill in by hand: a row a day with 0 to 10 to circle, three boxes to tick
-    for the usual pain and room for a note, the urgent signs under it."""
+    """The diary on a page of its own, to fill in by hand, the urgent signs under it."""
     if diary is None:
         return
     pdf.add_page()
-    pdf.heading(diary.title, 16, space_before=0)
-    pdf.para(diary.intro, 10.5)
-    pdf.para(f"0 = {diary.low}. 10 = {diary.high}.", 10.5, lead=diary.rate)
-    pdf.set_line_width(0.3)
-    y = _diary_header(pdf, diary, w, pdf.get_y() + 2)
-    for number in range(1, diary.days + 1):
-        _diary_row(pdf, number, w, y + (number - 1) * DIARY_ROW_MM)
-    pdf.set_y(y + diary.days * DIARY_ROW_MM + 5)
+    diary_grid(pdf, diary, w)
     _key_points(pdf, [p for p in points if p.kind == "warnings"], w.diary_watch)
 
 
-def _online_link(pdf: HandoutPage, link: str, w: Words) -> None:
-    """A QR code and the printed address of the same view online."""
+def _online_link(pdf: HandoutPage, link: str, w: Words, sources: bool = False) -> None:
+    """A QR code and the printed address of the same view online (`sources`: saying the studies are listed there)."""
     top = pdf.get_y()
     qr = qr_png(link)
     if qr:
         pdf.image(io.BytesIO(qr), x=pdf.l_margin, y=top, w=QR_MM, h=QR_MM)
         pdf.set_left_margin(pdf.l_margin + QR_MM + 5)
         pdf.set_xy(pdf.l_margin, top + 3)
-    pdf.para(w.see_it_online, 10, lead=w.see_it_online_lead)
+    pdf.para(f"{w.see_it_online} {w.sources_online}" if sources else w.see_it_online, 10, lead=w.see_it_online_lead)
     pdf.link_line(w.address_lead, link, 9)
     if qr:
         pdf.set_left_margin(pdf.l_margin - QR_MM - 5)
@@ -191,9 +132,9 @@ def _reading_guide(pdf: HandoutPage, graph: Graph, audience: str, w: Words) -> N
         pdf.para(step.title, 10, lead=f"{i}.", after=0.8)
 
 
-def print_label_pt() -> float:
+def print_label_pt(width_mm: float = STEP_PICTURE_MM, width_px: int = STEP_PICTURE_PX) -> float:
     """The size a diagram label prints at, in points: its pixels scaled to the picture's width on paper."""
-    return PRINT_FONT_PX * (STEP_PICTURE_MM / STEP_PICTURE_PX) / MM_PER_PT
+    return PRINT_FONT_PX * (width_mm / width_px) / MM_PER_PT
 
 
 def step_pictures(graph: Graph, audience: str, w: Words | None = None) -> list[bytes]:
@@ -250,14 +191,14 @@ def _reference_numbers(refs: Sequence[str], number: Mapping[str, int], w: Words)
     return w.reference_numbers(cites, several=len(refs) > 1) if cites else ""
 
 
-def _guide_line(pdf: HandoutPage, line: GuideLine, number: Mapping[str, int], w: Words) -> None:
+def _guide_line(pdf: HandoutPage, line: GuideLine, number: Mapping[str, int], w: Words, sources: bool = True) -> None:
     """One guide line: a box before an action, a warning sign before a warning; a fact's sources below it, smaller.
 
     DejaVu Sans (regular and bold) has both marks, U+2610 and U+26A0, so they print as in the app.
     """
     lead = line.mark or BULLET
     cited = _reference_numbers(line.refs, number, w)
-    note = line.source_note + (f" ({cited})" if cited else "") if line.source_note else ""
+    note = line.source_note + (f" ({cited})" if cited else "") if line.source_note and sources else ""
     # A fact and its sources on one page: the note is no use on the next page, away from its line.
     pdf.room_for(pdf.text_height(f"{lead} {line.text}", 10) + (pdf.text_height(note, 8.5, 4) + 3.2 if note else 0))
     pdf.para(line.text, 10, lead=lead, after=1.4)
@@ -265,20 +206,22 @@ def _guide_line(pdf: HandoutPage, line: GuideLine, number: Mapping[str, int], w:
         pdf.aside(note, 8.5)
 
 
-def _guide_block(pdf: HandoutPage, block: GuideBlock, number: Mapping[str, int], w: Words) -> None:
-    """A section of the guide: its sub-heading and its lines."""
+def _guide_block(pdf: HandoutPage, block: GuideBlock, number: Mapping[str, int], w: Words,
+                 sources: bool = True) -> None:
+    """A section of the guide: its sub-heading and its lines (`sources`: each fact's, under it)."""
     pdf.heading(block.title, 11.5, space_before=2)
     for line in block.lines:
-        _guide_line(pdf, line, number, w)
+        _guide_line(pdf, line, number, w, sources)
 
 
-def _guide_chapter(pdf: HandoutPage, chapter: GuideChapter, number: Mapping[str, int], w: Words) -> None:
+def _guide_chapter(pdf: HandoutPage, chapter: GuideChapter, number: Mapping[str, int], w: Words,
+                   sources: bool = True) -> None:
     """A part of the guide: its heading, its introduction, its sections."""
     pdf.heading(chapter.title, 14, space_before=5)
     if chapter.intro:
         pdf.para(chapter.intro, 10.5)
     for block in chapter.blocks:
-        _guide_block(pdf, block, number, w)
+        _guide_block(pdf, block, number, w, sources)
 
 
 def _guide(pdf: HandoutPage, chapters: list[GuideChapter], number: Mapping[str, int], w: Words) -> None:
@@ -327,31 +270,38 @@ def _reference(pdf: HandoutPage, ref: FormattedReference) -> None:
 TODAY_MAP_MM = 60
 
 
-def _today_map(pdf: HandoutPage, graph: Graph, view: View) -> None:
-    """The body map with today's areas shaded, the picture the physio tapped, small under the words."""
-    if graph.treatment is None:
-        return
+def _today_map(pdf: HandoutPage, graph: Graph, view: View, x: float | None = None, y: float | None = None) -> float:
+    """The body map with today's areas shaded, the picture the physio tapped, small: under the words, or at (x, y)
+    beside them; returns its foot."""
     figure = body_figure(graph.treatment, view.areas, targets=False, height=300, words=words(view.language))
     png = render(figure, "png", width=440, scale=2)
     height = TODAY_MAP_MM * 300 / 440
-    pdf.room_for(height + 4)
-    pdf.image(io.BytesIO(png), x=pdf.l_margin, y=pdf.get_y() + 1, w=TODAY_MAP_MM, h=height)
-    pdf.set_y(pdf.get_y() + height + 3)
+    if y is None:
+        pdf.room_for(height + 4)
+        y = pdf.get_y() + 1
+    pdf.image(io.BytesIO(png), x=pdf.l_margin if x is None else x, y=y, w=TODAY_MAP_MM, h=height)
+    return y + height + 3
 
 
-def _today_summary_link(pdf: HandoutPage, whole: Graph, graph: Graph, view: View,
-                        references: Mapping[str, Mapping[str, Any]], clinic: Clinic | None, number: Mapping[str, int],
-                        base_url: str | None, patient_page: str | None) -> None:
-    """Under the key points: today's treatment and its cautions (first page), the summary, the link back online."""
-    w = words(view.language)
-    today = treatment_chapter(whole, view, references, clinic)
-    if today is not None:
-        _guide_chapter(pdf, today, number, w)
-        _today_map(pdf, whole, view)
-    _summary(pdf, graph, w)
-    base = valid_base_url(base_url)
-    if base:
-        _online_link(pdf, reader_link(base, view, whole, patient_page), w)
+def _today(pdf: HandoutPage, job: Job, sources: bool = True, beside: bool = False) -> None:
+    """Today's treatment, its cautions and the body map the physio tapped, when the view names areas: the map under
+    the words, or `beside` them on the right (the short handout), unless the words ran onto the next page."""
+    today = treatment_chapter(job.whole, job.view, job.references, job.clinic)
+    if today is None or job.whole.treatment is None:
+        return
+    if not beside:
+        _guide_chapter(pdf, today, job.number, job.w, sources)
+        pdf.set_y(_today_map(pdf, job.whole, job.view))
+        return
+    page, top = pdf.page_no(), pdf.get_y()
+    pdf.set_right_margin(pdf.r_margin + TODAY_MAP_MM + 4)
+    _guide_chapter(pdf, today, job.number, job.w, sources)
+    pdf.set_right_margin(pdf.r_margin - TODAY_MAP_MM - 4)
+    if pdf.page_no() != page:
+        pdf.set_y(_today_map(pdf, job.whole, job.view))
+        return
+    foot = _today_map(pdf, job.whole, job.view, x=pdf.w - pdf.r_margin - TODAY_MAP_MM, y=top + 8)
+    pdf.set_y(max(pdf.get_y(), foot))
 
 
 def view_link(base_url: str, graph: Graph, audience: str, language: str = DEFAULT_LANGUAGE) -> str:
@@ -368,6 +318,134 @@ def _back_matter(pdf: HandoutPage, graph: Graph, refs: list[FormattedReference],
             _reference(pdf, ref)
     pdf.ln(3)
     pdf.note(w.disclaimer, w.note_lead)
+
+
+@dataclass(frozen=True)
+class Job:
+    """What one handout is made from: the whole graph and the part shown, the reader's view and words, the
+    references and their numbers, the clinic, the key points, the link back online and the step pictures."""
+
+    whole: Graph
+    graph: Graph
+    view: View
+    w: Words
+    references: Mapping[str, Mapping[str, Any]]
+    refs: list[FormattedReference]
+    number: Mapping[str, int]
+    clinic: Clinic | None
+    points: tuple[GuideLine, ...]
+    link: str | None
+    pictures: list[bytes]
+
+
+STORY_PICTURE_MM = 70.0
+"""Width a step's picture prints at in the short handout, beside its text."""
+STORY_PICTURE_PX = int(STORY_PICTURE_MM / (9 * MM_PER_PT) * PRINT_FONT_PX)
+"""Width it is drawn at, so its labels print at 9 pt as in the practitioner's handout."""
+DIARY_SHORT_ROW_MM = 10.0
+"""A diary row in the short handout: still room to circle a number and write a word or two."""
+
+
+def story_pictures(graph: Graph, w: Words | None = None) -> list[bytes]:
+    """Each step framed as in the app, on its own band and without its key (the story says it once in words)."""
+    return [render(step_picture(graph, i, PATIENT, PRINT_FONT_PX, words=w, short=True), "png",
+                   width=STORY_PICTURE_PX, scale=2.5) for i in range(1, len(graph.steps) + 1)]
+
+
+def _picture_height(png: bytes, width_mm: float) -> float:
+    info = get_img_info("step", io.BytesIO(png))
+    return width_mm * info["h"] / info["w"]
+
+
+def _story_step(pdf: HandoutPage, job: Job, number: int, picture: bytes | None) -> None:
+    """One step: its picture on the left, its heading, plain text and how sure we are on the right."""
+    step = job.graph.steps[number - 1]
+    gap = 5.0
+    left = pdf.l_margin
+    text_x = left + (STORY_PICTURE_MM + gap if picture else 0)
+    sure = step_certainty(job.graph, step.id, job.w)
+    pdf.set_left_margin(text_x)
+    text = pdf.text_height(step.patient, 10) + pdf.text_height(sure, 8.5) + 12
+    picture_mm = _picture_height(picture, STORY_PICTURE_MM) if picture else 0.0
+    pdf.set_left_margin(left)
+    pdf.room_for(max(text, picture_mm) + 2)
+    top = pdf.get_y()
+    if picture:
+        pdf.image(io.BytesIO(picture), x=left, y=top, w=STORY_PICTURE_MM, h=picture_mm)
+    pdf.set_left_margin(text_x)
+    pdf.set_xy(text_x, top)
+    pdf.set_font("DejaVu", "B", 11.5)
+    pdf.multi_cell(0, 5.5, job.w.outline_step_heading(number, step.title), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)
+    pdf.para(step.patient, 10, after=1.2)
+    pdf.para(sure, 8.5, after=0)
+    pdf.set_left_margin(left)
+    pdf.set_y(max(pdf.get_y(), top + picture_mm) + 4)
+
+
+def _story(pdf: HandoutPage, job: Job) -> None:
+    """The story for a patient: what it is, how to read the pictures, then each step beside its picture."""
+    pdf.heading(job.w.step_by_step, 15, space_before=4)
+    pdf.para(job.graph.summary, 10.5)
+    pdf.para(f"{job.w.link_key_lead} {edge_key_sentence(PATIENT, job.w)}.", 9.5, after=3)
+    for number in range(1, len(job.graph.steps) + 1):
+        _story_step(pdf, job, number, job.pictures[number - 1] if number <= len(job.pictures) else None)
+
+
+def _short_words(pdf: HandoutPage, job: Job, texts: list[str]) -> None:
+    """The glossary's words that the short handout's own text uses, and only those."""
+    used = terms_used(job.graph, texts)
+    if used:
+        pdf.heading(job.w.words_used, 13, space_before=3)
+        for term in used:
+            pdf.para(term.definition, 9, lead=f"{term.term}:", after=1)
+
+
+def _short(pdf: HandoutPage, job: Job) -> None:
+    """The patient's short handout: key points and urgent signs, what to do, the diary, the fact box, the story,
+    the words used, the link back online (where the sources are) and the key points again."""
+    _cover(pdf, job.graph, PATIENT, job.w, job.clinic, job.points)
+    _today(pdf, job, sources=False, beside=True)
+    chapters = guide_chapters(job.graph, job.references, job.clinic, job.w, short=True)
+    for chapter in chapters:
+        _guide_chapter(pdf, chapter, job.number, job.w, sources=False)
+    if job.whole.diary is not None:
+        pdf.room_for(diary_height(pdf, job.whole.diary, DIARY_SHORT_ROW_MM))
+        pdf.ln(4)
+        diary_grid(pdf, job.whole.diary, job.w, DIARY_SHORT_ROW_MM)
+    box = fact_box(job.whole, job.references, job.w)
+    if box is not None:
+        pdf.add_page()
+        pdf_factbox.fact_box(pdf, box, sources=True)
+    _story(pdf, job)
+    texts = [p.text for p in job.points] + [s.patient for s in job.graph.steps] + [job.graph.summary]
+    texts += [line.text for c in chapters for b in c.blocks for line in b.lines]
+    _short_words(pdf, job, texts)
+    if job.link:
+        pdf.room_for(QR_MM + 8)
+        pdf.ln(3)
+        _online_link(pdf, job.link, job.w, sources=True)
+    _key_points(pdf, job.points, job.w.key_points_again, size=10)
+    pdf.note(job.w.disclaimer, job.w.note_lead)
+
+
+def _full(pdf: HandoutPage, job: Job) -> None:
+    """The practitioner's handout, which keeps everything: key points, today, summary, how to read, every step with
+    its parts and sources, the whole guide, the diary, the fact box, the key points again, glossary, references."""
+    _cover(pdf, job.graph, job.view.audience, job.w, job.clinic, job.points)
+    _today(pdf, job)
+    _summary(pdf, job.graph, job.w)
+    if job.link:
+        _online_link(pdf, job.link, job.w)
+    _reading_guide(pdf, job.graph, job.view.audience, job.w)
+    _steps(pdf, job.graph, job.view.audience, job.number, job.pictures, job.w,
+           core_note=job.graph is not job.whole)
+    _guide(pdf, guide_chapters(job.graph, job.references, job.clinic, job.w), job.number, job.w)
+    _diary(pdf, job.whole.diary, job.points, job.w)
+    pdf.add_page()
+    pdf_factbox.fact_box(pdf, fact_box(job.whole, job.references, job.w))
+    _key_points(pdf, job.points, job.w.key_points_again)
+    _back_matter(pdf, job.graph, job.refs, job.w)
 
 
 def build_pdf(
@@ -401,16 +479,13 @@ def build_pdf(
     original_graph = graph
     graph = shown_graph(graph, audience)
     pdf = HandoutPage(paper, graph.title, w)  # fonts first: a missing font fails before a browser starts
-    pictures = pictures if pictures is not None else step_pictures(graph, audience, w)
+    short = audience == PATIENT
+    if pictures is None:
+        pictures = story_pictures(graph, w) if short else step_pictures(graph, audience, w)
     refs = format_references(cited_ids(graph), references)
-    number = {r.id: r.number for r in refs}
-    points = key_points(original_graph, clinic, w)
-    _cover(pdf, graph, audience, w, clinic, points)
-    _today_summary_link(pdf, original_graph, graph, view, references, clinic, number, base_url, patient_page)
-    _reading_guide(pdf, graph, audience, w)
-    _steps(pdf, graph, audience, number, pictures, w, core_note=graph is not original_graph)
-    _guide(pdf, guide_chapters(graph, references, clinic, w), number, w)
-    _diary(pdf, original_graph.diary, points, w)
-    _key_points(pdf, points, w.key_points_again)
-    _back_matter(pdf, graph, refs, w)
+    base = valid_base_url(base_url)
+    job = Job(whole=original_graph, graph=graph, view=view, w=w, references=references, refs=refs,
+              number={r.id: r.number for r in refs}, clinic=clinic, points=key_points(original_graph, clinic, w),
+              link=reader_link(base, view, original_graph, patient_page) if base else None, pictures=pictures)
+    (_short if short else _full)(pdf, job)
     return bytes(pdf.output())
