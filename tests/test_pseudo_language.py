@@ -85,9 +85,13 @@ def pdf_text(audience: str, language: str) -> str:
     return without_addresses("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
 
 
+PAGE_CODES = frozenset({"fills", "edge"})
+"""Keys of the page's data whose values are colours, never written as words (the fact box's squares)."""
+
+
 def shown_strings(value: object, key: str = "") -> list[str]:
-    """The strings of the page's data that its script writes on the page (ids and addresses left out)."""
-    if key in NOT_SHOWN:
+    """The strings of the page's data that its script writes on the page (ids, colours and addresses left out)."""
+    if key in NOT_SHOWN or key in PAGE_CODES:
         return []
     if isinstance(value, dict):
         return [s for k, v in value.items() for s in shown_strings(v, k)]

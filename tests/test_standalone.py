@@ -138,6 +138,26 @@ def test_the_page_holds_the_guide_in_the_words_and_marks_every_output_uses(real_
     assert cited <= set(real_page["references"]), "the guide's sources travel with the page"
 
 
+def test_the_page_holds_the_fact_box_the_app_and_the_handout_read(real_page):
+    """The same counts, words and colours as every output (present.factbox, diagram.style), and its script inlined."""
+    from mechanisms.outputs.factbox import fact_box_html
+    from mechanisms.present.factbox import ICON_COLUMNS, fact_box
+
+    box = fact_box(GRAPH, CATALOG.references, EN)
+    page = real_page["fact_box"]
+    assert page["title"] == box.title and page["per"] == box.per and page["columns"] == ICON_COLUMNS
+    assert page["fills"] == style.ICON_FILLS and len(set(page["fills"].values())) == 3
+    for study, page_study in zip(box.studies, page["studies"], strict=True):
+        assert (page_study["minor"]["count"], page_study["serious"]["count"]) == (study.minor.count,
+                                                                                   study.serious.count)
+        assert page_study["alt"] == study.alt and page_study["source_note"] == study.source_note
+    html = build_html(GRAPH, CATALOG.references)
+    assert "window.renderFactBox = function" in html and 'id="fact-box"' in html
+    app = fact_box_html(GRAPH, CATALOG.references, EN)
+    assert "window.renderFactBox = function" in app and json.dumps(box.title)[1:-1] in app
+    assert fact_box_html(shared_catalog(FIXTURES).graphs["mini"], CATALOG.references) == ""
+
+
 def test_the_clinic_shows_in_the_page_footer_with_its_logo_inlined():
     from mechanisms.content.clinic import Clinic
     from mechanisms.present.clinic import clinic_lines, logo_data_uri

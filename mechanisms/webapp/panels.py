@@ -18,6 +18,7 @@ from mechanisms.content.clinic import Clinic
 from mechanisms.content.lastgood import author_mode
 from mechanisms.content.model import Edge, Graph, Node
 from mechanisms.diagram.touch import touch_script
+from mechanisms.outputs.factbox import fact_box_html
 from mechanisms.present.audience import (
     PRACTITIONER,
     cause_sentence,
@@ -32,6 +33,7 @@ from mechanisms.present.audience import (
 )
 from mechanisms.present.catalogue import Words
 from mechanisms.present.clinic import clinic_lines
+from mechanisms.present.factbox import fact_box as present_fact_box
 from mechanisms.present.guide import GuideChapter, GuideLine, guide_chapters
 from mechanisms.present.markup import md_escape, safe_url
 
@@ -211,13 +213,25 @@ def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Cli
                 st.plotly_chart(today_map, key="today-map", config={"staticPlot": True}, width=TODAY_MAP_PX,
                                 alt=w.today_map_alt)
             chapter_body(today)
-    for chapter in chapters:
+    for number, chapter in enumerate(chapters):
         # Written only while open, as the text version is: closed parts cost a cold load nothing.
         part = st.expander(md_escape(chapter.title), key=f"guide-{chapter.id}", on_change="rerun")
-        if not part.open:
-            continue
+        if part.open:
+            with part:
+                chapter_body(chapter)
+        if number == 0:  # after "Is it safe?": the risks and benefits out of 1,000, in its own part
+            fact_box(graph, references, w)
+
+
+def fact_box(graph: Graph, references: Mapping[str, Mapping[str, Any]], w: Words) -> None:
+    """The fact box as the patient page draws it (same script, style and data), written only while open."""
+    box = present_fact_box(graph, references, w)
+    if box is None:
+        return
+    part = st.expander(md_escape(box.title), key="guide-fact-box", on_change="rerun")
+    if part.open:
         with part:
-            chapter_body(chapter)
+            st.html(fact_box_html(graph, references, w), unsafe_allow_javascript=True)
 
 
 def chapter_body(chapter: GuideChapter) -> None:

@@ -228,6 +228,37 @@ def test_the_key_points_are_one_tap_under_the_title_on_a_phone_open_on_a_desktop
         context.close()
 
 
+def test_the_fact_box_shows_each_study_as_1000_squares_with_its_counts_beside_them(browser, site):
+    """After the story and before the guide: each study's squares (serious first, then the small side effects) read
+    at a glance on a phone, its counts in words beside their colours; two studies side by side on a desktop."""
+    from mechanisms.present.factbox import fact_box
+
+    box = fact_box(GRAPH, CATALOG.references, EN)
+    for size in (PHONE, DESKTOP):
+        context, page = open_page(browser, site, "#graph=dry-needling&step=1", size)
+        assert seen(page, "#check")["bottom"] <= seen(page, "#fact-box")["top"] < seen(page, "#guide")["top"]
+        studies = page.locator("#fact-box .fb-study")
+        assert studies.count() == len(box.studies)
+        for i, study in enumerate(box.studies):
+            part = studies.nth(i)
+            kinds = part.locator("rect").evaluate_all("rs => rs.map(r => r.dataset.kind)")
+            assert len(kinds) == box.per and kinds.count("minor") == study.minor.count
+            assert kinds[:study.serious.count] == ["serious"] * study.serious.count
+            svg = part.locator("svg")
+            svg.scroll_into_view_if_needed()
+            picture = svg.bounding_box()
+            assert picture["width"] >= 300 and picture["height"] >= 180, "a square is big enough to see"
+            assert in_sight(seen(page, f"#fact-box .fb-study:nth-child({i + 1}) svg")), "the whole array in sight"
+            key = part.locator(".fb-key li")
+            assert key.nth(0).inner_text().startswith(f"{study.serious.label}: {study.serious.text}")
+            assert key.nth(1).inner_text() == f"{study.minor.label}: {study.minor.text}"
+            assert study.alt in (svg.get_attribute("aria-label") or ""), "the counts in words for a screen reader"
+        first, second = (studies.nth(i).bounding_box() for i in range(2))
+        assert (first["y"] == second["y"]) is (size is DESKTOP), "side by side on a desktop, one under the other"
+        assert page.evaluate(INNER_SCROLLERS) == [] and page.errors == []
+        context.close()
+
+
 def treatment_cases() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     areas = [a.id for a in GRAPH.treatment.areas]
     options = [o.id for o in GRAPH.treatment.options]

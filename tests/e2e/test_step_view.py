@@ -269,6 +269,34 @@ def test_the_key_points_are_one_tap_under_the_title_and_open_again_after_the_gui
     assert reader.locator(".st-key-key-points-again li").count() == items.count() >= 3
 
 
+def test_the_fact_box_opens_in_the_guide_with_its_squares_in_sight(reader, app_url):
+    """After "Is it safe?", one tap opens the risks out of 1,000 as the patient page draws them: 1,000 squares a
+    study, serious first, its counts in words, the array wholly in sight above the step bar."""
+    from mechanisms.present.factbox import fact_box
+
+    catalog = shared_catalog(data_folder())
+    box = fact_box(catalog.graphs["dry-needling"], catalog.references, EN)
+    open_app(reader, app_url, "?step=1")
+    opener = reader.locator(".st-key-guide-fact-box summary")
+    first_part = reader.locator(".st-key-guide-is-it-for-me").bounding_box()
+    assert opener.bounding_box()["y"] > first_part["y"], "after 'Is it safe?'"
+    opener.scroll_into_view_if_needed()
+    (opener.tap if reader.touch else opener.click)()
+    reader.wait_for_function(f"document.querySelectorAll('#fact-box rect').length === {box.per * len(box.studies)}",
+                             timeout=15_000)
+    settle(reader)
+    kinds = reader.locator("#fact-box .fb-study").first.locator("rect").evaluate_all(
+        "rs => rs.map(r => r.dataset.kind)")
+    study = box.studies[0]
+    assert kinds[0] == "serious" and kinds.count("minor") == study.minor.count
+    reader.locator("#fact-box svg").first.evaluate("el => el.scrollIntoView({block: 'center'})")
+    settle(reader)
+    seen = _covered(reader, "#fact-box svg")
+    bar = reader.locator(".st-key-stepbar").bounding_box()
+    assert seen["seen"] and seen["top"] >= 0 and seen["bottom"] <= bar["y"], (seen, bar)
+    assert f"{study.minor.label}: {study.minor.text}" in reader.locator("#fact-box").inner_text()
+
+
 def test_the_last_step_points_to_the_guide(page, app_url):
     open_app(page, app_url, f"?graph={GRAPH.id}&step={len(GRAPH.steps)}")
     page.locator('.st-key-step-text a[href="#guide"]').click()

@@ -359,6 +359,7 @@
   setText("today-link", W.today_pointer);
   if (D.core_note) { setText("core-note", D.core_note); document.getElementById("core-note").hidden = false; }
   renderGuide();
+  if (D.fact_box) window.renderFactBox(document.getElementById("fact-box"), D.fact_box);
   renderKeyPoints();
   renderClinic();
   if (D.teach_back.questions.length) {
