@@ -158,6 +158,21 @@ def test_the_page_holds_the_fact_box_the_app_and_the_handout_read(real_page):
     assert fact_box_html(shared_catalog(FIXTURES).graphs["mini"], CATALOG.references) == ""
 
 
+def test_the_page_holds_the_diary_with_its_urgent_signs_and_the_app_the_same(real_page):
+    from mechanisms.content.clinic import Clinic
+    from mechanisms.outputs.diary import diary_data, diary_html
+
+    diary = real_page["diary"]
+    assert diary["title"] == GRAPH.diary.title and diary["days"] == GRAPH.diary.days == len(diary["day_names"])
+    assert diary["usual_choices"] == [EN.diary_better, EN.diary_same, EN.diary_worse]
+    assert diary["watch"] and all("local emergency number" in line for line in diary["watch"])
+    assert "call 999" in diary_data(GRAPH, Clinic("Riverside", emergency="999"), EN)["watch"][0]
+    html = build_html(GRAPH, CATALOG.references)
+    assert "window.renderDiary = function" in html and 'id="diary"' in html and "localStorage" in html
+    assert "fetch(" not in diary_html(GRAPH) and "XMLHttpRequest" not in diary_html(GRAPH), "nothing is sent"
+    assert diary_html(shared_catalog(FIXTURES).graphs["mini"]) == ""
+
+
 def test_the_clinic_shows_in_the_page_footer_with_its_logo_inlined():
     from mechanisms.content.clinic import Clinic
     from mechanisms.present.clinic import clinic_lines, logo_data_uri

@@ -63,6 +63,7 @@ from ..present.markup import html_escape, json_for_html
 from ..present.teachback import teach_back_data
 from ..present.treatment import AREAS_PER_SENTENCE
 from ..present.view import AREAS_KEY, OPTION_ON, View, go_to_step, link_key, select_edge, select_node
+from .diary import diary_data
 from .factbox import fact_box_data
 from .images import step_picture
 from .template import fill, template
@@ -234,6 +235,7 @@ def page_data(
         "treatment": _treatment_data(graph, references, clinic, today_view, w),
         "teach_back": teach_back_data(graph, clinic, w),
         "fact_box": fact_box_data(graph, references, w),
+        "diary": diary_data(graph, clinic, w),
         "clinic": {"lines": [asdict(line) for line in clinic_lines(clinic, w)], "logo": logo_data_uri(clinic)},
         "steps": [{"heading": w.step_heading(i, total, s.title), "text": s.patient, "unknowns": s.unknowns,
                    "nodes": [n.id for n in graph.nodes_in_step(s.id)]} for i, s in enumerate(graph.steps, start=1)],
@@ -274,8 +276,8 @@ def plotly_js() -> str:
     return (VENDOR / "plotly-basic.min.js").read_text(encoding="utf-8")
 
 
-PAGE_STYLES = ("standalone.css", "teachback.css", "factbox.css")
-"""The page's own style, then the pieces it shares with the app (check questions, fact box)."""
+PAGE_STYLES = ("standalone.css", "teachback.css", "factbox.css", "diary.css")
+"""The page's own style, then the pieces it shares with the app (check questions, fact box, diary)."""
 ONE_FILE_CSP = ("default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
                 "img-src data:; font-src data:")
 SITE_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
@@ -305,7 +307,7 @@ def page_html(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic:
         "PLOT": f'<div id="diagram" style="height:{height}px"></div>', "DATA": json_for_html(data),
         "PLOTLY": f'<script src="{PLOTLY_JS}" defer></script>' if site else f"<script>\n{plotly_js()}\n</script>",
         "TOUCH": touch_script(), "TEACHBACK": template("teachback.js"), "FACTBOX": template("factbox.js"),
-        "SCRIPT": template("standalone.js"),
+        "DIARY": template("diary.js"), "SCRIPT": template("standalone.js"),
         "REGISTER": template("site-register.html") if site else "",
     }
     return fill("standalone.html", values)

@@ -107,6 +107,10 @@ class Words:
     diary_same: str
     diary_worse: str
     diary_watch: str
+    diary_kept: str
+    diary_print: str
+    diary_clear: str
+    diary_clear_confirm: str
     key_points_heading: str
     key_points_again: str
     fact_none: str

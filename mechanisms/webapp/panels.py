@@ -18,6 +18,7 @@ from mechanisms.content.clinic import Clinic
 from mechanisms.content.lastgood import author_mode
 from mechanisms.content.model import Edge, Graph, Node
 from mechanisms.diagram.touch import touch_script
+from mechanisms.outputs.diary import diary_html
 from mechanisms.outputs.factbox import fact_box_html
 from mechanisms.present.audience import (
     PRACTITIONER,
@@ -221,6 +222,17 @@ def guide(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic: Cli
                 chapter_body(chapter)
         if number == 0:  # after "Is it safe?": the risks and benefits out of 1,000, in its own part
             fact_box(graph, references, w)
+    diary(graph, clinic, w)
+
+
+def diary(graph: Graph, clinic: Clinic | None, w: Words) -> None:
+    """The soreness diary as the patient page shows it (kept in this browser only), written only while open."""
+    if graph.diary is None:
+        return
+    part = st.expander(md_escape(graph.diary.title), key="guide-diary", on_change="rerun")
+    if part.open:
+        with part:
+            st.html(diary_html(graph, clinic, w), unsafe_allow_javascript=True)
 
 
 def fact_box(graph: Graph, references: Mapping[str, Mapping[str, Any]], w: Words) -> None:
@@ -240,6 +252,11 @@ def chapter_body(chapter: GuideChapter) -> None:
         st.markdown(md_escape(chapter.intro))
     for block in chapter.blocks:
         st.markdown(f"#### {md_escape(block.title)}")
+        if block.kind == "actions":  # a checklist a patient can tick, in the browser only (nothing is sent or kept)
+            rows = "".join(f'<li><label><input type="checkbox"> {escape(line.text)}</label></li>'
+                           for line in block.lines)
+            st.markdown(f'<ul class="ticks">{rows}</ul>', unsafe_allow_html=True)
+            continue
         st.markdown("\n".join(_guide_item(line) for line in block.lines))
 
 

@@ -259,6 +259,45 @@ def test_the_fact_box_shows_each_study_as_1000_squares_with_its_counts_beside_th
         context.close()
 
 
+DIARY_KEY = "mechanisms-diary:dry-needling"
+
+
+def test_the_diary_is_filled_in_on_the_phone_kept_there_and_the_checklists_can_be_ticked(browser, site):
+    """A day's row fits the phone (0 to 10 on one line, thumb-sized), the urgent signs sit above the rows, what is
+    picked stays after a reload in this browser only, and the guide's actions are boxes a tap ticks."""
+    for size in (PHONE, DESKTOP):
+        context, page = open_page(browser, site, "#graph=dry-needling&step=1", size)
+        after = seen(page, "#diary")
+        assert after["top"] > seen(page, "#guide")["top"] and after["bottom"] <= seen(page, "#key-points-again")["top"]
+        watch = page.locator("#diary .dy-watch")
+        assert "call 999" in watch.inner_text() and watch.bounding_box()["y"] < page.locator(
+            "#diary fieldset").first.bounding_box()["y"], "the warning signs come before the rows"
+        day = page.locator('#diary fieldset[data-day="1"]')
+        assert page.locator("#diary fieldset").count() == GRAPH.diary.days
+        numbers = day.locator(".dy-scale label")
+        day.scroll_into_view_if_needed()
+        boxes = [numbers.nth(i).bounding_box() for i in range(11)]
+        assert len({round(b["y"]) for b in boxes}) == 1, "0 to 10 on one line"
+        assert all(b["height"] >= 44 and b["width"] >= 24 for b in boxes), "a thumb hits the number it means"
+        (numbers.nth(4).tap if size is PHONE else numbers.nth(4).click)()
+        day.locator(".dy-usual label").nth(2).click()
+        day.locator("input[type=text]").fill("Worse after work")
+        assert page.evaluate(f"JSON.parse(localStorage.getItem('{DIARY_KEY}'))") == {
+            "1": {"sore": "4", "usual": "worse", "note": "Worse after work"}}
+        page.reload()
+        page.wait_for_function(CHART_DRAWN, timeout=30_000)
+        assert page.locator('#diary input[name="dy-sore-1"]:checked').get_attribute("value") == "4"
+        assert page.locator('#diary fieldset[data-day="1"] input[type=text]').input_value() == "Worse after work"
+        tick = page.locator("#guide .actions input[type=checkbox]").first
+        tick.scroll_into_view_if_needed()
+        assert not tick.is_checked()
+        (tick.tap if size is PHONE else tick.click)()
+        assert tick.is_checked() and tick.bounding_box()["width"] >= 20
+        assert all(r.startswith(site) or r.startswith("data:") for r in page.requests), "nothing is sent"
+        assert page.evaluate(INNER_SCROLLERS) == [] and page.errors == []
+        context.close()
+
+
 def treatment_cases() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     areas = [a.id for a in GRAPH.treatment.areas]
     options = [o.id for o in GRAPH.treatment.options]

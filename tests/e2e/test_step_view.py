@@ -297,6 +297,33 @@ def test_the_fact_box_opens_in_the_guide_with_its_squares_in_sight(reader, app_u
     assert f"{study.minor.label}: {study.minor.text}" in reader.locator("#fact-box").inner_text()
 
 
+def test_the_diary_and_the_checklists_work_in_the_app_and_stay_in_the_browser(reader, app_url):
+    """One tap opens the diary after the guide's parts; a number picked is kept in this browser; the actions after
+    the session are boxes a tap ticks."""
+    open_app(reader, app_url, "?step=1")
+    opener = reader.locator(".st-key-guide-diary summary")
+    opener.scroll_into_view_if_needed()
+    (opener.tap if reader.touch else opener.click)()
+    number = reader.locator('#diary fieldset[data-day="1"] .dy-scale label').nth(3)
+    number.wait_for(timeout=15_000)
+    settle(reader)
+    number.scroll_into_view_if_needed()
+    box = number.bounding_box()
+    assert box["height"] >= 44 and box["width"] >= 24
+    (number.tap if reader.touch else number.click)()
+    assert reader.evaluate("JSON.parse(localStorage.getItem('mechanisms-diary:dry-needling'))") == {"1": {"sore": "3"}}
+    assert "Get urgent help now" in reader.locator("#diary .dy-watch").inner_text()
+    part = reader.locator(".st-key-guide-after-your-session summary")
+    part.scroll_into_view_if_needed()
+    (part.tap if reader.touch else part.click)()
+    tick = reader.locator(".st-key-guide-after-your-session ul.ticks input").first
+    tick.wait_for()
+    settle(reader)
+    tick.scroll_into_view_if_needed()
+    (tick.tap if reader.touch else tick.click)()
+    assert tick.is_checked()
+
+
 def test_the_last_step_points_to_the_guide(page, app_url):
     open_app(page, app_url, f"?graph={GRAPH.id}&step={len(GRAPH.steps)}")
     page.locator('.st-key-step-text a[href="#guide"]').click()

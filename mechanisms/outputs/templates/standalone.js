@@ -270,8 +270,14 @@
   }
 
   // The practical guide: chapters, their sections and lines, each line with its mark and a fact's sources.
-  function guideLine(line) {
+  function guideLine(line, kind) {
     var li = el("li"), words = el("span", line.text, "guide-text");
+    if (kind === "actions") {  // a checklist a patient can tick here (not kept: nothing is stored or sent)
+      var label = el("label", null, "tick"), box = el("input");
+      box.type = "checkbox";
+      label.appendChild(box); label.appendChild(words); li.appendChild(label); li.className = "ticked";
+      return li;
+    }
     if (line.mark) { var mark = el("span", line.mark, "mark"); mark.setAttribute("aria-hidden", "true");
       li.appendChild(mark); li.className = "marked"; }
     if (line.note) words.appendChild(el("span", line.note, "source"));
@@ -282,7 +288,7 @@
     var box = el("div", null, "guide-block " + block.kind), ul = el("ul");
     box.setAttribute("data-guide-block", block.id);
     box.appendChild(el(heading || "h4", block.title));
-    block.lines.forEach(function (line) { ul.appendChild(guideLine(line)); });
+    block.lines.forEach(function (line) { ul.appendChild(guideLine(line, block.kind)); });
     box.appendChild(ul);
     return box;
   }
@@ -360,6 +366,7 @@
   if (D.core_note) { setText("core-note", D.core_note); document.getElementById("core-note").hidden = false; }
   renderGuide();
   if (D.fact_box) window.renderFactBox(document.getElementById("fact-box"), D.fact_box);
+  if (D.diary) window.renderDiary(document.getElementById("diary"), D.diary);
   renderKeyPoints();
   renderClinic();
   if (D.teach_back.questions.length) {
