@@ -12,7 +12,7 @@ from mechanisms.present.catalogue import words
 from mechanisms.webapp import panels, sections, state
 from mechanisms.webapp.controls import controls
 from mechanisms.webapp.explorer import explorer
-from mechanisms.webapp.resources import served
+from mechanisms.webapp.resources import served, warm_handout
 
 page = served()
 if not page.catalog.graphs:
@@ -33,6 +33,7 @@ explorer()
 if not state.complete():  # the first paint ends here; the browser's signal brings the rest
     panels.page_ready(state.on_drawn)
 else:
+    warm_handout(page.version, view.graph, view.language, page)  # once per process, in the background
     sections.check(page, view)
     sections.guide(page, graph, view)
     sections.key_points_again(page, graph, view)

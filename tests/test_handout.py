@@ -279,6 +279,10 @@ def test_cli_unwritable_output_and_missing_fonts(tmp_path, capsys, monkeypatch):
 def test_cli_says_what_the_machine_needs_when_kaleido_fails(tmp_path, capsys, monkeypatch):
     import plotly.graph_objects as go
 
+    from mechanisms.outputs import handout
+
+    monkeypatch.setattr(handout, "_STORY_PICTURES", {})  # none kept from an earlier test of this process
+
     def broken(*_args, **_kwargs):
         raise RuntimeError("\n\nKaleido requires Google Chrome to be installed.\n")
 
@@ -451,3 +455,17 @@ def test_the_words_used_are_only_those_the_short_handout_uses():
     for term in REAL_GRAPH.glossary:
         assert (f"{term.term}:" in listed) == (term in terms_used(REAL_GRAPH, [text[:text.index(EN.words_used)]]))
     assert 0 < sum(f"{t.term}:" in listed for t in REAL_GRAPH.glossary) < len(REAL_GRAPH.glossary)
+
+
+def test_the_story_pictures_are_drawn_once_per_process_for_a_graph_and_language(monkeypatch):
+    """The app's later handouts only lay out pages: no picture depends on a reader's view."""
+    from mechanisms.outputs import handout
+
+    drawn = []
+    monkeypatch.setattr(handout, "_STORY_PICTURES", {})
+    monkeypatch.setattr(handout, "render", lambda *args, **kwargs: drawn.append(1) or b"png")
+    first = handout.story_pictures(GRAPH, EN)
+    again = handout.story_pictures(GRAPH, EN)
+    assert first == again == [b"png"] * len(GRAPH.steps) and len(drawn) == len(GRAPH.steps)
+    handout.story_pictures(GRAPH, words("pseudo"))
+    assert len(drawn) == 2 * len(GRAPH.steps), "another language, other pictures"

@@ -58,3 +58,12 @@ def test_text_formats_are_written_as_utf8():
 
     page = registry.Output("txt", ".txt", "text/plain", lambda order: f"{order.graph.title} é")
     assert page.data(Order(MINI, CATALOG.references)) == f"{MINI.title} é".encode()
+
+
+def test_a_file_is_made_once_per_command():
+    """`files` wrote the handout from a second build (the command took twice as long)."""
+    from mechanisms.outputs import registry
+
+    made = []
+    page = registry.Output("txt", ".txt", "text/plain", lambda order: made.append(1) or "x")
+    assert page.files(Order(MINI, CATALOG.references)) == {"mini.txt": b"x"} and len(made) == 1

@@ -10,7 +10,9 @@ Each function below writes one of those blocks; `build_pdf` puts them in order.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,7 +25,7 @@ from ..content.model import Diary, Graph
 from ..diagram.bodymap import body_figure
 from ..diagram.style import PRINT_FONT_PX, edge_key_sentence
 from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_text, shown_graph
-from ..present.catalogue import DEFAULT_LANGUAGE, Words, words
+from ..present.catalogue import DEFAULT_LANGUAGE, Words, or_english, words
 from ..present.clinic import clinic_lines
 from ..present.factbox import fact_box
 from ..present.guide import GuideBlock, GuideChapter, GuideLine, guide_chapters, key_points
@@ -346,10 +348,25 @@ DIARY_SHORT_ROW_MM = 10.0
 """A diary row in the short handout: still room to circle a number and write a word or two."""
 
 
+_STORY_PICTURES: dict[tuple[str, str], tuple[bytes, ...]] = {}
+_STORY_LOCK = threading.Lock()
+STORY_KEPT = 8
+"""How many graphs' (and languages') story pictures a process keeps: they never depend on a reader's view."""
+
+
 def story_pictures(graph: Graph, w: Words | None = None) -> list[bytes]:
-    """Each step framed as in the app, on its own band and without its key (the story says it once in words)."""
-    return [render(step_picture(graph, i, PATIENT, PRINT_FONT_PX, words=w, short=True), "png",
-                   width=STORY_PICTURE_PX, scale=2.5) for i in range(1, len(graph.steps) + 1)]
+    """Each step framed as in the app, on its own band and without its key (the story says it once in words):
+    drawn once per process for a graph's content and language, so the app's later handouts only lay out pages."""
+    w = or_english(w)
+    key = (hashlib.sha256(graph.model_dump_json().encode("utf-8")).hexdigest(), w.language_code)
+    with _STORY_LOCK:  # a second handout asked for meanwhile waits for these, instead of drawing them again
+        if key not in _STORY_PICTURES:
+            if len(_STORY_PICTURES) >= STORY_KEPT:
+                _STORY_PICTURES.pop(next(iter(_STORY_PICTURES)))
+            _STORY_PICTURES[key] = tuple(
+                render(step_picture(graph, i, PATIENT, PRINT_FONT_PX, words=w, short=True), "png",
+                       width=STORY_PICTURE_PX, scale=2.5) for i in range(1, len(graph.steps) + 1))
+        return list(_STORY_PICTURES[key])
 
 
 def _picture_height(png: bytes, width_mm: float) -> float:

@@ -79,14 +79,14 @@ class Output:
         made = self.make(order)
         if isinstance(made, Mapping):
             raise TypeError(f"{self.name} is a folder of files: use files()")
-        return made.encode("utf-8") if isinstance(made, str) else made
+        return _as_bytes(made)
 
     def files(self, order: Order) -> dict[str, bytes]:
-        """Every file it makes by name (one, named by `file_name`, unless it is a folder)."""
+        """Every file it makes by name (one, named by `file_name`, unless it is a folder), each made once."""
         made = self.make(order)
         if isinstance(made, Mapping):
             return dict(made)
-        return {self.file_name(order.graph.id, order.audience): self.data(order)}
+        return {self.file_name(order.graph.id, order.audience): _as_bytes(made)}
 
     def file_name(self, graph_id: str, audience: str = PATIENT) -> str:
         return self.stem.format(graph=graph_id, audience=audience) + self.suffix
@@ -100,6 +100,10 @@ class Output:
         if view.areas or view.options:
             return None
         return view if self.uses_view else View(view.graph, language=view.language)
+
+
+def _as_bytes(made: str | bytes) -> bytes:
+    return made.encode("utf-8") if isinstance(made, str) else made
 
 
 def _pdf(order: Order) -> bytes:

@@ -156,6 +156,7 @@ class Words:
     handout_download: Mapping[str, str]
     offline_download: str
     take_it_home: str
+    making_file: str
     body_map_alt: str
     today_map_alt: str
     formats: Mapping[str, str]
@@ -347,9 +348,10 @@ _WRAPPED = re.compile(r"\[!!(?:(?!\[!!|!!\]).)*!!\]", re.DOTALL)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
-_MARKUP = re.compile(r'</?(?:details|summary|strong|ul|li)(?: class="[a-z-]+")?>')
-"""The few HTML tags the app writes in Markdown (the key points' disclosure): markup, not words a reader reads.
-Only bare tags and a class: an attribute a reader can meet (alt, title) is never removed."""
+_MARKUP = re.compile(r'</?(?:details|summary|strong|ul|li|p|label|input)(?: (?:class|role|type)="[a-z-]+")*>')
+"""The few HTML tags the app writes in Markdown (the key points' disclosure, the checklists, the line under a
+download button): markup, not words a reader reads. Only bare tags, a class, a role and an input's type: an
+attribute a reader can meet (alt, title) is never removed."""
 
 
 def english_leaks(text: str, allowed_words: Iterable[str]) -> list[str]:

@@ -3,6 +3,8 @@ made only when its button is pressed."""
 
 from __future__ import annotations
 
+from html import escape
+
 import streamlit as st
 
 from mechanisms.content.model import Graph
@@ -50,3 +52,5 @@ def take_home(graph: Graph, view: View) -> None:
             file_name=output.file_name(graph.id, view.audience), mime=output.mime, icon=output.icon,
             on_click="ignore", key=f"dl-{output.name}",
         )
+        # Shown while the button waits for its file (assets/explainer.js): what is happening, in words.
+        column.markdown(f'<p class="dl-making" role="status">{escape(w.making_file)}</p>', unsafe_allow_html=True)

@@ -82,6 +82,28 @@ def test_the_qr_code_on_screen_is_large_in_sight_and_opens_the_same_view(new_pag
     assert phone.locator(".st-key-consult_choice input").is_checked() is False, "the normal page at home"
 
 
+def test_while_the_handout_is_made_the_line_under_its_button_says_so_then_goes(page, app_url):
+    """The tap disables the button (Streamlit) and the line under it says, in words, that the file is being made;
+    once the file has come the line is gone. How long it takes is bench/handout_bench.py's figure."""
+    open_app(page, app_url, "?step=1")
+    button = page.locator(".st-key-dl-pdf button")
+    button.scroll_into_view_if_needed()
+    note = page.locator(".st-key-dl-pdf").locator("xpath=ancestor::*[@data-testid='stColumn'][1]").locator(
+        ".dl-making")
+    assert note.is_hidden(), "nothing said before the tap"
+    with page.expect_download(timeout=scaled(120_000, contention())):
+        button.click()
+        page.wait_for_function("() => { const n = document.querySelector('.st-key-dl-pdf')"
+                               ".closest('[data-testid=stColumn]').querySelector('.dl-making');"
+                               " return n && getComputedStyle(n).display !== 'none'; }", timeout=2_000, polling=20)
+        assert note.inner_text() == EN.making_file
+        box, bar = note.bounding_box(), page.locator(".st-key-stepbar").bounding_box()
+        assert box["y"] + box["height"] <= bar["y"], "the words are in sight, above the step bar"
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.st-key-dl-pdf')"
+                           ".closest('[data-testid=stColumn]').querySelector('.dl-making')).display === 'none'",
+                           timeout=10_000)
+
+
 def test_the_readers_handout_carries_a_qr_code_of_their_view(page, app_url):
     from pypdf import PdfReader
 

@@ -5,6 +5,24 @@
   window.__explainerInstalled = true;
   var lastChartTap = 0;
 
+  // A download button whose file is made when pressed (the handout: a second or two) is disabled until the
+  // file comes; meanwhile the line under it says so in words.
+  document.addEventListener("click", function (ev) {
+    var button = ev.target && ev.target.closest && ev.target.closest('[class*="st-key-dl-"] button');
+    var column = button && button.closest('[data-testid="stColumn"]');
+    var note = column && column.querySelector(".dl-making");
+    if (!note) return;
+    note.classList.add("on");
+    var started = Date.now();
+    var timer = setInterval(function () {
+      var now = column.querySelector('[class*="st-key-dl-"] button');
+      if ((now && !now.disabled && Date.now() - started > 400) || Date.now() - started > 120000) {
+        note.classList.remove("on");
+        clearInterval(timer);
+      }
+    }, 100);
+  }, true);
+
   function onChart(ev) {
     if (ev.target && ev.target.closest && ev.target.closest(".js-plotly-plot")) lastChartTap = Date.now();
   }
