@@ -469,3 +469,28 @@ def test_the_story_pictures_are_drawn_once_per_process_for_a_graph_and_language(
     assert first == again == [b"png"] * len(GRAPH.steps) and len(drawn) == len(GRAPH.steps)
     handout.story_pictures(GRAPH, words("pseudo"))
     assert len(drawn) == 2 * len(GRAPH.steps), "another language, other pictures"
+
+
+def test_every_technical_term_says_what_it_means_where_the_short_handout_first_uses_it():
+    """No 'Words used' box beside each part: the term's first sentence defines it ('A trigger point is ...',
+    '... called the dorsal horn'), or its plain words follow it in brackets."""
+    import re
+
+    from mechanisms.present.story import terms_used
+
+    text = real_text(PATIENT)
+    body = text[text.index(EN.key_points_heading) + len(EN.key_points_heading):text.index(EN.words_used)]
+    for i, step in enumerate(REAL_GRAPH.core.steps, start=1):  # headings are names; the text beside them says it
+        body = body.replace(EN.outline_step_heading(i, step.title), " ")
+    body = body.replace(REAL_GRAPH.title, " ")  # the running foot
+    sentences = re.split(r"(?<=[.?!])\s+", body)
+    used = terms_used(REAL_GRAPH, [body])
+    assert {"Spinal cord", "Brainstem", "Trigger point"} <= {t.term for t in used}
+    for term in used:
+        first = next(s for s in sentences if re.search(rf"(?<!\w){re.escape(term.term)}", s, re.IGNORECASE))
+        if term.plain:
+            assert re.search(rf"{re.escape(term.term)}s? \({re.escape(term.plain)}\)", first, re.IGNORECASE), first
+            assert body.count(f"({term.plain})") == 1, "once, at the first use"
+        else:
+            opening = re.sub(r"^\s*(•|⚠|☐)?\s*(A |The )?", "", first).lower()
+            assert opening.startswith(term.term.lower()) or "called" in first.lower(), (term.term, first)

@@ -25,3 +25,13 @@ def test_only_the_terms_the_text_uses_whole_words_any_case_plurals_too():
     used = {t.term for t in terms_used(GRAPH, ["Two TRIGGER POINTS were needled.", "The spinal cordial note."])}
     assert "Trigger point" in used and "Spinal cord" not in used
     assert terms_used(GRAPH, []) == []
+
+
+def test_a_terms_plain_words_follow_its_first_use_only():
+    from mechanisms.present.story import FirstUse
+
+    gloss = FirstUse(GRAPH.glossary)
+    first = gloss("Bleeding near the Spinal cord is rare.")
+    assert first == "Bleeding near the Spinal cord (the nerves inside your backbone) is rare."
+    assert gloss("Messages go to the spinal cord.") == "Messages go to the spinal cord."
+    assert gloss("A trigger point hurts.") == "A trigger point hurts.", "a term its texts define gets no brackets"

@@ -275,6 +275,8 @@ def patient_prose(graph: Graph) -> Iterator[tuple[Loc, str, str]]:
             yield ("edges", i, "patient"), f"edge {edge.id} (patient)", edge.patient
     for i, term in enumerate(graph.glossary):
         yield ("glossary", i, "definition"), f"term {term.id} (definition)", term.definition
+        if term.plain:
+            yield ("glossary", i, "plain"), f"term {term.id} (plain)", term.plain
     for p, part in enumerate(graph.guide):
         yield ("guide", p, "title"), f"guide {part.id} (title)", part.title
         if part.intro:

@@ -97,6 +97,9 @@ class Term(_Strict):
     id: Id
     term: Label
     definition: Text
+    plain: Label | None = None
+    """A few plain words the short handout says beside the term where its text first uses it ('the nerves inside
+    your backbone'); leave it out where the texts define the term themselves ('... called the dorsal horn')."""
 
 
 GuideKind = Literal["facts", "actions", "warnings", "questions"]

@@ -13,8 +13,8 @@ from __future__ import annotations
 import hashlib
 import io
 import threading
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from fpdf.image_parsing import get_img_info
@@ -30,7 +30,7 @@ from ..present.clinic import clinic_lines
 from ..present.factbox import fact_box
 from ..present.guide import GuideBlock, GuideChapter, GuideLine, guide_chapters, key_points
 from ..present.links import reader_link, valid_base_url, view_url
-from ..present.story import step_certainty, terms_used
+from ..present.story import FirstUse, step_certainty, terms_used
 from ..present.treatment import treatment_chapter
 from ..present.view import View
 from . import pdf_factbox
@@ -285,12 +285,14 @@ def _today_map(pdf: HandoutPage, graph: Graph, view: View, x: float | None = Non
     return y + height + 3
 
 
-def _today(pdf: HandoutPage, job: Job, sources: bool = True, beside: bool = False) -> None:
+def _today(pdf: HandoutPage, job: Job, sources: bool = True, beside: bool = False,
+           gloss: Callable[[str], str] = str) -> None:
     """Today's treatment, its cautions and the body map the physio tapped, when the view names areas: the map under
     the words, or `beside` them on the right (the short handout), unless the words ran onto the next page."""
     today = treatment_chapter(job.whole, job.view, job.references, job.clinic)
     if today is None or job.whole.treatment is None:
         return
+    today = _glossed(today, gloss)
     if not beside:
         _guide_chapter(pdf, today, job.number, job.w, sources)
         pdf.set_y(_today_map(pdf, job.whole, job.view))
@@ -374,7 +376,7 @@ def _picture_height(png: bytes, width_mm: float) -> float:
     return width_mm * info["h"] / info["w"]
 
 
-def _story_step(pdf: HandoutPage, job: Job, number: int, picture: bytes | None) -> None:
+def _story_step(pdf: HandoutPage, job: Job, number: int, picture: bytes | None, text: str) -> None:
     """One step: its picture on the left, its heading, plain text and how sure we are on the right."""
     step = job.graph.steps[number - 1]
     gap = 5.0
@@ -382,10 +384,10 @@ def _story_step(pdf: HandoutPage, job: Job, number: int, picture: bytes | None) 
     text_x = left + (STORY_PICTURE_MM + gap if picture else 0)
     sure = step_certainty(job.graph, step.id, job.w)
     pdf.set_left_margin(text_x)
-    text = pdf.text_height(step.patient, 10) + pdf.text_height(sure, 8.5) + 12
+    height = pdf.text_height(text, 10) + pdf.text_height(sure, 8.5) + 12
     picture_mm = _picture_height(picture, STORY_PICTURE_MM) if picture else 0.0
     pdf.set_left_margin(left)
-    pdf.room_for(max(text, picture_mm) + 2)
+    pdf.room_for(max(height, picture_mm) + 2)
     top = pdf.get_y()
     if picture:
         pdf.image(io.BytesIO(picture), x=left, y=top, w=STORY_PICTURE_MM, h=picture_mm)
@@ -394,19 +396,20 @@ def _story_step(pdf: HandoutPage, job: Job, number: int, picture: bytes | None) 
     pdf.set_font("DejaVu", "B", 11.5)
     pdf.multi_cell(0, 5.5, job.w.outline_step_heading(number, step.title), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
-    pdf.para(step.patient, 10, after=1.2)
+    pdf.para(text, 10, after=1.2)
     pdf.para(sure, 8.5, after=0)
     pdf.set_left_margin(left)
     pdf.set_y(max(pdf.get_y(), top + picture_mm) + 4)
 
 
-def _story(pdf: HandoutPage, job: Job) -> None:
+def _story(pdf: HandoutPage, job: Job, gloss: Callable[[str], str] = str) -> None:
     """The story for a patient: what it is, how to read the pictures, then each step beside its picture."""
     pdf.heading(job.w.step_by_step, 15, space_before=4)
     pdf.para(job.graph.summary, 10.5)
     pdf.para(f"{job.w.link_key_lead} {edge_key_sentence(PATIENT, job.w)}.", 9.5, after=3)
     for number in range(1, len(job.graph.steps) + 1):
-        _story_step(pdf, job, number, job.pictures[number - 1] if number <= len(job.pictures) else None)
+        _story_step(pdf, job, number, job.pictures[number - 1] if number <= len(job.pictures) else None,
+                    gloss(job.graph.steps[number - 1].patient))
 
 
 def _short_words(pdf: HandoutPage, job: Job, texts: list[str]) -> None:
@@ -418,12 +421,20 @@ def _short_words(pdf: HandoutPage, job: Job, texts: list[str]) -> None:
             pdf.para(term.definition, 9, lead=f"{term.term}:", after=1)
 
 
+def _glossed(chapter: GuideChapter, gloss: Callable[[str], str]) -> GuideChapter:
+    """The chapter with its lines' text passed through `gloss` in reading order."""
+    blocks = tuple(replace(b, lines=tuple(replace(line, text=gloss(line.text)) for line in b.lines))
+                   for b in chapter.blocks)
+    return replace(chapter, blocks=blocks)
+
+
 def _short(pdf: HandoutPage, job: Job) -> None:
     """The patient's short handout: key points and urgent signs, what to do, the diary, the fact box, the story,
     the words used, the link back online (where the sources are) and the key points again."""
-    _cover(pdf, job.graph, PATIENT, job.w, job.clinic, job.points)
-    _today(pdf, job, sources=False, beside=True)
-    chapters = guide_chapters(job.graph, job.references, job.clinic, job.w, short=True)
+    gloss = FirstUse(job.graph.glossary)  # each term's plain meaning beside its first use, in reading order
+    _cover(pdf, job.graph, PATIENT, job.w, job.clinic, [replace(p, text=gloss(p.text)) for p in job.points])
+    _today(pdf, job, sources=False, beside=True, gloss=gloss)
+    chapters = [_glossed(c, gloss) for c in guide_chapters(job.graph, job.references, job.clinic, job.w, short=True)]
     for chapter in chapters:
         _guide_chapter(pdf, chapter, job.number, job.w, sources=False)
     if job.whole.diary is not None:
@@ -434,7 +445,7 @@ def _short(pdf: HandoutPage, job: Job) -> None:
     if box is not None:
         pdf.add_page()
         pdf_factbox.fact_box(pdf, box, sources=True)
-    _story(pdf, job)
+    _story(pdf, job, gloss)
     texts = [p.text for p in job.points] + [s.patient for s in job.graph.steps] + [job.graph.summary]
     texts += [line.text for c in chapters for b in c.blocks for line in b.lines]
     _short_words(pdf, job, texts)

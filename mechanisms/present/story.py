@@ -21,8 +21,29 @@ def step_certainty(graph: Graph, step_id: str, words: Words) -> str:
     return words.step_certainty(levels[:1].upper() + levels[1:])
 
 
+class FirstUse:
+    """Says each term's plain meaning in brackets after its first use, fed the texts in the order they are read
+    (the short handout has no 'Words used' box beside each part, so its text carries the meaning)."""
+
+    def __init__(self, terms: Iterable[Term]):
+        self.pending = {t.term: t.plain for t in terms if t.plain}
+
+    def __call__(self, text: str) -> str:
+        for term, plain in list(self.pending.items()):
+            found = re.search(_whole_word(term), text, flags=re.IGNORECASE)
+            if found:
+                text = f"{text[:found.end()]} ({plain}){text[found.end():]}"
+                del self.pending[term]
+        return text
+
+
+def _whole_word(term: str) -> str:
+    """A term as a whole word, any case, plural too."""
+    return r"(?<!\w)" + re.escape(term) + r"(?:s|es)?(?!\w)"
+
+
 def terms_used(graph: Graph, texts: Iterable[str]) -> list[Term]:
     """The glossary's terms that appear in `texts` (whole words, any case), in glossary order."""
     joined = "\n".join(texts)
     return [t for t in graph.glossary
-            if re.search(r"(?<!\w)" + re.escape(t.term) + r"(?:s|es)?(?!\w)", joined, flags=re.IGNORECASE)]
+            if re.search(_whole_word(t.term), joined, flags=re.IGNORECASE)]
