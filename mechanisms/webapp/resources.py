@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -110,6 +112,8 @@ def warm_handout(version: tuple, graph_id: str, language: str, _served: Served) 
 
     def draw() -> None:
         time.sleep(HANDOUT_WARM_DELAY_S)
+        with contextlib.suppress(OSError):  # behind readers' requests: this thread and the browser it starts yield
+            os.nice(10)
         try:
             story_pictures(graph, words(language))
         except Exception:  # noqa: BLE001 - no browser: the button says so when pressed
