@@ -255,3 +255,13 @@ def step_view(page) -> dict:
 def seen_bottom(view: dict) -> float:
     """The lowest y of the diagram a reader can see: above the step bar (nothing else is fixed over it)."""
     return min(view["height"], view["bar"]["top"] if view["bar"] else view["height"])
+
+
+def show_clinician_controls(page) -> None:
+    """In a patient's view, the one switch that shows the clinician's controls (audience, consult mode, today's
+    treatment, the QR code); nothing to do where they already show."""
+    switch = page.locator(".st-key-clinician_choice")
+    if switch.count() and not switch.locator("input").is_checked():
+        switch.locator("label").click()
+        page.locator(".st-key-consult_choice").wait_for(timeout=15_000)
+        wait_complete(page)

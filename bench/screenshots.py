@@ -19,6 +19,7 @@ from bench.browser import (
     FIRST_DRAWN,
     ROOT,
     open_app,
+    show_clinician_controls,
     start_app,
     step_view,
     stop_app,
@@ -86,6 +87,7 @@ def take_home_shots(browser, url: str, out: Path) -> None:
         page = context.new_page()
         press = page.tap if touch else page.click
         open_app(page, url, TODAY)
+        show_clinician_controls(page)
         press(".st-key-today_open button")
         page.wait_for_selector('[data-testid="stPopoverBody"] .js-plotly-plot')
         wait_idle(page)
@@ -93,6 +95,7 @@ def take_home_shots(browser, url: str, out: Path) -> None:
         page.screenshot(path=str(out / f"{name}-body-map.png"))
         page.keyboard.press("Escape")
         open_app(page, url, TODAY)
+        show_clinician_controls(page)
         press(".st-key-share button")
         page.wait_for_selector(".st-key-share-qr img")
         page.wait_for_timeout(800)

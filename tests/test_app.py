@@ -119,6 +119,8 @@ def test_neighbour_buttons_walk_the_cascade():
 
 def test_audience_switch_updates_the_link():
     at = start()
+    assert not [s for s in at.segmented_control if s.key == "audience_choice"], "behind 'For clinicians'"
+    at.toggle(key="clinician_choice").set_value(True).run()
     at.segmented_control(key="audience_choice").set_value("practitioner").run()
     assert params(at).get("audience") == "practitioner"
 
@@ -243,7 +245,7 @@ def test_first_paint_sends_the_diagram_and_the_step_then_the_whole_page_once_dra
     at.run()
     assert "Step 3 of" in text(at)
     assert {s.key for s in at.selectbox} >= {"picker", "step_choice"}
-    assert at.segmented_control(key="audience_choice").value == "patient"
+    assert at.toggle(key="clinician_choice").value is False, "a patient's view: the clinician's controls folded"
     assert at.header and at.header[0].value == EN.guide_heading
     assert not at.get("bidi_component"), "asked once per session"
 

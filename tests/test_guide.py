@@ -27,7 +27,9 @@ def test_a_fact_reads_with_its_evidence_and_its_sources():
         if line.kind == "facts":
             assert line.badge and line.sources, line.text
             note = line.source_note
-            assert note.startswith(line.badge + ".") and all(s in note for s in line.sources) and not line.mark
+            plain = EN.evidence_plain[next(k for k, v in EN.evidence_badge.items() if v == line.badge)]
+            assert note.lower().startswith(plain + ".") and all(s in note for s in line.sources) and not line.mark
+            assert "human" not in note.lower() and "mechanism" not in note.lower(), "evidence said in plain words"
     two = next(line for line in LINES if len(line.sources) > 1)
     assert "Sources: " in two.source_note
 

@@ -153,6 +153,7 @@ class Words:
     clinic_web: str
     text_version: str
     consult_mode: str
+    for_clinicians: str
     handout_download: Mapping[str, str]
     offline_download: str
     take_it_home: str

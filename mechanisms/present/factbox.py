@@ -7,13 +7,13 @@ the order `icon_cells` gives, so a count, a label or a source can never differ b
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from ..content.citations import short_citation
 from ..content.model import FactCount, Graph, GuideItem
 from .catalogue import Words, or_english
-from .guide import GuideLine, guide_line
+from .guide import GuideLine, guide_line, source_note
 
 ICON_COLUMNS = 40
 """Squares per row of an icon array: 1,000 treatments make 25 rows of 40, wide enough to read on a phone."""
@@ -67,10 +67,6 @@ def icon_cells(serious: int, minor: int, per: int) -> list[str]:
     return ["serious"] * serious + ["minor"] * minor + ["none"] * (per - serious - minor)
 
 
-def plain_source(evidence: str, sources: tuple[str, ...], w: Words) -> str:
-    """'Seen in people. Source: Boyce 2020.': how sure and from where, in the plain words a patient meets first."""
-    plain = w.evidence_plain[evidence]
-    return f"{plain[:1].upper()}{plain[1:]}. {w.sources(sources)}" if sources else f"{plain[:1].upper()}{plain[1:]}."
 
 
 def _line(count: FactCount, per: int, w: Words) -> FactLine:
@@ -78,9 +74,8 @@ def _line(count: FactCount, per: int, w: Words) -> FactLine:
 
 
 def _benefit(item: GuideItem, references: Mapping[str, Mapping[str, Any]], w: Words) -> GuideLine:
-    """A benefit line as the guide reads a fact, its source note in the plain words of the box's studies."""
-    line = guide_line(item, "facts", references, words=w)
-    return replace(line, source_note=plain_source(item.evidence, line.sources, w)) if item.evidence else line
+    """A benefit line as the guide reads a fact."""
+    return guide_line(item, "facts", references, words=w)
 
 
 def fact_box(graph: Graph, references: Mapping[str, Mapping[str, Any]],
@@ -95,7 +90,7 @@ def fact_box(graph: Graph, references: Mapping[str, Mapping[str, Any]],
         sources = tuple(short_citation(r, references) for r in study.citations)
         rest = box.per - study.minor.count - study.serious.count
         studies.append(FactStudyView(
-            name=study.name, source_note=plain_source(study.evidence, sources, w),
+            name=study.name, source_note=source_note("facts", study.evidence, sources, w),
             refs=tuple(study.citations), minor=_line(study.minor, box.per, w), serious=_line(study.serious, box.per, w),
             none=FactLine(w.fact_none, rest, w.fact_count(rest, box.per)),
             details=tuple(_line(d, box.per, w) for d in study.details),

@@ -62,11 +62,18 @@ class GuideChapter:
 
 
 def source_note(kind: str, evidence: str | None, sources: tuple[str, ...], words: Words) -> str:
-    """A fact's (or a caution's) evidence and sources: 'Human trial. Sources: Hong 1994; Boyce 2020.'."""
+    """A fact's (or a caution's) evidence and sources, the evidence in the plain words a patient meets it in:
+    'Tested in people in trials. Sources: Hong 1994; Boyce 2020.'."""
     if kind != "facts" and evidence is None:
         return ""
-    parts = [words.badge_sentence(evidence) if evidence else "", words.sources(sources) if sources else ""]
+    parts = [plain_evidence(evidence, words) + "." if evidence else "", words.sources(sources) if sources else ""]
     return " ".join(p for p in parts if p)
+
+
+def plain_evidence(evidence: str, words: Words) -> str:
+    """'Seen in people': how sure, said where a patient meets it (no 'human observational' to look up)."""
+    plain = words.evidence_plain[evidence]
+    return plain[:1].upper() + plain[1:]
 
 
 def guide_line(item: GuideItem | Caution, kind: str, references: Mapping[str, Mapping[str, Any]],

@@ -1,5 +1,6 @@
-"""The row of switches over the diagram: audience, whole picture, more detail, consult mode, today's
-treatment on the body map, and Take this home (a QR code of the view)."""
+"""The row of switches over the diagram: whole picture and more detail for a patient; behind "For clinicians"
+(shown at once in a practitioner's or consult view): audience, consult mode, today's treatment on the body map,
+and Take this home (a QR code of the view)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from mechanisms.diagram.bodymap import body_figure
 from mechanisms.diagram.style import PLOTLY_CONFIG
 from mechanisms.outputs.qr import qr_png
 from mechanisms.present.audience import AUDIENCES, PATIENT
-from mechanisms.present.catalogue import words
+from mechanisms.present.catalogue import Words, words
 from mechanisms.present.links import is_local, reader_link, share_base, with_host
 from mechanisms.present.view import View, consult_view, set_treatment, toggle_area
 from mechanisms.settings import settings
@@ -129,12 +130,19 @@ def treatment_map(view: View) -> None:
             st.toggle(option.choice, key=f"option-{option.id}", on_change=on_option, args=(option.id,))
 
 
+def clinician_controls_shown(view: View) -> bool:
+    """A patient's view keeps the clinician's controls (audience, consult mode, today's treatment, the QR code)
+    behind one switch; a practitioner's or a consult view shows them."""
+    return view.audience != PATIENT or view.consult or bool(st.session_state.get("clinician_choice"))
+
+
 def controls(view: View) -> None:
     """The switches, or in the first paint only a placeholder that keeps the row's height."""
-    # The row's height to keep (explainer.css): a patient's row with "More detail" wraps below 1100 px. A
-    # marker, not the row's own children, says so: it sits in the same place in the first paint and the whole
-    # page, so the height holds in the frames where the placeholder has gone and the switches have not come.
-    wraps = view.audience == PATIENT and whole_graph(view).has_detail
+    # The row's height to keep (explainer.css): a patient's row with "More detail" and the clinician's controls
+    # wraps below 1100 px. A marker, not the row's own children, says so: it sits in the same place in the first
+    # paint and the whole page, so the height holds in the frames where the placeholder has gone and the switches
+    # have not come.
+    wraps = view.audience == PATIENT and whole_graph(view).has_detail and clinician_controls_shown(view)
     with st.container(key=f"controls-height-{'wraps' if wraps else 'one-line'}"):
         st.space("xxsmall")  # an empty container is not drawn at all
     with st.container(key="controls", horizontal=True, vertical_alignment="bottom"):
@@ -146,6 +154,8 @@ def controls(view: View) -> None:
 
 
 def switches(view: View) -> None:
+    """A patient's own switches (whole picture, more detail), then the clinician's, or the one switch that shows
+    them."""
     graphs = served().catalog.graphs
     w = words(view.language)
     if len(graphs) > 1:
@@ -154,16 +164,24 @@ def switches(view: View) -> None:
             format_func=lambda g: graphs[g].title, on_change=lambda: set_view(
                 View(graph=st.session_state.graph_choice, audience=current().audience)),
         )
+    st.toggle(w.whole_picture, key="whole_picture")
+    if view.audience == PATIENT and graphs[view.graph].has_detail:
+        st.session_state.more_choice = view.more
+        st.toggle(w.more_detail, key="more_choice", on_change=lambda: set_more(st.session_state.more_choice))
+    if view.audience == PATIENT and not view.consult:
+        st.toggle(w.for_clinicians, key="clinician_choice")
+    if clinician_controls_shown(view):
+        clinician_switches(view, w)
+
+
+def clinician_switches(view: View, w: Words) -> None:
+    """Who it is written for, consult mode, today's treatment on the body map, and the QR code to take home."""
     st.session_state.audience_choice = view.audience
     st.segmented_control(
         w.audience_prompt, AUDIENCES, key="audience_choice", required=True, format_func=w.audience_names.get,
         on_change=lambda: set_view(replace(current(), audience=st.session_state.audience_choice)),
     )
     st.session_state.consult_choice = view.consult
-    st.toggle(w.whole_picture, key="whole_picture")
-    if view.audience == PATIENT and graphs[view.graph].has_detail:
-        st.session_state.more_choice = view.more
-        st.toggle(w.more_detail, key="more_choice", on_change=lambda: set_more(st.session_state.more_choice))
     st.toggle(
         w.consult_mode, key="consult_choice",
         on_change=lambda: set_view(consult_view(current(), st.session_state.consult_choice)),

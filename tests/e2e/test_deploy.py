@@ -62,7 +62,7 @@ def test_the_apps_qr_code_opens_the_patient_page_served_beside_it(browser):
     zxingcpp = pytest.importorskip("zxingcpp", reason="the QR decoder (requirements-dev.txt)")
     from PIL import Image
 
-    from bench.browser import open_app, settle
+    from bench.browser import open_app, settle, show_clinician_controls
     from bench.catalogs import shared_catalog
     from deploy.serve import Deployment
     from mechanisms.content.load import data_folder
@@ -76,6 +76,7 @@ def test_the_apps_qr_code_opens_the_patient_page_served_beside_it(browser):
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         page = context.new_page()
         open_app(page, deployment.url, "?" + "&".join(f"{k}={v}" for k, v in to_params(view).items()))
+        show_clinician_controls(page)
         page.locator(".st-key-share button").click()
         qr = page.locator(".st-key-share-qr img")
         qr.wait_for(timeout=15_000)

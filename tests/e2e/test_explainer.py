@@ -18,6 +18,7 @@ from bench.browser import (
     panel_text,
     point_centre,
     settle,
+    show_clinician_controls,
     wait_idle,
 )
 from bench.catalogs import shared_catalog
@@ -161,6 +162,7 @@ def test_bad_deep_link_falls_back_to_the_start_quietly(page, app_url, bad):
 def test_audience_switch_changes_text_and_link(page, app_url):
     open_app(page, app_url, f"?node={FIRST.id}")
     wait_panel(page, label(FIRST))
+    show_clinician_controls(page)
     page.get_by_role("radio", name="Practitioner").click()
     wait_panel(page, label(FIRST, "practitioner"))
     # The label can be the same in both audiences: wait for the practitioner's text itself, not the rerun's end
@@ -174,6 +176,7 @@ def test_audience_switch_changes_text_and_link(page, app_url):
 
 def test_consult_mode_shows_the_step_diagram_and_explanations_in_large_type(page, app_url):
     open_app(page, app_url)
+    show_clinician_controls(page)
     page.get_by_text("Consult mode").click()
     page.wait_for_selector(".st-key-side-consult")
     wait_idle(page)

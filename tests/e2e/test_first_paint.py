@@ -61,7 +61,7 @@ def test_the_rest_of_the_page_arrives_without_moving_the_diagram_the_step_or_nex
             assert first[part] is not None and first[part] == whole[part], (part, first[part], whole[part])
         assert whole["lists"] >= 1, "the step list (and, outside consult mode, the part picker) came"
         assert complete_after < scaled(10_000, *busy), f"the whole page {complete_after:.0f} ms after the diagram"
-        controls = page.locator(".st-key-consult_choice").bounding_box()
+        controls = page.locator(".st-key-whole_picture").bounding_box()
         assert controls and controls["height"] > 0
         if size != "phone":  # on a phone the controls follow the diagram and the introduction
             assert 0 <= controls["y"] < first["chart"][1], "the controls fill the place kept for them"

@@ -14,6 +14,7 @@ from bench.browser import (
     settle,
     step_view,
     wait_idle,
+    wait_in_sight,
 )
 from bench.catalogs import shared_catalog
 from mechanisms.content.load import data_folder
@@ -101,6 +102,8 @@ def test_next_brings_every_step_on_screen_and_stays_in_one_place(reader, app_url
 def test_a_shared_link_opens_with_its_step_on_screen(reader, app_url):
     node = GRAPH.nodes_in_step(GRAPH.steps[6].id)[0]
     open_app(reader, app_url, f"?graph={GRAPH.id}&step=7&node={node.id}")
+    # The page brings the explanation into sight once laid out: on a busy machine a frame or two after the page.
+    wait_in_sight(reader, ".st-key-detail h3", timeout=10_000)
     view = step_view(reader)
     assert view["panel"] and view["panel"]["top"] >= 0 and view["panel"]["bottom"] <= view["height"]
     # The selected node and its neighbours are strong; the step's own nodes must be in the frame.

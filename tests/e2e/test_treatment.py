@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from bench.browser import open_app, settle, wait_idle
+from bench.browser import open_app, settle, show_clinician_controls, wait_idle
 from bench.catalogs import shared_catalog
 from mechanisms.content.load import data_folder
 from mechanisms.present.catalogue import words
@@ -41,6 +41,7 @@ def wait_marked(page, areas: list[str]) -> None:
 
 
 def open_map(page, touch: bool) -> None:
+    show_clinician_controls(page)
     button = page.locator(".st-key-today_open button").first
     button.tap() if touch else button.click()
     page.wait_for_function(f"() => !!({TARGET.replace('(id) =>', '() =>').replace('indexOf(id)', 'length')})",
