@@ -9,8 +9,7 @@ from ..content.clinic import Clinic
 from ..content.model import Graph
 from ..present.catalogue import Words, or_english
 from ..present.guide import key_points
-from ..present.markup import json_for_html
-from .template import fill, template
+from .template import widget_html
 
 
 def diary_data(graph: Graph, clinic: Clinic | None = None, words: Words | None = None) -> dict[str, Any] | None:
@@ -31,9 +30,8 @@ def diary_data(graph: Graph, clinic: Clinic | None = None, words: Words | None =
 
 
 def diary_html(graph: Graph, clinic: Clinic | None = None, words: Words | None = None) -> str:
-    """`templates/diary.html` filled (empty without a diary)."""
+    """`templates/widget.html` filled with the diary's script, style and data (empty without a diary)."""
     data = diary_data(graph, clinic, words)
     if data is None:
         return ""
-    return fill("diary.html", {"STYLE": template("diary.css"), "DATA": json_for_html(data),
-                               "SCRIPT": template("diary.js")})
+    return widget_html("diary", "renderDiary", "diary", data)

@@ -11,8 +11,7 @@ from ..content.model import Graph
 from ..diagram.style import ICON_EDGE, ICON_FILLS
 from ..present.catalogue import Words
 from ..present.factbox import ICON_COLUMNS, fact_box
-from ..present.markup import json_for_html
-from .template import fill, template
+from .template import widget_html
 
 
 def fact_box_data(graph: Graph, references: Mapping[str, Mapping[str, Any]],
@@ -26,9 +25,8 @@ def fact_box_data(graph: Graph, references: Mapping[str, Mapping[str, Any]],
 
 
 def fact_box_html(graph: Graph, references: Mapping[str, Mapping[str, Any]], words: Words | None = None) -> str:
-    """`templates/factbox.html` filled (empty without a fact box)."""
+    """`templates/widget.html` filled with the factbox's script, style and data (empty without a fact box)."""
     data = fact_box_data(graph, references, words)
     if data is None:
         return ""
-    return fill("factbox.html", {"STYLE": template("factbox.css"), "DATA": json_for_html(data),
-                                 "SCRIPT": template("factbox.js")})
+    return widget_html("fact-box", "renderFactBox", "factbox", data)

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
+from ..present.markup import json_for_html
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
@@ -22,3 +24,10 @@ def fill(name: str, values: Mapping[str, str]) -> str:
     nothing inserted (plotly.js, author text) is searched again."""
     pattern = "__(" + "|".join(re.escape(key) for key in values) + ")__"
     return re.sub(pattern, lambda m: values[m.group(1)], template(name))
+
+
+def widget_html(name: str, render: str, files: str, data: object) -> str:
+    """One piece of a page the app shows as it is (the fact box, the diary): `templates/widget.html` with the
+    element `name`, its data, and `templates/<files>.css` / `.js`, whose `window.<render>` draws it."""
+    return fill("widget.html", {"STYLE": template(f"{files}.css"), "NAME": name, "DATA": json_for_html(data),
+                                "SCRIPT": template(f"{files}.js"), "RENDER": render})
