@@ -1,8 +1,7 @@
 """Static pictures of the diagram (PNG, SVG) through kaleido and the system's Chromium.
 
-kaleido finds Debian's /usr/bin/chromium by itself (or the browser named by BROWSER_PATH). Each
-export starts a browser, about 2.5 to 8 s; a process that draws several pictures calls
-`start_renderer()` once so they share one browser.
+kaleido finds Debian's /usr/bin/chromium by itself (or the browser named by BROWSER_PATH). `render`
+starts one browser per process on its first picture (`start_renderer`), and every later picture shares it.
 """
 
 from __future__ import annotations

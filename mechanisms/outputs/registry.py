@@ -107,12 +107,8 @@ def _as_bytes(made: str | bytes) -> bytes:
 
 
 def _pdf(order: Order) -> bytes:
-    from .handout import build_pdf
-    from .images import start_renderer
-    from .pdf_page import font_dir
+    from .handout import build_pdf  # its page checks the fonts before any picture is drawn
 
-    font_dir()  # a missing font is one clear error before minutes of drawing
-    start_renderer()  # one browser draws every picture of the handout (and of the next one, in the app)
     return build_pdf(order.graph, order.references, order.audience, order.paper, order.base_url or None,
                      clinic=order.clinic, view=order.view, language=order.language, patient_page=order.patient_page)
 
@@ -131,11 +127,9 @@ def _site(order: Order) -> dict[str, bytes]:
 
 def _image(fmt: str) -> Callable[[Order], bytes]:
     def make(order: Order) -> bytes:
-        from .images import check_size, diagram, render, start_renderer
+        from .images import diagram, render  # render refuses a bad size before a browser starts
 
         fig = diagram(order.graph, step=order.step, audience=order.audience, words=order.words)
-        check_size(fig, order.width, order.scale)  # a size refused before a browser starts
-        start_renderer()
         return render(fig, fmt, width=order.width, scale=order.scale)
 
     return make

@@ -35,8 +35,8 @@ window.renderDiary = function (box, data) {
   box.appendChild(watch);
   box.appendChild(el("p", data.kept, "dy-kept"));
   box.appendChild(el("p", data.rate + " " + data.scale, "dy-scale-key"));
-  var scale = [], numbers = [];
-  for (var n = 0; n <= 10; n++) { scale.push(String(n)); numbers.push(String(n)); }
+  var scale = [];
+  for (var n = 0; n <= 10; n++) scale.push(String(n));
   for (var day = 1; day <= data.days; day++) {
     var set = el("fieldset"), note = el("input"), date = el("input"), when = el("label", data.date, "dy-label");
     set.setAttribute("data-day", day);
@@ -47,7 +47,7 @@ window.renderDiary = function (box, data) {
     when.appendChild(document.createTextNode(" ")); when.appendChild(date);
     set.appendChild(when);
     set.appendChild(el("span", data.rate, "dy-label"));
-    set.appendChild(choices(day, "sore", scale, numbers, "dy-scale", data.rate));
+    set.appendChild(choices(day, "sore", scale, scale, "dy-scale", data.rate));
     set.appendChild(el("span", data.usual, "dy-label"));
     set.appendChild(choices(day, "usual", ["better", "same", "worse"], data.usual_choices, "dy-usual", data.usual));
     var noteLabel = el("label", data.notes, "dy-label");
