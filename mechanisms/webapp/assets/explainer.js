@@ -50,6 +50,19 @@
     if (!inSight(heading) && narrow.matches && diagram) diagram.scrollIntoView({ behavior: "instant", block: "start" });
     if (!inSight(heading)) heading.scrollIntoView({ behavior: "instant", block: "center" });
   }
+  // What arrives after the heading (the diagram's drawing, the guide below) can push it out of sight again,
+  // most of all on a slow phone opening a shared link. So for a few seconds after it was brought into sight
+  // it is kept there, until the reader scrolls, taps or types: then the page is theirs.
+  var keptUntil = 0;
+  function keepInSight() {
+    if (Date.now() > keptUntil || document.querySelector(".st-key-explore")) return;
+    var heading = document.querySelector(".st-key-detail h3");
+    if (heading && !inSight(heading)) reveal(heading);
+  }
+  ["wheel", "touchstart", "mousedown", "keydown"].forEach(function (name) {
+    document.addEventListener(name, function () { keptUntil = 0; }, { capture: true, passive: true });
+  });
+  if (window.ResizeObserver) new ResizeObserver(keepInSight).observe(document.body);
   var lastHeading = null;
   var lastStep = null;
   var observer = new MutationObserver(function () {
@@ -62,11 +75,12 @@
     var heading = document.querySelector(".st-key-detail h3");
     if (!heading) return;
     var text = heading.innerText;
-    if (text === lastHeading && Date.now() - lastChartTap > 4000) return;
+    if (text === lastHeading && Date.now() - lastChartTap > 4000) return keepInSight();
     lastHeading = text;
     lastChartTap = 0;
     if (document.querySelector(".st-key-explore")) return; // no part chosen: the step's own text stays in view
     reveal(heading);
+    keptUntil = Date.now() + 8000;
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
 
