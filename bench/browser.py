@@ -161,6 +161,13 @@ def wait_in_sight(page, selector: str, below: str = "", timeout: float = 15_000)
             return r.top >= 0 && r.bottom <= limit + 1; }""", arg=[selector, below], timeout=timeout, polling=50)
 
 
+def wait_address(page, part: str, present: bool = True, timeout: float = 10_000) -> None:
+    """Wait until the address bar holds `part` (or no longer does): the app writes it after its answer, and
+    Playwright's `page.url` hears of such a change only a moment later."""
+    page.wait_for_function("([part, present]) => (location.href.indexOf(part) !== -1) === present",
+                           arg=[part, present], timeout=timeout, polling=50)
+
+
 def wait_chart(page, timeout: float = 60_000) -> None:
     page.wait_for_function(CHART_DRAWN, timeout=timeout, polling=50)
 

@@ -13,6 +13,7 @@ from bench.browser import (
     seen_bottom,
     settle,
     step_view,
+    wait_address,
     wait_idle,
     wait_in_sight,
 )
@@ -175,7 +176,7 @@ def test_browser_back_and_forward_walk_the_views(page, app_url):
         page.wait_for_function("(t) => { const h = document.querySelector('.st-key-step-text h2');"
                                " return h && h.innerText.startsWith(t); }", arg=expected, timeout=15_000)
         wait_idle(page)
-        assert GRAPH.id in page.url
+        wait_address(page, GRAPH.id)
     step_circles_on_screen(step_view(page), 1)
 
 
@@ -230,10 +231,10 @@ def test_more_detail_opens_beside_the_step_and_its_parts_come_on_screen(reader, 
     assert whole <= set(shown), whole - set(shown)
     for node_id in whole:
         assert 0 < shown[node_id]["x"] < view["width"] and 0 < shown[node_id]["y"] < bottom, (node_id, shown[node_id])
-    assert "detail=more" in reader.url
+    wait_address(reader, "detail=more")
     press(reader, ".st-key-hide-detail button")
     assert {c["id"] for c in step_view(reader)["strong"]} & whole == core
-    assert "detail=more" not in reader.url
+    wait_address(reader, "detail=more", present=False)
 
 
 def test_a_link_to_an_animal_study_opens_it_with_more_detail_on(page, app_url):
@@ -243,7 +244,7 @@ def test_a_link_to_an_animal_study_opens_it_with_more_detail_on(page, app_url):
         "(t) => { const h = document.querySelector('.st-key-detail h3'); return h && h.innerText.trim() === t; }",
         arg=node_label(node, PATIENT), timeout=15_000)
     assert page.locator(".st-key-more_choice input").is_checked()
-    assert "detail=more" in page.url
+    wait_address(page, "detail=more")
 
 
 def _covered(page, selector: str) -> dict:
