@@ -76,3 +76,14 @@ def test_patients_follow_the_core_path_unless_they_ask_for_more():
     assert [s.id for s in core.steps] == [s.id for s in graph.steps], "the same steps, so a link's step holds"
     assert shown_graph(graph, PATIENT, more=True) is graph
     assert shown_graph(graph, PRACTITIONER) is graph
+
+
+def test_a_patients_picture_draws_three_kinds_and_a_practitioners_all_five():
+    from mechanisms.present.audience import PLAIN_KINDS, drawn_kind, drawn_kinds
+
+    kinds = list(PLAIN_KINDS)
+    assert drawn_kinds(kinds, "patient") == ["leads_to", "increases", "decreases"]
+    assert drawn_kinds(kinds, "practitioner") == kinds
+    assert drawn_kind("inhibits", "patient") == "decreases" and drawn_kind("inhibits", "practitioner") == "inhibits"
+    assert drawn_kind("activates", "patient") == "increases"
+

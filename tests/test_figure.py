@@ -30,12 +30,29 @@ def test_nodes_and_edges_carry_their_ids_for_clicks():
 
 
 def test_edge_kinds_differ_by_dash_and_symbol_not_only_colour():
-    fig = build_figure(REAL, compute_layout(REAL))
+    fig = build_figure(REAL, compute_layout(REAL), audience="practitioner")
     legend = [t for t in traces(fig) if t.get("showlegend")]
     assert len(legend) == len({e.kind for e in REAL.edges})
     assert len({t["marker"]["symbol"] for t in legend}) == len(legend)
     decreasing = [t for t in legend if t["name"] in ("decreases", "inhibits")]
     assert all(t["line"]["dash"] != "solid" for t in decreasing), "less/blocked links are broken lines"
+
+
+def test_a_patient_sees_three_kinds_of_link_told_apart_without_colour():
+    fig = build_figure(REAL, compute_layout(REAL), audience="patient")
+    legend = [t for t in traces(fig) if t.get("showlegend")]
+    assert [t["name"] for t in legend] == ["leads to", "turns up", "turns down"]
+    # In greyscale or to a colour-blind reader: each pair differs by its shape and by its dash or its end.
+    looks = [(t["marker"]["symbol"], t["line"]["dash"]) for t in legend]
+    assert len({symbol for symbol, _ in looks}) == 3
+    assert looks[2][1] != "solid" and looks[0][1] == looks[1][1] == "solid"
+    drawn = {t["line"]["dash"] for t in traces(fig) if t.get("mode") == "lines+markers" and not t.get("showlegend")}
+    assert drawn <= {look[1] for look in looks}, "no line is drawn in a dash the legend does not name"
+    markers = [t for t in traces(fig) if t.get("customdata") and t.get("name") != "mechanism"]
+    assert {t["name"] for t in markers} == {"leads to", "turns up", "turns down"}
+    by_id = {c: t["name"] for t in markers for c in t["customdata"] if c}
+    assert by_id["needle-insertion->end-plate"] == "turns down", "'blocks' is drawn as turning down"
+    assert by_id["periaqueductal-gray->descending-inhibition"] == "turns up", "'switches on' is drawn as turning up"
 
 
 def test_selected_node_is_bigger_with_outlined_neighbours():
@@ -169,3 +186,11 @@ def test_step_figure_frames_the_highlighted_step_as_the_app_and_the_outputs_show
     picture = step_picture(graph, 3, "practitioner")
     assert picture == step_figure(graph, layout, highlight_of(graph, View(graph.id, step=3, audience="practitioner")),
                                   "practitioner")
+
+
+def test_the_printed_key_names_only_the_kinds_the_audiences_picture_draws():
+    from mechanisms.diagram.style import edge_key_sentence
+
+    patient, practitioner = edge_key_sentence("patient"), edge_key_sentence("practitioner")
+    assert patient.count("=") == 3 and practitioner.count("=") == 5
+    assert "turns up" in patient and "dotted" not in patient and "dash-dot" not in patient

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 import plotly.graph_objects as go
 
 from ..content.model import Edge, Graph
-from ..present.audience import PATIENT, edge_word, edge_words, node_label
+from ..present.audience import PATIENT, drawn_kind, drawn_kinds, edge_word, edge_words, node_label
 from ..present.catalogue import Words, or_english
 from ..present.highlight import Highlight
 from ..present.markup import html_escape
@@ -133,8 +133,10 @@ def band_titles(layout: Layout, font_size: int, words: Words | None = None) -> l
     ]
 
 
-def edge_lines(graph: Graph, layout: Layout, highlight: Highlight, per_link: bool = False) -> list[dict]:
-    """Per kind, a trace of strong and one of dimmed lines along each link's route, ending in an arrowhead.
+def edge_lines(graph: Graph, layout: Layout, highlight: Highlight, per_link: bool = False,
+               audience: str = PATIENT) -> list[dict]:
+    """Per kind drawn for the audience (`drawn_kind`), a trace of strong and one of dimmed lines along each
+    link's route, ending in an arrowhead.
 
     The arrowhead is a marker at the target, turned along the line (angleref="previous") and
     pushed back to the node's edge (standoff, in pixels): annotations cost ~3x more to draw.
@@ -143,12 +145,13 @@ def edge_lines(graph: Graph, layout: Layout, highlight: Highlight, per_link: boo
     if per_link:
         return [trace | {"name": LINK_TRACE + edge.id}
                 for edge in graph.edges
-                for trace in edge_lines(graph.model_copy(update={"edges": [edge]}), layout, highlight)]
+                for trace in edge_lines(graph.model_copy(update={"edges": [edge]}), layout, highlight,
+                                        audience=audience)]
     traces = []
     for kind, look in style.EDGE_STYLE.items():
         parts: dict[bool, dict[str, list]] = {on: {"x": [], "y": [], "size": [], "standoff": []}
                                               for on in (True, False)}
-        for edge in (e for e in graph.edges if e.kind == kind):
+        for edge in (e for e in graph.edges if drawn_kind(e.kind, audience) == kind):
             route = layout.route(edge.source, edge.target)
             on = highlight.edge_strong(edge)
             radius = (style.NODE_SIZE_CURRENT if edge.target == highlight.node else style.NODE_SIZE) / 2
@@ -212,11 +215,12 @@ def _edge_marker_trace(kind: str, items: list[tuple[Edge, float, float, bool]], 
 
 def edge_markers(graph: Graph, layout: Layout, highlight: Highlight, audience: str,
                  words: Words | None = None) -> list[dict]:
-    """Per kind, the clickable marker on each link, placed clear of the nodes and of each other."""
+    """Per kind drawn for the audience, the clickable marker on each link, clear of the nodes and of each other."""
     spots = marker_spots(graph, layout)
     traces = []
-    for kind in style.EDGE_STYLE:
-        items = [(e, *spots[e.id], highlight.edge_strong(e)) for e in graph.edges if e.kind == kind]
+    for kind in drawn_kinds(style.EDGE_STYLE, audience):
+        items = [(e, *spots[e.id], highlight.edge_strong(e)) for e in graph.edges
+                 if drawn_kind(e.kind, audience) == kind]
         texts = [hover_text(edge_words(graph, m[0], audience, words)) for m in items]
         traces.append(_edge_marker_trace(kind, items, texts, highlight, audience, words))
     return traces
@@ -227,7 +231,7 @@ def legend_entries(graph: Graph, font_size: int, audience: str = PATIENT, words:
 
     So its style (dash + symbol) stays the same whatever is highlighted.
     """
-    used = {e.kind for e in graph.edges}
+    used = {drawn_kind(e.kind, audience) for e in graph.edges}
     return [
         dict(type="scatter", x=[-100, -99], y=[-100, -100], mode="lines+markers", name=edge_word(kind, audience, words),
              hoverinfo="skip", showlegend=True, legendgroup=kind,
@@ -361,7 +365,7 @@ def build_figure(
     """
     # A trace with no points is not drawn at all, which would shift the drawn traces' indexes.
     stubs = [stub_trace(graph, layout, highlight)] if layout.stubs else []
-    traces = [*edge_lines(graph, layout, highlight, per_link), *stubs,
+    traces = [*edge_lines(graph, layout, highlight, per_link, audience), *stubs,
               *edge_markers(graph, layout, highlight, audience, words),
               *legend_entries(graph, font_size, audience, words), node_trace(graph, layout, highlight, audience, words)]
     box = shown_box(layout, frame_nodes)

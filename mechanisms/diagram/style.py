@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..present.audience import PATIENT, edge_word
+from ..present.audience import PATIENT, drawn_kinds, edge_word
 from ..present.catalogue import Words, or_english
 
 # Okabe-Ito derived, colour-blind safe; text colours meet 4.5:1 on white.
@@ -100,10 +100,10 @@ def region_colour(index: int) -> str:
 
 
 def edge_key_sentence(audience: str = PATIENT, words: Words | None = None) -> str:
-    """The printed key of the link shapes: 'solid with a circle = leads to; ...'."""
+    """The printed key of the link shapes the audience's picture draws: 'solid with a circle = leads to; ...'."""
     w = or_english(words)
     parts = []
-    for kind in EDGE_STYLE:
+    for kind in drawn_kinds(EDGE_STYLE, audience):
         gloss = w.plain_edge_words[kind] if kind in EDGE_GLOSS and audience != PATIENT else None
         parts.append(w.link_key_item(w.link_drawn[kind], edge_word(kind, audience, w), gloss))
     return w.source_separator.join(parts)

@@ -32,6 +32,7 @@ from ..diagram.figure import (
     NODE_TRACE,
     edge_lines,
     edge_markers,
+    hover_text,
     label_emphasis,
     label_text,
     node_marker,
@@ -46,6 +47,7 @@ from ..present.audience import (
     cause_sentence,
     edge_heading,
     edge_sentence,
+    edge_words,
     effect_sentence,
     node_label,
     node_text,
@@ -165,7 +167,7 @@ def _look(graph: Graph, layout: Layout, highlight: Highlight) -> dict[str, Any]:
     """How nodes, labels, links and link markers are drawn for one highlight (the figure's own functions)."""
     marker = node_marker(graph, highlight)
     emphasis = label_emphasis(graph, highlight)
-    links = edge_lines(graph, layout, highlight, per_link=True)
+    links = edge_lines(graph, layout, highlight, per_link=True, audience=DRAWN_FOR)
     markers = edge_markers(graph, layout, highlight, DRAWN_FOR)
     return {"size": marker["size"], "opacity": marker["opacity"], "line_color": marker["line"]["color"],
             "line_width": marker["line"]["width"], "bold": [b for b, _ in emphasis], "ink": [i for _, i in emphasis],
@@ -199,11 +201,17 @@ def chart_indexes(fig: go.Figure, graph: Graph) -> dict[str, Any]:
 
 
 def hover_texts(graph: Graph, fig: go.Figure, traces: list[int], words: Words | None = None) -> dict[str, list[list]]:
-    """Per audience, the hover text of each of these traces, from that audience's own figure (`fig` for DRAWN_FOR)."""
+    """Per audience, the hover text of each of these traces, in that audience's words (as `diagram.figure` writes
+    them), point by point: the page keeps the shapes drawn for DRAWN_FOR and relabels them."""
+
+    def text(item: str | None, audience: str) -> str | None:
+        node, edge = graph.node(item) if item else None, graph.edge(item) if item else None
+        if node is not None:
+            return html_escape(node_label(node, audience))
+        return hover_text(edge_words(graph, edge, audience, words)) if edge is not None else None
 
     def texts(audience: str) -> list[list]:
-        drawn = fig if audience == DRAWN_FOR else page_figure(graph, audience, words)
-        return [list(drawn.data[i].hovertext) for i in traces]
+        return [[text(item, audience) for item in fig.data[i].customdata] for i in traces]
 
     return _per_audience(texts)
 

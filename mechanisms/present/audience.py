@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..content.model import Edge, Graph, Node
 from .catalogue import Words, or_english
 
@@ -31,6 +33,23 @@ def other_name(node: Node, audience: str) -> str | None:
 def node_text(node: Node, audience: str) -> str:
     """A node's explanation for this audience."""
     return node.patient if audience == PATIENT else node.practitioner
+
+
+PLAIN_KINDS: dict[str, str] = {"leads_to": "leads_to", "increases": "increases", "activates": "increases",
+                               "decreases": "decreases", "inhibits": "decreases"}
+"""How a patient's picture draws each kind of link: three kinds a reader tells apart in greyscale and without
+colour (leads to, turns up, turns down); 'switches on' is drawn as turning up, 'blocks' as turning down.
+Practitioners keep the five precise kinds. The words of a link (its hover, its panel) keep its own kind."""
+
+
+def drawn_kind(kind: str, audience: str) -> str:
+    """The kind a link is drawn as for this audience: one of the three plain kinds for a patient."""
+    return PLAIN_KINDS.get(kind, kind) if audience == PATIENT else kind
+
+
+def drawn_kinds(kinds: Iterable[str], audience: str) -> list[str]:
+    """The kinds, in their given order, that this audience's picture draws (each once)."""
+    return list(dict.fromkeys(drawn_kind(kind, audience) for kind in kinds))
 
 
 def edge_word(kind: str, audience: str, words: Words | None = None) -> str:
