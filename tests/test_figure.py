@@ -194,3 +194,24 @@ def test_the_printed_key_names_only_the_kinds_the_audiences_picture_draws():
     patient, practitioner = edge_key_sentence("patient"), edge_key_sentence("practitioner")
     assert patient.count("=") == 3 and practitioner.count("=") == 5
     assert "turns up" in patient and "dotted" not in patient and "dash-dot" not in patient
+
+
+def test_a_framed_step_draws_only_the_links_into_or_out_of_its_own_parts():
+    from mechanisms.diagram.figure import step_figure
+    from mechanisms.present.highlight import highlight_of
+    from mechanisms.present.view import View
+
+    layout = compute_layout(REAL)
+    for step, s in enumerate(REAL.steps, start=1):
+        own = {n.id for n in REAL.nodes_in_step(s.id)}
+        fig = step_figure(REAL, layout, highlight_of(REAL, View(REAL.id, step=step)))
+        drawn = {c for t in traces(fig) if t.get("name") != "mechanism" for c in (t.get("customdata") or []) if c}
+        expected = {e.id for e in REAL.edges if e.source in own or e.target in own}
+        assert drawn == expected, step
+        lines = sum(len([x for x in t["x"] if x is None]) for t in traces(fig)
+                    if t.get("mode") == "lines+markers" and not t.get("showlegend") and not t.get("customdata"))
+        assert lines == len(expected), f"step {step}: one line per link of the step, no other"
+    # The whole picture still draws every link.
+    whole = build_figure(REAL, layout)
+    drawn = {c for t in traces(whole) if t.get("name") != "mechanism" for c in (t.get("customdata") or []) if c}
+    assert drawn == {e.id for e in REAL.edges}

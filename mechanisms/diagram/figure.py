@@ -346,6 +346,16 @@ def frame(graph: Graph, box: tuple[float, float, float, float], height: int | No
     )
 
 
+def step_links(graph: Graph, frame_nodes: Iterable[str]) -> Graph:
+    """The graph with only the links a framed step needs: those into or out of its parts.
+
+    A link between two other steps would only cross the frame (faint lines a reader took for the step's
+    own, PEMAT-P item 18); its nodes stay, so a link entering from the step before still shows where from.
+    """
+    shown = set(frame_nodes)
+    return graph.model_copy(update={"edges": [e for e in graph.edges if e.source in shown or e.target in shown]})
+
+
 def build_figure(
     graph: Graph,
     layout: Layout,
@@ -361,8 +371,11 @@ def build_figure(
     """The diagram for one audience and highlight, in `words` (a language's): the whole picture, or framed.
 
     `frame_nodes` (a step's parts) frames the view on their bands, in a chart `height` px tall, so
-    each step brings its part of the diagram to the reader instead of the reader scrolling to it.
+    each step brings its part of the diagram to the reader instead of the reader scrolling to it; it draws
+    only the step's own links (`step_links`), except on a page that moves the frame itself (`per_link`).
     """
+    if frame_nodes is not None and not per_link:
+        graph = step_links(graph, frame_nodes)
     # A trace with no points is not drawn at all, which would shift the drawn traces' indexes.
     stubs = [stub_trace(graph, layout, highlight)] if layout.stubs else []
     traces = [*edge_lines(graph, layout, highlight, per_link, audience), *stubs,
