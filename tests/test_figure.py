@@ -215,3 +215,20 @@ def test_a_framed_step_draws_only_the_links_into_or_out_of_its_own_parts():
     whole = build_figure(REAL, layout)
     drawn = {c for t in traces(whole) if t.get("name") != "mechanism" for c in (t.get("customdata") or []) if c}
     assert drawn == {e.id for e in REAL.edges}
+
+
+def test_every_trace_of_every_framed_step_has_a_point_so_the_drawn_traces_keep_the_datas_indexes():
+    # plotly.js draws no group for a trace without a point: a page (or a test) that finds trace i of the
+    # data as the i-th drawn trace would then pick the wrong one (a browser test failed so).
+    from mechanisms.diagram.figure import step_figure
+    from mechanisms.present.highlight import highlight_of
+    from mechanisms.present.view import View
+
+    for graph in (REAL, REAL.core):
+        layout = compute_layout(graph)
+        for audience in ("patient", "practitioner"):
+            for step in range(1, len(graph.steps) + 1):
+                fig = step_figure(graph, layout, highlight_of(graph, View(graph.id, step=step, audience=audience)),
+                                  audience)
+                for t in traces(fig):
+                    assert any(x is not None for x in t["x"]), (audience, step, t.get("name"))

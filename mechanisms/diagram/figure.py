@@ -221,6 +221,8 @@ def edge_markers(graph: Graph, layout: Layout, highlight: Highlight, audience: s
     for kind in drawn_kinds(style.EDGE_STYLE, audience):
         items = [(e, *spots[e.id], highlight.edge_strong(e)) for e in graph.edges
                  if drawn_kind(e.kind, audience) == kind]
+        if not items:
+            continue  # an empty trace is not drawn, and would shift the drawn traces' indexes
         texts = [hover_text(edge_words(graph, m[0], audience, words)) for m in items]
         traces.append(_edge_marker_trace(kind, items, texts, highlight, audience, words))
     return traces
@@ -376,8 +378,10 @@ def build_figure(
     """
     if frame_nodes is not None and not per_link:
         graph = step_links(graph, frame_nodes)
-    # A trace with no points is not drawn at all, which would shift the drawn traces' indexes.
-    stubs = [stub_trace(graph, layout, highlight)] if layout.stubs else []
+    # A trace with no points is not drawn at all, which would shift the drawn traces' indexes against the
+    # data's (a framed step may have no stub and no link of some kind): such traces are not sent.
+    has_stubs = any(layout.is_stub(e.source, e.target) for e in graph.edges)
+    stubs = [stub_trace(graph, layout, highlight)] if has_stubs else []
     traces = [*edge_lines(graph, layout, highlight, per_link, audience), *stubs,
               *edge_markers(graph, layout, highlight, audience, words),
               *legend_entries(graph, font_size, audience, words), node_trace(graph, layout, highlight, audience, words)]
