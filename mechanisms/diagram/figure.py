@@ -107,6 +107,15 @@ def hover_text(text: str) -> str:
     return "<br>".join(textwrap.wrap(html_escape(text), width=style.HOVER_WRAP)) or html_escape(text)
 
 
+def point_hover(graph: Graph, item: str | None, audience: str, words: Words | None = None) -> str | None:
+    """What a clickable point says on hover: its node's label, or its link's sentence (None for a gap)."""
+    node = graph.node(item) if item else None
+    if node is not None:
+        return html_escape(node_label(node, audience))
+    edge = graph.edge(item) if item else None
+    return hover_text(edge_words(graph, edge, audience, words)) if edge is not None else None
+
+
 def wrap_label(label: str, font_px: float = style.LABEL_FONT_PX) -> str:
     """Break a label into short lines (as `style.label_lines`), joined for Plotly."""
     return "<br>".join(style.label_lines(label, font_px))
@@ -223,7 +232,7 @@ def edge_markers(graph: Graph, layout: Layout, highlight: Highlight, audience: s
                  if drawn_kind(e.kind, audience) == kind]
         if not items:
             continue  # an empty trace is not drawn, and would shift the drawn traces' indexes
-        texts = [hover_text(edge_words(graph, m[0], audience, words)) for m in items]
+        texts = [point_hover(graph, m[0].id, audience, words) for m in items]
         traces.append(_edge_marker_trace(kind, items, texts, highlight, audience, words))
     return traces
 
@@ -266,7 +275,7 @@ def node_trace(graph: Graph, layout: Layout, highlight: Highlight, audience: str
     return dict(
         type="scatter", x=[layout.positions[n][0] for n in ids], y=[layout.positions[n][1] for n in ids],
         mode="markers", name=NODE_TRACE, showlegend=False, customdata=ids,
-        hovertext=[html_escape(node_label(n, audience)) for n in graph.nodes],
+        hovertext=[point_hover(graph, n, audience, words) for n in ids],
         hovertemplate=f"%{{hovertext}}<extra>{html_escape(or_english(words).tap_for_details)}</extra>",
         marker=node_marker(graph, highlight),
         selected=dict(marker=dict(opacity=1.0)), unselected=dict(marker=dict(opacity=1.0)),

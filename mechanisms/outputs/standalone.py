@@ -32,10 +32,10 @@ from ..diagram.figure import (
     NODE_TRACE,
     edge_lines,
     edge_markers,
-    hover_text,
     label_emphasis,
     label_text,
     node_marker,
+    point_hover,
     shown_box,
 )
 from ..diagram.layout import Layout, compute_layout
@@ -47,7 +47,6 @@ from ..present.audience import (
     cause_sentence,
     edge_heading,
     edge_sentence,
-    edge_words,
     effect_sentence,
     node_label,
     node_text,
@@ -204,14 +203,8 @@ def hover_texts(graph: Graph, fig: go.Figure, traces: list[int], words: Words | 
     """Per audience, the hover text of each of these traces, in that audience's words (as `diagram.figure` writes
     them), point by point: the page keeps the shapes drawn for DRAWN_FOR and relabels them."""
 
-    def text(item: str | None, audience: str) -> str | None:
-        node, edge = graph.node(item) if item else None, graph.edge(item) if item else None
-        if node is not None:
-            return html_escape(node_label(node, audience))
-        return hover_text(edge_words(graph, edge, audience, words)) if edge is not None else None
-
     def texts(audience: str) -> list[list]:
-        return [[text(item, audience) for item in fig.data[i].customdata] for i in traces]
+        return [[point_hover(graph, item, audience, words) for item in fig.data[i].customdata] for i in traces]
 
     return _per_audience(texts)
 
