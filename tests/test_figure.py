@@ -167,7 +167,7 @@ def test_every_label_has_at_least_4_5_to_1_contrast_even_when_dimmed():
 
 def test_step_figure_frames_the_highlighted_step_as_the_app_and_the_outputs_show_it():
     from mechanisms.diagram import style
-    from mechanisms.diagram.figure import step_figure
+    from mechanisms.diagram.figure import framed_figure, step_figure
     from mechanisms.outputs.images import step_picture
     from mechanisms.present.highlight import highlight_of, step_nodes
     from mechanisms.present.view import View
@@ -176,16 +176,18 @@ def test_step_figure_frames_the_highlighted_step_as_the_app_and_the_outputs_show
     layout = compute_layout(graph)
     view = View(graph.id, step=3, node=graph.nodes_in_step(graph.steps[2].id)[0].id)
     highlight = highlight_of(graph, view)
-    for consult, font, height in ((False, style.LABEL_FONT_PX, style.STEP_VIEW_PX),
-                                  (True, style.CONSULT_FONT_PX, style.CONSULT_VIEW_PX)):
-        expected = build_figure(graph, layout, highlight, font_size=font, frame_nodes=step_nodes(graph, view),
-                                height=height)
+    for consult, font in ((False, style.LABEL_FONT_PX), (True, style.CONSULT_FONT_PX)):
+        expected = framed_figure(graph, graph.steps[2].id, highlight, font_size=font)
         assert step_figure(graph, layout, highlight, consult=consult) == expected, consult
     whole = step_figure(graph, layout, highlight, "practitioner", whole=True)
     assert whole == build_figure(graph, layout, highlight, audience="practitioner")
     picture = step_picture(graph, 3, "practitioner")
     assert picture == step_figure(graph, layout, highlight_of(graph, View(graph.id, step=3, audience="practitioner")),
                                   "practitioner")
+    # The offline page moves one figure's frame from step to step: it gets the whole picture framed on the step.
+    offline = step_figure(graph, layout, highlight, per_link=True, every_label=True)
+    assert offline == build_figure(graph, layout, highlight, frame_nodes=step_nodes(graph, view),
+                                   height=style.STEP_VIEW_PX, per_link=True, every_label=True)
 
 
 def test_the_printed_key_names_only_the_kinds_the_audiences_picture_draws():
@@ -196,7 +198,8 @@ def test_the_printed_key_names_only_the_kinds_the_audiences_picture_draws():
     assert "turns up" in patient and "dotted" not in patient and "dash-dot" not in patient
 
 
-def test_a_framed_step_draws_only_the_links_into_or_out_of_its_own_parts():
+def test_a_framed_step_draws_its_own_links_and_says_in_words_where_the_others_go():
+    from mechanisms.diagram import framed
     from mechanisms.diagram.figure import step_figure
     from mechanisms.present.highlight import highlight_of
     from mechanisms.present.view import View
@@ -206,11 +209,17 @@ def test_a_framed_step_draws_only_the_links_into_or_out_of_its_own_parts():
         own = {n.id for n in REAL.nodes_in_step(s.id)}
         fig = step_figure(REAL, layout, highlight_of(REAL, View(REAL.id, step=step)))
         drawn = {c for t in traces(fig) if t.get("name") != "mechanism" for c in (t.get("customdata") or []) if c}
-        expected = {e.id for e in REAL.edges if e.source in own or e.target in own}
+        expected = {e.id for e in REAL.edges if e.source in own and e.target in own}
         assert drawn == expected, step
         lines = sum(len([x for x in t["x"] if x is None]) for t in traces(fig)
                     if t.get("mode") == "lines+markers" and not t.get("showlegend") and not t.get("customdata"))
-        assert lines == len(expected), f"step {step}: one line per link of the step, no other"
+        assert lines == len(expected), f"step {step}: one line per link inside the step, no other"
+        labels = {a.name: a.text for a in fig.layout.annotations}
+        for node_id, note in framed.notes(REAL, s.id).items():
+            elsewhere = {e.id for e in REAL.edges if (e.source == node_id) != (e.target == node_id) and
+                         (e.source in own) != (e.target in own) and node_id in (e.source, e.target)}
+            assert bool(note) == bool(elsewhere), (step, node_id)
+            assert all(line in labels[node_id] for line in framed.note_lines(note)), (step, node_id)
     # The whole picture still draws every link.
     whole = build_figure(REAL, layout)
     drawn = {c for t in traces(whole) if t.get("name") != "mechanism" for c in (t.get("customdata") or []) if c}

@@ -19,7 +19,7 @@ from ..present.audience import PATIENT, drawn_kind, drawn_kinds, edge_word, edge
 from ..present.catalogue import Words, or_english
 from ..present.highlight import Highlight
 from ..present.markup import html_escape
-from . import style
+from . import framed, style
 from .layout import Layout
 
 LEGEND_PX = 44
@@ -282,10 +282,14 @@ def node_trace(graph: Graph, layout: Layout, highlight: Highlight, audience: str
     )
 
 
-def label_text(label: str, bold: bool, font_px: float = style.LABEL_FONT_PX) -> str:
-    """A node's label as drawn: escaped, wrapped, in bold for the selected node and its neighbours."""
+def label_text(label: str, bold: bool, font_px: float = style.LABEL_FONT_PX, note: Iterable[str] = ()) -> str:
+    """A node's label as drawn: escaped, wrapped, in bold for the selected node and its neighbours; under it, in
+    grey italics, its `note` (a framed step's 'from step 1')."""
     text = wrap_label(html_escape(label), font_px)
-    return f"<b>{text}</b>" if bold else text
+    text = f"<b>{text}</b>" if bold else text
+    lines = [f'<span style="color:{style.MUTED}"><i>{html_escape(line)}</i></span>'
+             for line in framed.note_lines(list(note), font_px)]
+    return "<br>".join([text, *lines])
 
 
 def label_emphasis(graph: Graph, highlight: Highlight) -> list[tuple[bool, str]]:
@@ -294,15 +298,17 @@ def label_emphasis(graph: Graph, highlight: Highlight) -> list[tuple[bool, str]]
              style.INK if highlight.node_strong(n.id) else style.MUTED) for n in graph.nodes]
 
 
-def node_labels(graph: Graph, layout: Layout, highlight: Highlight, audience: str, font_size: int) -> list[dict]:
-    """A label under each node, named by the node's id (the offline page finds them by name)."""
+def node_labels(graph: Graph, layout: Layout, highlight: Highlight, audience: str, font_size: int,
+                notes: framed.Notes | None = None) -> list[dict]:
+    """A label under each node, named by the node's id (the offline page finds them by name), and its notes."""
     labels = []
     for node, (bold, ink) in zip(graph.nodes, label_emphasis(graph, highlight), strict=True):
         x, y = layout.positions[node.id]
         size = style.NODE_SIZE_CURRENT if node.id == highlight.node else style.NODE_SIZE
         labels.append(dict(
             name=node.id, x=x, y=y, xref="x", yref="y", yshift=-size / 2 - 2, xanchor="center", yanchor="top",
-            showarrow=False, align="center", text=label_text(node_label(node, audience), bold, font_size),
+            showarrow=False, align="center",
+            text=label_text(node_label(node, audience), bold, font_size, (notes or {}).get(node.id, ())),
             font=dict(size=font_size, color=ink), bgcolor=style.LABEL_BACKGROUND, borderpad=1))
     return labels
 
@@ -340,12 +346,13 @@ def in_frame(annotations: list[dict], box: tuple[float, float, float, float]) ->
     return [a for a in annotations if top - LABEL_REACH <= a["y"] <= bottom]
 
 
-def frame(graph: Graph, box: tuple[float, float, float, float], height: int | None, font_size: int) -> dict:
-    """Size, fixed axes (no zoom or drag: the page must scroll past the chart), legend and fonts."""
+def frame(graph: Graph, box: tuple[float, float, float, float], height: int | None, font_size: int,
+          top: int = LEGEND_PX) -> dict:
+    """Size, fixed axes (no zoom or drag: the page must scroll past the chart), legend (`top` px) and fonts."""
     x0, x1, y0, y1 = box
     return dict(
-        height=height or int(y1 - y0 + LEGEND_PX + 8),
-        margin=dict(l=4, r=4, t=LEGEND_PX, b=8),
+        height=height or int(y1 - y0 + top + 8),
+        margin=dict(l=4, r=4, t=top, b=8),
         paper_bgcolor="white", plot_bgcolor="white",
         xaxis=dict(range=[x0, x1], visible=False, fixedrange=True),
         yaxis=dict(range=[y1, y0], visible=False, fixedrange=True),
@@ -405,6 +412,47 @@ def build_figure(
     return go.Figure(dict(data=traces, layout=fig_layout), _validate=False)
 
 
+MIN_STEP_PX = 240.0
+"""The shortest a step's own picture is drawn (its parts centred in it): a one-part step still reads as a picture,
+and the diagram keeps a third of a phone's first screen."""
+STEP_SIDE_PX = 12.0
+"""Room beside a step's columns, for a link that goes round by the side."""
+NO_LEGEND_PX = 8
+
+
+def step_box(layout: Layout, least: float = MIN_STEP_PX) -> tuple[float, float, float, float]:
+    """x0, x1, y0, y1 shown of a step drawn on its own: all of it, at least `least` tall, centred."""
+    ys = [y for route in layout.routes.values() for _, y in route] + [0.0, layout.height]
+    top, bottom = min(ys), max(ys)
+    spare = max(0.0, least - (bottom - top)) / 2
+    return -STEP_SIDE_PX, layout.width + STEP_SIDE_PX, top - spare, bottom + spare
+
+
+def framed_figure(graph: Graph, step_id: str, highlight: Highlight, audience: str = PATIENT,
+                  font_size: int = style.LABEL_FONT_PX, words: Words | None = None, snug: bool = False) -> go.Figure:
+    """One step drawn on its own at one pixel per unit (`framed`): its parts, its own links, and under each part
+    the steps its other links come from or go to; no band, no title (the step's heading is beside it).
+
+    `snug` (the short handout, where the key is said once in words): no key and no room around the parts."""
+    own = framed.own_graph(graph, step_id)
+    part_notes = framed.notes(graph, step_id, words)
+    layout = framed.step_layout(own, framed.label_depths(own, audience, part_notes, font_size))
+    legend = [] if snug else legend_entries(own, font_size, audience, words)
+    traces = [*edge_lines(own, layout, highlight, audience=audience),
+              *edge_markers(own, layout, highlight, audience, words), *legend, node_trace(own, layout, highlight,
+                                                                                          audience, words)]
+    box = step_box(layout, 0.0 if snug else MIN_STEP_PX)
+    if snug:  # print: no selected (larger) circle above the first row, no room kept below the last labels
+        box = (box[0], box[1], min(y for _, y in layout.positions.values()) - style.NODE_SIZE / 2 - 2,
+               layout.height - framed.BOTTOM_PX + 2)
+    fig_layout = frame(own, box, None, font_size, LEGEND_PX if legend else NO_LEGEND_PX if not snug else 2)
+    if snug:
+        fig_layout["margin"]["b"], fig_layout["height"] = 2, int(box[3] - box[2] + 4)
+    fig_layout["showlegend"] = bool(legend)
+    fig_layout["annotations"] = node_labels(own, layout, highlight, audience, font_size, part_notes)
+    return go.Figure(dict(data=traces, layout=fig_layout), _validate=False)
+
+
 def step_figure(
     graph: Graph,
     layout: Layout,
@@ -417,16 +465,21 @@ def step_figure(
     per_link: bool = False,
     every_label: bool = False,
     words: Words | None = None,
+    snug: bool = False,
 ) -> go.Figure:
-    """The diagram as a reader meets it: framed on the step of `highlight.band` (the whole picture if `whole`
-    or no band), in consult mode larger labels and a taller frame. The app, the handout's step pictures and
-    the offline page's first view are all drawn by this one function.
+    """The diagram as a reader meets it: the step of `highlight.band` drawn on its own (`framed_figure`; the whole
+    picture if `whole` or no band), in consult mode with larger labels. The app, the handout's step pictures and
+    the offline page's first view are all drawn by this one function; the offline page (`per_link`), which moves
+    one figure's frame from step to step, gets the whole picture framed on the step.
 
-    `font_size` overrides the labels' size (print); `per_link`, `every_label` and `words`: see `build_figure`.
+    `font_size` overrides the labels' size (print); `per_link`, `every_label` and `words`: see `build_figure`;
+    `snug`: see `framed_figure`.
     """
     frame_nodes = None if whole or highlight.band is None else [n.id for n in graph.nodes_in_step(highlight.band)]
     if font_size is None:
         font_size = style.CONSULT_FONT_PX if consult else style.LABEL_FONT_PX
+    if frame_nodes and not per_link:
+        return framed_figure(graph, highlight.band, highlight, audience, font_size, words, snug)
     height = (style.CONSULT_VIEW_PX if consult else style.STEP_VIEW_PX) if frame_nodes else None
     return build_figure(graph, layout, highlight, audience=audience, font_size=font_size, frame_nodes=frame_nodes,
                         height=height, per_link=per_link, every_label=every_label, words=words)

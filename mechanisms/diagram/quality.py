@@ -13,7 +13,7 @@ from itertools import combinations
 
 from ..content.model import Graph
 from ..present.audience import PATIENT, node_label
-from . import style
+from . import framed, style
 from .figure import marker_spots
 from .layout import Layout
 
@@ -38,13 +38,15 @@ class Quality:
         return dict(vars(self))
 
 
-def label_box(layout: Layout, node_id: str, label: str, font_px: int = style.LABEL_FONT_PX) -> Box:
-    """Where a node's label is drawn (x0, x1, y0, y1), from its wrapped lines and the font size."""
-    lines = style.label_lines(label, font_px)
+def label_box(layout: Layout, node_id: str, label: str, font_px: int = style.LABEL_FONT_PX,
+              note: list[str] | None = None) -> Box:
+    """Where a node's label (and a framed step's note under it) is drawn (x0, x1, y0, y1), from its wrapped lines
+    and the font size."""
+    lines = style.label_lines(label, font_px) + framed.note_lines(note or [], font_px)
     width = max(len(line) for line in lines) * font_px * 0.56 + 4
     x, y = layout.positions[node_id]
     # The same depth the layout leaves free under a node (its links leave from there).
-    return x - width / 2, x + width / 2, y + style.NODE_SIZE / 2 + 2, y + style.label_depth(len(lines)) - 2
+    return x - width / 2, x + width / 2, y + style.NODE_SIZE / 2 + 2, y + style.label_depth(len(lines), font_px) - 2
 
 
 def _cross(o: Point, a: Point, b: Point) -> float:
@@ -101,8 +103,11 @@ def segments(graph: Graph, layout: Layout) -> list[tuple[str, str, Segment]]:
     return pieces
 
 
-def measure(graph: Graph, layout: Layout, audience: str = PATIENT) -> Quality:
-    """The tangle figures of a graph's drawing for one audience's labels."""
+def measure(graph: Graph, layout: Layout, audience: str = PATIENT, font_px: int = style.LABEL_FONT_PX,
+            notes: framed.Notes | None = None) -> Quality:
+    """The tangle figures of a graph's drawing for one audience's labels (and a framed step's notes).
+
+    A label on a circle other than its own counts as a label overlap, as a label on another label does."""
     pieces = segments(graph, layout)
     crossings = overlapping = 0
     for (a1, b1, s), (a2, b2, t) in combinations(pieces, 2):
@@ -110,7 +115,8 @@ def measure(graph: Graph, layout: Layout, audience: str = PATIENT) -> Quality:
             continue
         crossings += _proper_crossing(s, t)
         overlapping += _overlap(s, t)
-    labels = {n.id: label_box(layout, n.id, node_label(n, audience)) for n in graph.nodes}
+    labels = {n.id: label_box(layout, n.id, node_label(n, audience), font_px, (notes or {}).get(n.id))
+              for n in graph.nodes}
     passes = set()
     for source, target, s in pieces:
         for node_id, (x, y) in layout.positions.items():
@@ -119,6 +125,10 @@ def measure(graph: Graph, layout: Layout, audience: str = PATIENT) -> Quality:
             if _distance_to_segment((x, y), s) < style.NODE_SIZE / 2 or _hits_box(s, labels[node_id]):
                 passes.add((source, target, node_id))
     label_overlaps = sum(_boxes_meet(labels[a], labels[b]) for a, b in combinations(labels, 2))
+    half = style.NODE_SIZE_CURRENT / 2
+    label_overlaps += sum(_boxes_meet(box, (x - half, x + half, y - half, y + half))
+                          for node_id, box in labels.items() for other, (x, y) in layout.positions.items()
+                          if other != node_id)
     spots = list(marker_spots(graph, layout).values())
     close = sum(math.dist(p, q) < style.EDGE_MARKER_SIZE for p, q in combinations(spots, 2))
     return Quality(crossings, overlapping, len(passes), label_overlaps, close, round(layout.width),

@@ -90,9 +90,9 @@ def label_lines(label: str, font_px: float = LABEL_FONT_PX) -> list[str]:
     return textwrap.wrap(label, width=label_wrap(font_px), break_long_words=False) or [label]
 
 
-def label_depth(lines: int) -> float:
+def label_depth(lines: int, font_px: float = LABEL_FONT_PX) -> float:
     """How far below a node's centre its label of this many lines ends: links leave from there."""
-    return NODE_SIZE / 2 + 2 + lines * LABEL_LINE_PX + 4
+    return NODE_SIZE / 2 + 2 + lines * LABEL_LINE_PX * font_px / LABEL_FONT_PX + 4
 
 
 def region_colour(index: int) -> str:

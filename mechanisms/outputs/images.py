@@ -50,27 +50,10 @@ def step_picture(graph: Graph, step: int, audience: str = PATIENT, font_size: in
     """One step framed, as the app shows it (1-based step): beside each step's text in the handout, and the
     offline page's first view (`per_link`: one trace per link, so the page can dim each; `every_label`: so
     it can move the frame to any step). `short` draws it for the short handout, where the steps follow each
-    other and the key is said once in words: without the key and the peeks at the steps around it, so the
-    picture is shorter and the drawing keeps its scale."""
+    other and the key is said once in words: without the key and the room around its parts."""
     highlight = highlight_of(graph, View(graph.id, step=step, audience=audience))
-    fig = step_figure(graph, compute_layout(graph), highlight, audience, font_size=font_size, per_link=per_link,
-                      every_label=every_label, words=words)
-    return _cropped(fig, graph, step) if short else fig
-
-
-def _cropped(fig: go.Figure, graph: Graph, step: int) -> go.Figure:
-    """The step's own band only, at the same pixels per unit, without the legend's rows above it."""
-    layout = compute_layout(graph)
-    band = layout.bands[step - 1]
-    bottom, top = fig.layout.yaxis.range
-    plot_px = int(fig.layout.height) - (fig.layout.margin.t or 0) - (fig.layout.margin.b or 0)
-    per_unit = plot_px / (bottom - top)
-    new_top, new_bottom = max(top, band.top - 4), min(bottom, band.bottom + 4)
-    margin = 6
-    fig.update_layout(showlegend=False, margin={"t": margin, "b": margin},
-                      height=round((new_bottom - new_top) * per_unit) + 2 * margin,
-                      yaxis={"range": [new_bottom, new_top]})
-    return fig
+    return step_figure(graph, compute_layout(graph), highlight, audience, font_size=font_size, per_link=per_link,
+                       every_label=every_label, words=words, snug=short)
 
 
 def check_size(fig: go.Figure, width: int, scale: float) -> None:

@@ -39,7 +39,8 @@ FORMATS: dict[str, frozenset[str]] = {name: frozenset(keys.split()) for name, ke
     "band_title": "number title", "show_detail_one": "count", "show_detail_many": "count", "link_notice": "names",
     "see_step": "number total title", "page_footer": "title page pages", "diagram_alt": "title",
     "evidence_says": "meaning", "diary_day": "number", "fact_count": "count per",
-    "step_certainty": "levels",
+    "step_certainty": "levels", "from_step": "numbers", "from_steps": "numbers", "to_step": "numbers",
+    "to_steps": "numbers", "step_run": "first last",
 }.items()}
 """The entries that are format strings, each with the placeholders it must use (no more, no fewer)."""
 MAPS: dict[str, tuple[str, ...]] = {
@@ -177,6 +178,26 @@ class Words:
     def band_title(self, number: int, title: str) -> str:
         """A step's band in the diagram: '3. title'."""
         return self._fill("band_title", number=number, title=title)
+
+    def step_numbers(self, numbers: Iterable[int]) -> str:
+        """'4 and 8', '1, 6 and 7', '2 to 8': three or more steps in a row are said as a run."""
+        runs: list[list[int]] = []
+        for number in sorted(set(numbers)):
+            if runs and number == runs[-1][-1] + 1:
+                runs[-1].append(number)
+            else:
+                runs.append([number])
+        items = [self._fill("step_run", first=run[0], last=run[-1]) if len(run) >= 3 else str(n)
+                 for run in runs for n in ([run[0]] if len(run) >= 3 else run)]
+        return self.joined(items)
+
+    def came_from(self, numbers: list[int]) -> str:
+        """'from step 1', 'from steps 1, 6 and 7': under a part, the other steps whose links lead to it."""
+        return self._fill("from_steps" if len(numbers) > 1 else "from_step", numbers=self.step_numbers(numbers))
+
+    def goes_to(self, numbers: list[int]) -> str:
+        """'to steps 2 to 8': under a part, the other steps its links lead to."""
+        return self._fill("to_steps" if len(numbers) > 1 else "to_step", numbers=self.step_numbers(numbers))
 
     def diary_day(self, number: int) -> str:
         """'Day 3': a row of the diary grid."""
