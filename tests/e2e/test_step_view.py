@@ -409,3 +409,24 @@ def test_the_check_questions_come_after_the_story(reader, app_url):
     open_app(reader, app_url, f"?graph={GRAPH.id}&step={len(GRAPH.steps)}")
     reader.locator(".st-key-check fieldset").first.wait_for(state="attached")
     assert EN.check_after_story not in reader.locator(".st-key-check").inner_text()
+
+
+FRAMED_VIEWS = {"patient": "", "more-detail": "&detail=more", "practitioner": "&audience=practitioner"}
+
+
+@pytest.mark.parametrize("who", list(FRAMED_VIEWS))
+def test_every_framed_step_has_nothing_on_anything_and_no_mark_the_legend_does_not_name(reader, app_url, who):
+    """Read off the drawn chart, step by step as a reader presses Next: labels, circles and lines in screen pixels."""
+    from bench.marks import MARKS, faults
+
+    open_app(reader, app_url, f"?graph={GRAPH.id}{FRAMED_VIEWS[who]}")
+    found = {}
+    for index in range(len(GRAPH.steps)):
+        if index:
+            press(reader, ".st-key-next button")
+        diagram_in_sight(reader)
+        marks = reader.evaluate(MARKS)
+        assert len(marks["labels"]) == len(marks["circles"]) >= 1, (index + 1, "one label per part, no step title")
+        if faults(marks):
+            found[index + 1] = faults(marks)
+    assert found == {}, found
