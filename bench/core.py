@@ -75,6 +75,7 @@ def run(sizes: tuple[int, ...] = SIZES, repeat: int = 5, data_dir: Path | None =
     if real.exists():
         results["graphs"]["dry-needling"] = measure_file(real, references, repeat)
         results["readability"] = readability(real, references)
+        results["framed_readability"] = framed_readability(real, references)
     synthetic: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
@@ -96,6 +97,43 @@ def readability(path: Path, references: dict) -> dict[str, dict[str, float]]:
     graph = load_graph(path, references)
     layout = compute_layout(graph)
     return {audience: measure(graph, layout, audience).as_dict() for audience in AUDIENCES}
+
+
+FRAMED_VIEWS = {"patient": ("patient", True), "more detail": ("patient", False),
+                "practitioner": ("practitioner", False)}
+"""A framed step's readers: (audience, core path only)."""
+
+
+def framed_readability(path: Path, references: dict) -> dict[str, list[dict[str, float]]]:
+    """Each step drawn on its own, per reader and font (13 px on a screen, 18 px in consult mode): tangle figures."""
+    from mechanisms.diagram import framed
+    from mechanisms.diagram.quality import measure
+    from mechanisms.diagram.style import CONSULT_FONT_PX, LABEL_FONT_PX
+
+    whole = load_graph(path, references)
+    figures: dict[str, list[dict[str, float]]] = {}
+    for name, (audience, core) in FRAMED_VIEWS.items():
+        graph = whole.core if core else whole
+        for font in (LABEL_FONT_PX, CONSULT_FONT_PX):
+            rows = []
+            for step in graph.steps:
+                own, notes = framed.own_graph(graph, step.id), framed.notes(graph, step.id)
+                layout = framed.step_layout(own, framed.label_depths(own, audience, notes, font))
+                rows.append(measure(own, layout, audience, font, notes).as_dict())
+            figures[f"{name}, {font} px"] = rows
+    return figures
+
+
+def framed_table(figures: dict[str, list[dict[str, float]]]) -> str:
+    """Per reader and font: the steps' summed tangle figures and each step's height (layout px)."""
+    names = ("crossings", "overlapping_links", "pass_throughs", "label_overlaps", "close_markers")
+    lines = ["each step on its own (dry-needling), summed over the steps: " + ", ".join(n.replace("_", " ")
+                                                                                      for n in names)
+             + "; then each step's height"]
+    for view, rows in figures.items():
+        lines.append(f"  {view:<22}" + "".join(f"{sum(r[n] for r in rows):>5.0f}" for n in names)
+                     + "   " + " ".join(f"{r['height']:.0f}" for r in rows))
+    return "\n".join(lines)
 
 
 def readability_table(figures: dict[str, dict[str, float]]) -> str:
@@ -121,6 +159,8 @@ def table(results: dict[str, Any]) -> str:
     lines.append("times: median ms in a warm process; pipeline = load+validate + layout + figure")
     if "readability" in results:
         lines += ["", readability_table(results["readability"])]
+    if "framed_readability" in results:
+        lines += ["", framed_table(results["framed_readability"])]
     return "\n".join(lines)
 
 

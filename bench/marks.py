@@ -32,7 +32,8 @@ MARKS = """() => {
       prev = p;
     }
   }
-  const legend = gd._fullData.filter(t => t.showlegend).map(t => ({dash: t.line.dash, color: t.line.color, name: t.name}));
+  const legend = gd._fullData.filter(t => t.showlegend)
+    .map(t => ({dash: t.line.dash, color: t.line.color, name: t.name}));
   return {labels, circles, lines, legend, chart: {left: r.left, right: r.right, top: r.top, bottom: r.bottom}};
 }"""
 """The drawn diagram's marks in viewport pixels; labels and circles in the figure's node order (one label per part)."""
