@@ -98,40 +98,9 @@ def test_figure_serialises():
     assert json.loads(build_figure(MINI, compute_layout(MINI)).to_json())["layout"]["height"] > 100
 
 
-def test_a_framed_step_shows_its_band_and_every_one_of_its_nodes():
-    layout = compute_layout(REAL)
-    for step in REAL.steps:
-        ids = [n.id for n in REAL.nodes_in_step(step.id)]
-        framed = build_figure(REAL, layout, Highlight(focus=frozenset(ids)), frame_nodes=ids, height=380)
-        assert framed.layout.height == 380
-        bottom, top = framed.layout.yaxis.range
-        x0, x1 = framed.layout.xaxis.range
-        band = next(b for b in layout.bands if b.id == step.id)
-        assert top <= band.top and bottom >= band.bottom, step.id
-        for n in ids:
-            x, y = layout.positions[n]
-            assert x0 < x < x1 and top < y < bottom, (step.id, n)
-    whole = build_figure(REAL, layout)
-    assert list(whole.layout.yaxis.range) == [layout.height, 0.0]
-
-
-def test_a_framed_step_sends_the_labels_it_can_show_and_not_the_rest():
-    """Plotly measures every label, shown or not: a framed view carries its own and its neighbours' peeks."""
-    layout = compute_layout(REAL)
-    whole = build_figure(REAL, layout)
-    assert len(whole.layout.annotations) == len(REAL.nodes) + len(REAL.steps), "the whole picture keeps all"
-    for step in REAL.steps:
-        ids = [n.id for n in REAL.nodes_in_step(step.id)]
-        framed = build_figure(REAL, layout, Highlight(focus=frozenset(ids)), frame_nodes=ids, height=380)
-        bottom, top = framed.layout.yaxis.range
-        names = {a.name for a in framed.layout.annotations}
-        inside = {n.id for n in REAL.nodes if top <= layout.positions[n.id][1] <= bottom}
-        assert set(ids) <= inside <= names, (step.id, inside - names)
-        assert len(framed.layout.annotations) < len(whole.layout.annotations) * 0.6, step.id
-        titles = [a.text for a in framed.layout.annotations if a.xref == "paper"]
-        assert any(step.title in t for t in titles), (step.id, titles)
-        kept = build_figure(REAL, layout, frame_nodes=ids, height=380, every_label=True)
-        assert len(kept.layout.annotations) == len(whole.layout.annotations), "the offline page moves the frame"
+def test_the_whole_picture_keeps_every_label_and_every_step_title():
+    whole = build_figure(REAL, compute_layout(REAL))
+    assert len(whole.layout.annotations) == len(REAL.nodes) + len(REAL.steps)
 
 
 def _luminance(colour: str) -> float:
@@ -166,10 +135,10 @@ def test_every_label_has_at_least_4_5_to_1_contrast_even_when_dimmed():
 
 
 def test_step_figure_frames_the_highlighted_step_as_the_app_and_the_outputs_show_it():
-    from mechanisms.diagram import style
+    from mechanisms.diagram import framed, style
     from mechanisms.diagram.figure import framed_figure, step_figure
     from mechanisms.outputs.images import step_picture
-    from mechanisms.present.highlight import highlight_of, step_nodes
+    from mechanisms.present.highlight import highlight_of
     from mechanisms.present.view import View
 
     graph = shared_catalog(ROOT / "data").graphs["dry-needling"]
@@ -184,10 +153,11 @@ def test_step_figure_frames_the_highlighted_step_as_the_app_and_the_outputs_show
     picture = step_picture(graph, 3, "practitioner")
     assert picture == step_figure(graph, layout, highlight_of(graph, View(graph.id, step=3, audience="practitioner")),
                                   "practitioner")
-    # The offline page moves one figure's frame from step to step: it gets the whole picture framed on the step.
-    offline = step_figure(graph, layout, highlight, per_link=True, every_label=True)
-    assert offline == build_figure(graph, layout, highlight, frame_nodes=step_nodes(graph, view),
-                                   height=style.STEP_VIEW_PX, per_link=True, every_label=True)
+    # The offline page restyles each link: its steps are the same pictures, one trace per link.
+    per_link = step_figure(graph, layout, highlight, per_link=True)
+    assert per_link == framed_figure(graph, graph.steps[2].id, highlight, per_link=True)
+    assert sum(1 for t in per_link.data if (t.name or "").startswith("link:")) == len(
+        framed.own_graph(graph, graph.steps[2].id).edges)
 
 
 def test_the_printed_key_names_only_the_kinds_the_audiences_picture_draws():

@@ -102,6 +102,8 @@ def test_the_figure_draws_the_step_at_one_pixel_per_unit_with_its_notes_under_th
         plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
         assert abs(plot_px - (bottom - top)) <= 1, step.id
         assert bottom - top >= 240 - 1, "a one-part step still reads as a picture"
+        for node_id, x, y in zip(fig.data[-1].customdata, fig.data[-1].x, fig.data[-1].y, strict=True):
+            assert x0 < x < x1 and top < y < bottom, (step.id, node_id)
         texts = {a.name: a.text for a in fig.layout.annotations}
         assert set(texts) == {n.id for n in graph.nodes_in_step(step.id)}, "a label per part, no band title"
         for node_id, note in framed.notes(graph, step.id).items():

@@ -21,8 +21,8 @@ from mechanisms.content.clinic import load_clinic
 from mechanisms.content.load import data_folder, load_catalog
 from mechanisms.outputs.handout import build_pdf
 from mechanisms.outputs.images import start_renderer
-from mechanisms.outputs.standalone import build_html, page_figure
-from mechanisms.present.audience import AUDIENCES, PATIENT, shown_graph
+from mechanisms.outputs.standalone import build_html
+from mechanisms.present.audience import AUDIENCES, PATIENT
 from mechanisms.present.catalogue import PSEUDO, data_words, english_leaks, words
 from mechanisms.present.links import view_url
 from mechanisms.present.view import View
@@ -36,11 +36,11 @@ CLINIC = load_clinic(ROOT / "clinic.example.yaml")
 """A clinic's settings are the clinic's words: its name, phone, web address and emergency number print as set."""
 TODAY = {"areas": ("chest", "upper-back", "calf", "forearm"), "options": ("estim",)}
 """Today's treatment in every render: two sentences of areas, an option, and both cautions."""
-NOT_SHOWN = {"q", "views", "looks", "chart", "frames", "bands", "logo", "evidence", "refs", "terms", "nodes", "order",
-             "findings_for", "kind", "mark", "id", "step", "frame_px", "url", "figure", "figure_config", "areas_key",
+NOT_SHOWN = {"q", "views", "looks", "charts", "logo", "evidence", "refs", "terms", "nodes", "order",
+             "findings_for", "kind", "mark", "id", "step", "url", "figures", "figure_config", "areas_key",
              "option_on", "ignored_keys", "placeholder", "marked"}
-"""Keys of the offline page's data that its script never shows (links, looks, ids, indexes; the figure is read
-as drawn, by `figure_strings`)."""
+"""Keys of the offline page's data that its script never shows (links, looks, ids, indexes; the step figures are
+read as drawn, by `figure_strings`)."""
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -103,8 +103,8 @@ def shown_strings(value: object, key: str = "") -> list[str]:
 
 
 def figure_strings(fig) -> list[str]:
-    """What the drawn diagram shows: band titles and labels, the legend, hover boxes."""
-    data = fig.to_plotly_json()
+    """What the drawn diagram (a figure, or its JSON) shows: band titles and labels, the legend, hover boxes."""
+    data = fig if isinstance(fig, dict) else fig.to_plotly_json()
     texts = [a.get("text", "") for a in data["layout"].get("annotations", [])]
     for trace in data["data"]:
         if trace.get("showlegend"):
@@ -123,7 +123,7 @@ def page(language: str) -> tuple[str, list[str]]:
                                 re.DOTALL).group(1))
     visible = re.sub(r"<(script|style)\b.*?</\1>", " ", page_html, flags=re.DOTALL)
     shown = shown_strings(data)
-    shown += figure_strings(page_figure(shown_graph(GRAPH, PATIENT), PATIENT, words(language)))
+    shown += [s for figures in data["figures"].values() for figure in figures for s in figure_strings(figure)]
     return visible, [html.unescape(_TAG.sub(" ", s)) for s in shown]
 
 

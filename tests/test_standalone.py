@@ -9,10 +9,10 @@ from urllib.parse import parse_qsl
 import pytest
 
 from bench.catalogs import shared_catalog
-from mechanisms.diagram import style
+from mechanisms.diagram import framed, style
 from mechanisms.diagram.figure import node_marker
-from mechanisms.diagram.layout import compute_layout
-from mechanisms.outputs.standalone import build_html, page_data, page_figure, page_views
+from mechanisms.outputs.images import step_picture
+from mechanisms.outputs.standalone import build_html, page_data, page_views
 from mechanisms.outputs.template import TEMPLATES
 from mechanisms.present.audience import AUDIENCES, PATIENT, PRACTITIONER, node_label, shown_graph, story_nodes
 from mechanisms.present.catalogue import words
@@ -33,31 +33,36 @@ SHOWN_GRAPHS = {SHOWN.id: SHOWN}
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    return page_data(SHOWN, CATALOG.references, page_figure(SHOWN))
+    return page_data(SHOWN, CATALOG.references)
+
+
+def own(step: int):
+    """The graph a step's own figure draws (1-based step)."""
+    return framed.own_graph(SHOWN, SHOWN.steps[step - 1].id)
 
 
 def test_a_step_is_dimmed_exactly_as_in_the_app(data):
     step1 = next(v for v in data["views"] if v["q"] == "graph=dry-needling&step=1")
     look = data["looks"][step1["look"]]
-    marker = node_marker(SHOWN, step_highlight(SHOWN, 1))
+    marker = node_marker(own(1), step_highlight(SHOWN, 1))
     assert look["opacity"] == marker["opacity"] and look["size"] == marker["size"]
-    assert style.DIM_OPACITY in look["opacity"], "the page used 0.3 of its own before"
+    pain = next(v for v in data["views"] if v["node"] == "pain" and v["audience"] == PATIENT)
+    assert style.DIM_OPACITY in data["looks"][pain["look"]]["opacity"], "the page used 0.3 of its own before"
 
 
-def test_each_step_is_framed_and_its_links_alone_are_strong_as_in_the_app(data):
-    fig = page_figure(SHOWN)
-    assert len(data["frames"]) == len(SHOWN.steps) and data["frame_px"] == fig.layout.height
-    positions = compute_layout(SHOWN).positions
-    for index, (x0, x1, y0, y1) in enumerate(data["frames"]):
-        for node in SHOWN.nodes_in_step(SHOWN.steps[index].id):
-            x, y = positions[node.id]
-            assert x0 < x < x1 and y0 < y < y1, node.id
+def test_each_step_is_its_own_figure_as_the_app_draws_it_for_each_audience(data):
+    for audience in AUDIENCES:
+        assert len(data["figures"][audience]) == len(SHOWN.steps)
+        for index, figure in enumerate(data["figures"][audience]):
+            expected = step_picture(SHOWN, index + 1, audience, per_link=True)
+            assert figure == json.loads(expected.to_json()), (audience, index + 1)
+            chart = data["charts"][audience][index]
+            names = [figure["data"][i]["name"] for i in chart["link_traces"]]
+            assert names == [f"link:{e.id}" for e in own(index + 1).edges]
+            assert figure["data"][chart["node_trace"]]["customdata"] == [n.id for n in own(index + 1).nodes]
     view = next(v for v in data["views"] if v["q"] == "graph=dry-needling&step=3")
-    opacity = dict(zip((e.id for e in SHOWN.edges), data["looks"][view["look"]]["links"]["opacity"], strict=True))
-    strong = {e.id for e in SHOWN.edges if highlight_of(SHOWN, parse_view({"step": "3"}, SHOWN_GRAPHS,
-                                                                          SHOWN.id)[0]).edge_strong(e)}
-    assert strong and {e for e, o in opacity.items() if o > 0.5} == strong
-    assert [fig.data[i].name for i in data["chart"]["link_traces"]] == [f"link:{e.id}" for e in SHOWN.edges]
+    opacity = data["looks"][view["look"]]["links"]["opacity"]
+    assert opacity and min(opacity) > 0.5, "a step's own links are all drawn strongly"
 
 
 def test_each_view_has_its_own_highlight_and_a_link_that_reopens_it(data):
@@ -66,7 +71,7 @@ def test_each_view_has_its_own_highlight_and_a_link_that_reopens_it(data):
     for view, entry in zip(views, data["views"], strict=True):
         assert entry["q"] == view_query(view)
         assert parse_view(dict(parse_qsl(entry["q"])), SHOWN_GRAPHS, SHOWN.id) == (view, [])
-        expected = node_marker(SHOWN, highlight_of(SHOWN, view))["opacity"]
+        expected = node_marker(own(view.step), highlight_of(SHOWN, view))["opacity"]
         assert data["looks"][entry["look"]]["opacity"] == expected
 
 
@@ -76,9 +81,17 @@ def test_labels_and_texts_follow_the_audience(data):
     assert {a: pag["label"][a] for a in AUDIENCES} == {a: node_label(node, a) for a in AUDIENCES}
     assert pag["text"][PRACTITIONER] == node.practitioner
     assert data["order"] == [n.id for n in story_nodes(SHOWN)], "the picker lists the story in order"
-    assert data["labels"]["patient"]["plain"][SHOWN.nodes.index(node)].startswith("Brainstem")
-    trace = data["chart"]["hover_traces"].index(data["chart"]["node_trace"])
-    assert data["hover"][PRACTITIONER][trace][SHOWN.nodes.index(node)] == node.label, "hover words too"
+    step = SHOWN.step_index(node.step)
+    where = [n.id for n in own(step + 1).nodes].index(node.id)
+    assert data["labels"]["patient"][step]["plain"][where].startswith("Brainstem")
+    assert data["labels"][PRACTITIONER][step]["plain"][where].startswith(node.label.split()[0])
+    figure = data["figures"][PRACTITIONER][step]
+    hover = figure["data"][data["charts"][PRACTITIONER][step]["node_trace"]]["hovertext"]
+    assert hover[where] == node.label, "hover words too"
+    notes = framed.notes(SHOWN, SHOWN.steps[step].id)
+    first = next(n for n in own(step + 1).nodes if notes[n.id])
+    assert framed.note_lines(notes[first.id])[0] in data["labels"]["patient"][step]["plain"][
+        [n.id for n in own(step + 1).nodes].index(first.id)], "a part's note says where its other links go"
 
 
 def test_fixed_wording_is_the_shared_wording(data):

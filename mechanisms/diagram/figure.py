@@ -313,39 +313,6 @@ def node_labels(graph: Graph, layout: Layout, highlight: Highlight, audience: st
     return labels
 
 
-def shown_box(layout: Layout, frame_nodes: Iterable[str] | None) -> tuple[float, float, float, float]:
-    """x0, x1, y0, y1 of what is shown: the whole picture, or the bands and width of the framed nodes.
-
-    A framed view keeps a peek of the bands above and below, so the links to the steps before and
-    after are seen leaving the frame, and is at least MIN_FRAME_PX wide around the nodes.
-    """
-    ids = [n for n in (frame_nodes or ()) if n in layout.positions]
-    if not ids:
-        return 0.0, layout.width, 0.0, layout.height
-    x0, x1, y0, y1 = layout.box(ids)
-    bands = [b for b in layout.bands if b.top <= y1 and b.bottom >= y0]
-    top, bottom = min(b.top for b in bands), max(b.bottom for b in bands)
-    half = max((x1 - x0) / 2 + style.FRAME_SIDE_PX, style.MIN_FRAME_PX / 2)
-    middle = (x0 + x1) / 2
-    return middle - half, middle + half, max(0.0, top - style.FRAME_PEEK_PX), min(layout.height,
-                                                                                   bottom + style.FRAME_PEEK_PX)
-
-
-LABEL_REACH = 160.0
-"""How far below its anchor a label can reach, in layout units, with room to spare: four lines at the
-consult font, the marker, and a framed view's scale of at least 0.7 px per unit."""
-
-
-def in_frame(annotations: list[dict], box: tuple[float, float, float, float]) -> list[dict]:
-    """The labels a framed view can show: anchored inside its height, or above it by less than a label's reach.
-
-    Plotly lays out and measures every annotation, shown or not: sending only these saved about 75 ms
-    of the app's cold load (median of nine, 2026-11-29), 31 labels down to the handful a step shows.
-    """
-    _, _, top, bottom = box
-    return [a for a in annotations if top - LABEL_REACH <= a["y"] <= bottom]
-
-
 def frame(graph: Graph, box: tuple[float, float, float, float], height: int | None, font_size: int,
           top: int = LEGEND_PX) -> dict:
     """Size, fixed axes (no zoom or drag: the page must scroll past the chart), legend (`top` px) and fonts."""
@@ -364,49 +331,26 @@ def frame(graph: Graph, box: tuple[float, float, float, float], height: int | No
     )
 
 
-def step_links(graph: Graph, frame_nodes: Iterable[str]) -> Graph:
-    """The graph with only the links a framed step needs: those into or out of its parts.
-
-    A link between two other steps would only cross the frame (faint lines a reader took for the step's
-    own, PEMAT-P item 18); its nodes stay, so a link entering from the step before still shows where from.
-    """
-    shown = set(frame_nodes)
-    return graph.model_copy(update={"edges": [e for e in graph.edges if e.source in shown or e.target in shown]})
-
-
 def build_figure(
     graph: Graph,
     layout: Layout,
     highlight: Highlight = Highlight(),
     audience: str = PATIENT,
     font_size: int = style.LABEL_FONT_PX,
-    frame_nodes: Iterable[str] | None = None,
-    height: int | None = None,
-    per_link: bool = False,
-    every_label: bool = False,
     words: Words | None = None,
 ) -> go.Figure:
-    """The diagram for one audience and highlight, in `words` (a language's): the whole picture, or framed.
-
-    `frame_nodes` (a step's parts) frames the view on their bands, in a chart `height` px tall, so
-    each step brings its part of the diagram to the reader instead of the reader scrolling to it; it draws
-    only the step's own links (`step_links`), except on a page that moves the frame itself (`per_link`).
-    """
-    if frame_nodes is not None and not per_link:
-        graph = step_links(graph, frame_nodes)
+    """The whole picture for one audience and highlight, in `words` (a language's): every step in its band."""
     # A trace with no points is not drawn at all, which would shift the drawn traces' indexes against the
-    # data's (a framed step may have no stub and no link of some kind): such traces are not sent.
+    # data's: such traces are not sent.
     has_stubs = any(layout.is_stub(e.source, e.target) for e in graph.edges)
     stubs = [stub_trace(graph, layout, highlight)] if has_stubs else []
-    traces = [*edge_lines(graph, layout, highlight, per_link, audience), *stubs,
+    traces = [*edge_lines(graph, layout, highlight, audience=audience), *stubs,
               *edge_markers(graph, layout, highlight, audience, words),
               *legend_entries(graph, font_size, audience, words), node_trace(graph, layout, highlight, audience, words)]
-    box = shown_box(layout, frame_nodes)
-    fig_layout = frame(graph, box, height, font_size)
+    fig_layout = frame(graph, (0.0, layout.width, 0.0, layout.height), None, font_size)
     fig_layout["shapes"] = band_shapes(layout, highlight.band)
-    labels = [*band_titles(layout, font_size, words), *node_labels(graph, layout, highlight, audience, font_size)]
-    # A page that moves the frame itself (the offline page) needs every label; the app sends a new figure.
-    fig_layout["annotations"] = in_frame(labels, box) if frame_nodes and not every_label else labels
+    fig_layout["annotations"] = [*band_titles(layout, font_size, words),
+                                 *node_labels(graph, layout, highlight, audience, font_size)]
     # Every value above is built here from known-good constants; plotly's per-property validation
     # would cost more than the rest of the figure (measured ~20 ms for 4 nodes).
     return go.Figure(dict(data=traces, layout=fig_layout), _validate=False)
@@ -429,16 +373,16 @@ def step_box(layout: Layout, least: float = MIN_STEP_PX) -> tuple[float, float, 
 
 
 def framed_figure(graph: Graph, step_id: str, highlight: Highlight, audience: str = PATIENT,
-                  font_size: int = style.LABEL_FONT_PX, words: Words | None = None, snug: bool = False) -> go.Figure:
+                  font_size: int = style.LABEL_FONT_PX, words: Words | None = None, snug: bool = False,
+                  per_link: bool = False) -> go.Figure:
     """One step drawn on its own at one pixel per unit (`framed`): its parts, its own links, and under each part
     the steps its other links come from or go to; no band, no title (the step's heading is beside it).
 
-    `snug` (the short handout, where the key is said once in words): no key and no room around the parts."""
-    own = framed.own_graph(graph, step_id)
-    part_notes = framed.notes(graph, step_id, words)
-    layout = framed.step_layout(own, framed.label_depths(own, audience, part_notes, font_size))
+    `snug` (the short handout, where the key is said once in words): no key and no room around the parts;
+    `per_link`: one trace per link (`edge_lines`), so a page can restyle each."""
+    own, part_notes, layout = framed.step_drawing(graph, step_id, audience, font_size, words)
     legend = [] if snug else legend_entries(own, font_size, audience, words)
-    traces = [*edge_lines(own, layout, highlight, audience=audience),
+    traces = [*edge_lines(own, layout, highlight, per_link, audience),
               *edge_markers(own, layout, highlight, audience, words), *legend, node_trace(own, layout, highlight,
                                                                                           audience, words)]
     box = step_box(layout, 0.0 if snug else MIN_STEP_PX)
@@ -463,23 +407,18 @@ def step_figure(
     *,
     font_size: int | None = None,
     per_link: bool = False,
-    every_label: bool = False,
     words: Words | None = None,
     snug: bool = False,
 ) -> go.Figure:
-    """The diagram as a reader meets it: the step of `highlight.band` drawn on its own (`framed_figure`; the whole
-    picture if `whole` or no band), in consult mode with larger labels. The app, the handout's step pictures and
-    the offline page's first view are all drawn by this one function; the offline page (`per_link`), which moves
-    one figure's frame from step to step, gets the whole picture framed on the step.
+    """The diagram as a reader meets it: the step of `highlight.band` drawn on its own (`framed_figure`), or the
+    whole picture (`layout`) if `whole` or no band; in consult mode with larger labels. The app, the handout's
+    step pictures and the offline page's steps are all drawn by this one function.
 
-    `font_size` overrides the labels' size (print); `per_link`, `every_label` and `words`: see `build_figure`;
-    `snug`: see `framed_figure`.
+    `font_size` overrides the labels' size (print); `words`: see `build_figure`; `per_link` and `snug`: see
+    `framed_figure`.
     """
-    frame_nodes = None if whole or highlight.band is None else [n.id for n in graph.nodes_in_step(highlight.band)]
     if font_size is None:
         font_size = style.CONSULT_FONT_PX if consult else style.LABEL_FONT_PX
-    if frame_nodes and not per_link:
-        return framed_figure(graph, highlight.band, highlight, audience, font_size, words, snug)
-    height = (style.CONSULT_VIEW_PX if consult else style.STEP_VIEW_PX) if frame_nodes else None
-    return build_figure(graph, layout, highlight, audience=audience, font_size=font_size, frame_nodes=frame_nodes,
-                        height=height, per_link=per_link, every_label=every_label, words=words)
+    if whole or highlight.band is None:
+        return build_figure(graph, layout, highlight, audience=audience, font_size=font_size, words=words)
+    return framed_figure(graph, highlight.band, highlight, audience, font_size, words, snug, per_link)

@@ -71,7 +71,8 @@ def _numbers_together(text: str) -> str:
 def note_lines(note: list[str], font_px: float = style.LABEL_FONT_PX) -> list[str]:
     """A part's notes broken into lines as short as its label's, its list of steps kept on one line."""
     return [line for text in note
-            for line in textwrap.wrap(_numbers_together(text), width=style.label_wrap(font_px)) or [text]]
+            for line in textwrap.wrap(_numbers_together(text), width=style.label_wrap(font_px),
+                                      break_long_words=False) or [text]]
 
 
 def label_depths(own: Graph, audience: str, part_notes: Notes, font_px: float) -> dict[str, float]:
@@ -147,3 +148,10 @@ def step_layout(own: Graph, depths: Mapping[str, float]) -> Layout:
     step = own.nodes[0].step if own.nodes else ""
     return Layout(positions=positions, bands=[Band(step, "", 0.0, height)], width=width, height=height,
                   routes=routes)
+
+
+def step_drawing(graph: Graph, step_id: str, audience: str, font_px: float,
+                 words: Words | None = None) -> tuple[Graph, dict[str, list[str]], Layout]:
+    """A step's own graph, its parts' notes and its layout at a font: what its picture draws, in every output."""
+    own, part_notes = own_graph(graph, step_id), notes(graph, step_id, words)
+    return own, part_notes, step_layout(own, label_depths(own, audience, part_notes, font_px))

@@ -37,17 +37,6 @@ ICON_FILLS = {"serious": "#8A1C13", "minor": "#E69F00", "none": "#FFFFFF"}
 ICON_EDGE = "#8C96A0"
 """The outline every square has, so a blank one still shows as a square."""
 
-MIN_FRAME_PX = 470.0
-"""Narrowest framed view, in layout pixels: about three labels side by side."""
-FRAME_SIDE_PX = 85.0
-"""Room beside the outermost framed nodes: half a label."""
-FRAME_PEEK_PX = 36.0
-"""How much of the bands above and below a framed step shows: links are seen leaving it."""
-CONSULT_VIEW_PX = 580
-"""Height of the framed step in consult mode: no title or introduction above it, larger labels."""
-STEP_VIEW_PX = 380
-"""Height of the framed step view in the app: a third or more of a phone's and a laptop's screen,
-leaving room for the step's text and the Previous/Next bar."""
 ARROW_SIZE = {True: 12, False: 9}
 """Arrowhead size of a strong and of a dimmed link."""
 

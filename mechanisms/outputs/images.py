@@ -45,15 +45,14 @@ def diagram(
 
 
 def step_picture(graph: Graph, step: int, audience: str = PATIENT, font_size: int = LABEL_FONT_PX,
-                 per_link: bool = False, every_label: bool = False, words: Words | None = None,
-                 short: bool = False) -> go.Figure:
-    """One step framed, as the app shows it (1-based step): beside each step's text in the handout, and the
-    offline page's first view (`per_link`: one trace per link, so the page can dim each; `every_label`: so
-    it can move the frame to any step). `short` draws it for the short handout, where the steps follow each
-    other and the key is said once in words: without the key and the room around its parts."""
+                 per_link: bool = False, words: Words | None = None, short: bool = False) -> go.Figure:
+    """One step drawn on its own, as the app shows it (1-based step): beside each step's text in the handout, and
+    each step of the offline page (`per_link`: one trace per link, so the page can restyle each). `short` draws it
+    for the short handout, where the steps follow each other and the key is said once in words: without the key
+    and the room around its parts."""
     highlight = highlight_of(graph, View(graph.id, step=step, audience=audience))
     return step_figure(graph, compute_layout(graph), highlight, audience, font_size=font_size, per_link=per_link,
-                       every_label=every_label, words=words, snug=short)
+                       words=words, snug=short)
 
 
 def check_size(fig: go.Figure, width: int, scale: float) -> None:

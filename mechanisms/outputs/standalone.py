@@ -26,7 +26,7 @@ import plotly.graph_objects as go
 from ..content.citations import cited_ids, format_references
 from ..content.clinic import Clinic
 from ..content.model import AREAS, Edge, Graph, Node
-from ..diagram import style
+from ..diagram import framed
 from ..diagram.figure import (
     LINK_TRACE,
     NODE_TRACE,
@@ -35,11 +35,9 @@ from ..diagram.figure import (
     label_emphasis,
     label_text,
     node_marker,
-    point_hover,
-    shown_box,
 )
-from ..diagram.layout import Layout, compute_layout
-from ..diagram.style import PLOTLY_CONFIG, STEP_VIEW_PX
+from ..diagram.layout import Layout
+from ..diagram.style import LABEL_FONT_PX, PLOTLY_CONFIG
 from ..diagram.touch import touch_script
 from ..present.audience import (
     AUDIENCES,
@@ -58,7 +56,7 @@ from ..present.audience import (
 from ..present.catalogue import DEFAULT_LANGUAGE, Words, or_english, words
 from ..present.clinic import clinic_lines, logo_data_uri
 from ..present.guide import GuideChapter, GuideLine, guide_chapters, guide_line, key_points
-from ..present.highlight import Highlight, highlight_of, step_nodes
+from ..present.highlight import Highlight, highlight_of
 from ..present.links import PATIENT_PAGE_DROPS, view_query
 from ..present.markup import html_escape, json_for_html
 from ..present.teachback import teach_back_data
@@ -71,8 +69,8 @@ from .template import fill, template
 
 PAGE_IGNORES = tuple(link_key(field) for field in PATIENT_PAGE_DROPS)
 """Link keys the page reads past (a link the app wrote for the app may carry them)."""
-DRAWN_FOR = PATIENT
-"""The audience whose words the page's figure is drawn with; its script relabels it for the others."""
+Drawing = tuple[Graph, dict[str, list[str]], Layout]
+"""A step's own graph, notes and layout (`framed.step_drawing`)."""
 
 
 def _per_audience(make: Any) -> dict[str, Any]:
@@ -162,12 +160,13 @@ def page_views(graph: Graph) -> list[View]:
     return views
 
 
-def _look(graph: Graph, layout: Layout, highlight: Highlight) -> dict[str, Any]:
-    """How nodes, labels, links and link markers are drawn for one highlight (the figure's own functions)."""
+def _look(drawing: Drawing, highlight: Highlight, audience: str) -> dict[str, Any]:
+    """How a step's nodes, labels, links and link markers are drawn for one highlight (the figure's own functions)."""
+    graph, _, layout = drawing
     marker = node_marker(graph, highlight)
     emphasis = label_emphasis(graph, highlight)
-    links = edge_lines(graph, layout, highlight, per_link=True, audience=DRAWN_FOR)
-    markers = edge_markers(graph, layout, highlight, DRAWN_FOR)
+    links = edge_lines(graph, layout, highlight, per_link=True, audience=audience)
+    markers = edge_markers(graph, layout, highlight, audience)
     return {"size": marker["size"], "opacity": marker["opacity"], "line_color": marker["line"]["color"],
             "line_width": marker["line"]["width"], "bold": [b for b, _ in emphasis], "ink": [i for _, i in emphasis],
             "links": {"opacity": [t["opacity"] for t in links], "width": [t["line"]["width"] for t in links]},
@@ -176,41 +175,32 @@ def _look(graph: Graph, layout: Layout, highlight: Highlight) -> dict[str, Any]:
                         "line_width": [t["marker"]["line"]["width"] for t in markers]}}
 
 
-def views_and_looks(graph: Graph, layout: Layout) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Each view's link and the index of its look; each distinct look once."""
-    looks: dict[Highlight, int] = {}
+def views_and_looks(graph: Graph, drawings: Mapping[tuple[str, int], Drawing]
+                    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Each view's link and the index of its look (how its step's own figure is drawn for it); each look once."""
+    looks: dict[tuple[str, int, Highlight], int] = {}
     views = []
     for view in page_views(graph):
-        highlight = highlight_of(graph, view)
-        index = looks.setdefault(highlight, len(looks))
+        key = (view.audience, view.step - 1, highlight_of(graph, view))
+        index = looks.setdefault(key, len(looks))
         views.append({"q": view_query(view), "step": view.step - 1, "node": view.node, "edge": view.edge,
                       "audience": view.audience, "look": index})
-    return views, [_look(graph, layout, h) for h in looks]
+    return views, [_look(drawings[audience, step], h, audience) for audience, step, h in looks]
 
 
-def chart_indexes(fig: go.Figure, graph: Graph) -> dict[str, Any]:
-    """Where the page finds the node markers, each node's label and each hover text in the drawn figure."""
+def chart_indexes(fig: go.Figure, own: Graph) -> dict[str, Any]:
+    """Where the page finds, in a step's figure, the node markers, each part's label, each link's line and the
+    link markers (`own`: the step's own graph, whose parts and links it draws)."""
     names = [a.name for a in fig.layout.annotations]
     traces = {t.name: i for i, t in enumerate(fig.data)}
     return {"node_trace": traces[NODE_TRACE],
-            "label_annotations": [names.index(n.id) for n in graph.nodes],
-            "hover_traces": [i for i, t in enumerate(fig.data) if t.hovertext is not None],
-            "link_traces": [traces[LINK_TRACE + e.id] for e in graph.edges],
+            "label_annotations": [names.index(n.id) for n in own.nodes],
+            "link_traces": [traces[LINK_TRACE + e.id] for e in own.edges],
             "marker_traces": [i for i, t in enumerate(fig.data) if t.hovertext is not None and t.name != NODE_TRACE]}
 
 
-def hover_texts(graph: Graph, fig: go.Figure, traces: list[int], words: Words | None = None) -> dict[str, list[list]]:
-    """Per audience, the hover text of each of these traces, in that audience's words (as `diagram.figure` writes
-    them), point by point: the page keeps the shapes drawn for DRAWN_FOR and relabels them."""
-
-    def texts(audience: str) -> list[list]:
-        return [[point_hover(graph, item, audience, words) for item in fig.data[i].customdata] for i in traces]
-
-    return _per_audience(texts)
-
-
 def page_data(
-    graph: Graph, references: Mapping[str, Mapping[str, Any]], fig: go.Figure, core_note: bool = False,
+    graph: Graph, references: Mapping[str, Mapping[str, Any]], core_note: bool = False,
     clinic: Clinic | None = None, today_view: View | None = None, words: Words | None = None,
 ) -> dict[str, Any]:
     """Everything the page's script needs, as plain JSON-able data, in `words` (English if not given).
@@ -223,9 +213,10 @@ def page_data(
     w = or_english(words)
     refs = {r.id: {"text": r.text, "links": r.links(w.reference_links), "finding": r.finding}
             for r in format_references(cited_ids(graph), references)}
-    layout = compute_layout(graph)
-    views, looks = views_and_looks(graph, layout)
-    chart = chart_indexes(fig, graph)
+    drawings = {(a, i): framed.step_drawing(graph, s.id, a, LABEL_FONT_PX, w)
+                for a in AUDIENCES for i, s in enumerate(graph.steps)}
+    figures = step_figures(graph, w)
+    views, looks = views_and_looks(graph, drawings)
     total = len(graph.steps)
     return {
         "title": graph.title, "summary": graph.summary, "disclaimer": w.disclaimer, "words": _words(w),
@@ -247,23 +238,31 @@ def page_data(
                      for level, meaning in w.evidence_meaning.items()},
         "glossary": {t.id: {"term": t.term, "definition": t.definition} for t in graph.glossary},
         "references": refs, "views": views, "looks": looks,
-        "labels": _per_audience(lambda a: {"plain": [label_text(node_label(n, a), False) for n in graph.nodes],
-                                           "bold": [label_text(node_label(n, a), True) for n in graph.nodes]}),
-        "hover": hover_texts(graph, fig, chart["hover_traces"], w),
-        "chart": {**chart, "drawn_for": DRAWN_FOR},
-        "frames": [list(shown_box(layout, step_nodes(graph, View(graph.id, step=i))))
-                   for i in range(1, len(graph.steps) + 1)],
-        "frame_px": STEP_VIEW_PX, "bands": {"fills": [style.BAND_FILLS[i % 2] for i in range(len(layout.bands))],
-                                            "current": style.BAND_CURRENT},
+        "labels": _per_audience(lambda a: [step_labels(drawings[a, i], a) for i in range(total)]),
+        "charts": _per_audience(lambda a: [chart_indexes(fig, drawings[a, i][0]) for i, fig in enumerate(figures[a])]),
+        "figures": _per_audience(lambda a: [json.loads(fig.to_json()) for fig in figures[a]]),
         "audiences": [[a, w.audience_names[a]] for a in AUDIENCES],
         "findings_for": [a for a in AUDIENCES if shows_findings(a)],
-        "figure": json.loads(fig.to_json()), "figure_config": PLOTLY_CONFIG, "figure_alt": w.diagram_alt(graph.title),
+        "figure_config": PLOTLY_CONFIG, "figure_alt": w.diagram_alt(graph.title),
     }
 
 
-def page_figure(graph: Graph, audience: str = DRAWN_FOR, words: Words | None = None) -> go.Figure:
-    """The page's diagram as first drawn: the first step framed, one trace per link so each can be dimmed."""
-    return step_picture(graph, 1, audience, per_link=True, every_label=True, words=words)
+def step_figures(graph: Graph, words: Words | None = None) -> dict[str, list[go.Figure]]:
+    """Per audience, each step drawn on its own as the app draws it, one trace per link so a view can restyle each;
+    the page swaps them as the reader moves from step to step."""
+    return _per_audience(lambda a: [page_figure(graph, a, i, words) for i in range(1, len(graph.steps) + 1)])
+
+
+def page_figure(graph: Graph, audience: str = PATIENT, step: int = 1, words: Words | None = None) -> go.Figure:
+    """One of the page's diagrams: a step (1-based) drawn on its own, one trace per link."""
+    return step_picture(graph, step, audience, per_link=True, words=words)
+
+
+def step_labels(drawing: Drawing, audience: str) -> dict[str, list[str]]:
+    """A step's labels in its parts' order, plain and bold (the selected part and its neighbours), with their notes."""
+    own, notes, _ = drawing
+    return {kind: [label_text(node_label(n, audience), kind == "bold", LABEL_FONT_PX, notes.get(n.id, ()))
+                   for n in own.nodes] for kind in ("plain", "bold")}
 
 
 PLOTLY_JS = "plotly-basic-4.1.1.min.js"
@@ -298,9 +297,8 @@ def page_html(graph: Graph, references: Mapping[str, Mapping[str, Any]], clinic:
     """
     w = words(view.language if view else language)
     shown = shown_graph(graph, PATIENT)
-    fig = page_figure(shown, words=w)
-    data = page_data(shown, references, fig, core_note=shown is not graph, clinic=clinic, today_view=view, words=w)
-    height = int(fig.layout.height or STEP_VIEW_PX)
+    data = page_data(shown, references, core_note=shown is not graph, clinic=clinic, today_view=view, words=w)
+    height = int(data["figures"][PATIENT][0]["layout"]["height"])
     values = {
         "LANG": html_escape(w.language_code), "CSP": SITE_CSP if site else ONE_FILE_CSP,
         "DESCRIPTION": html_escape(shown.summary), "HEAD": template("site-head.html") if site else "",

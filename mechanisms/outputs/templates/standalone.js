@@ -12,7 +12,7 @@
   var state = Object.assign({}, START);
   var today = { areas: T.marked.areas.slice(), options: T.marked.options.slice() };
   var reachedEnd = false;
-  var shownAudience = D.chart.drawn_for;
+  var drawnAt = null;  // the audience and step whose own figure is drawn
   var narrow = window.matchMedia("(max-width: 899px)");
 
   function el(tag, text, cls) {
@@ -122,27 +122,23 @@
     picker.value = state.node || "";
   }
   var drawn = false;
-  // What a view changes in the figure: restyles (an update and its traces) and one relayout, in Plotly's terms.
+  // What a view changes in its step's figure: restyles (an update and its traces) and one relayout, in Plotly's
+  // terms. Each step has its own figure per audience (D.figures), with its own indexes (D.charts) and labels.
   function lookOf(view) {
-    var look = D.looks[view.look], labels = D.labels[state.audience], layout = {};
+    var look = D.looks[view.look], chart = D.charts[view.audience][view.step];
+    var labels = D.labels[view.audience][view.step], layout = {};
     var restyles = [
       [{ "marker.size": [look.size], "marker.opacity": [look.opacity], "marker.line.color": [look.line_color],
-         "marker.line.width": [look.line_width] }, [D.chart.node_trace]],
-      [{ opacity: look.links.opacity, "line.width": look.links.width }, D.chart.link_traces],
+         "marker.line.width": [look.line_width] }, [chart.node_trace]],
+      [{ opacity: look.links.opacity, "line.width": look.links.width }, chart.link_traces],
       [{ "marker.size": look.markers.size, "marker.opacity": look.markers.opacity,
-         "marker.line.width": look.markers.line_width }, D.chart.marker_traces]];
-    if (shownAudience !== state.audience) restyles.push([{ hovertext: D.hover[state.audience] }, D.chart.hover_traces]);
-    D.chart.label_annotations.forEach(function (index, i) {
+         "marker.line.width": look.markers.line_width }, chart.marker_traces]];
+    chart.label_annotations.forEach(function (index, i) {
       layout["annotations[" + index + "].text"] = look.bold[i] ? labels.bold[i] : labels.plain[i];
       layout["annotations[" + index + "].font.color"] = look.ink[i];
     });
-    var frame = D.frames[state.step];
-    layout["xaxis.range"] = [frame[0], frame[1]];
-    layout["yaxis.range"] = [frame[3], frame[2]];
-    D.bands.fills.forEach(function (fill, i) {
-      layout["shapes[" + i + "].fillcolor"] = i === state.step ? D.bands.current : fill;
-    });
-    return { restyles: restyles, layout: layout };
+    // A step without links has no link traces: a restyle given no trace would restyle them all.
+    return { restyles: restyles.filter(function (r) { return r[1].length; }), layout: layout };
   }
   // Sets "a.b[2].c" in a plain object, as Plotly.relayout and restyle read such a path.
   function setPath(target, path, value) {
@@ -165,12 +161,23 @@
     Object.keys(look.layout).forEach(function (path) { setPath(figure.layout, path, look.layout[path]); });
     return figure;
   }
+  // A step's own figure, as drawn for this view (a copy: the data keeps the figure as first written).
+  function figureOf(view) {
+    var figure = JSON.parse(JSON.stringify(D.figures[view.audience][view.step]));
+    gd.style.height = figure.layout.height + "px";
+    return withLook(figure, view);
+  }
   function renderDiagram(view) {
     if (!drawn) return;
+    if (drawnAt !== view.audience + "/" + view.step) {
+      var figure = figureOf(view);
+      drawnAt = view.audience + "/" + view.step;
+      Plotly.react(gd, figure.data, figure.layout, D.figure_config);
+      return;
+    }
     var look = lookOf(view);
     look.restyles.forEach(function (r) { Plotly.restyle(gd, r[0], r[1]); });
     Plotly.relayout(gd, look.layout);
-    shownAudience = state.audience;
   }
   function render() {
     var view = currentView();
@@ -414,10 +421,11 @@
   gd.setAttribute("aria-label", D.figure_alt);
   gd.setAttribute("role", "img");
   function draw() {
-    var figure = withLook({ data: D.figure.data, layout: D.figure.layout }, currentView());
+    var view = currentView();
+    var figure = figureOf(view);
+    drawnAt = view.audience + "/" + view.step;
     Plotly.newPlot(gd, figure.data, figure.layout, D.figure_config).then(function () {
       drawn = true;
-      shownAudience = state.audience;
       gd.on("plotly_click", function (ev) {
         var p = ev.points && ev.points[0];
         if (p && typeof p.customdata === "string") select(p.customdata);
