@@ -209,6 +209,11 @@ def point_locator(page, found: list[int]):
     return page.locator(".js-plotly-plot .scatterlayer .trace").nth(ti).locator(".point").nth(k)
 
 
+def has_point(page, item_id: str) -> bool:
+    """Whether the chart draws a clickable marker for this node (or edge) id."""
+    return page.evaluate(_FIND_POINT, item_id) is not None
+
+
 def node_point(page, node_id: str):
     """The chart marker whose customdata is this node (or edge) id, found through plotly's own data."""
     found = page.evaluate(_FIND_POINT, node_id)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench.browser import SETTLED, node_point, point_centre, wait_chart
+from bench.browser import SETTLED, has_point, node_point, point_centre, wait_chart
 from bench.catalogs import shared_catalog
 from mechanisms.content.load import load_catalog
 from mechanisms.diagram.style import NODE_SIZE_CURRENT
@@ -92,7 +92,8 @@ def mini_page(tmp_path_factory) -> Path:
 
 def test_page_works_offline_and_reacts_to_clicks_and_steps(browser, mini_page):
     context, page = open_offline(browser, mini_page, viewport={"width": 1280, "height": 800})
-    assert all(node_point(page, n).is_visible() for n in ("needle", "twitch", "pain", "calm")), "the diagram"
+    assert all(node_point(page, n).is_visible() for n in ("needle", "twitch")), "the diagram: step 1's own parts"
+    assert not has_point(page, "pain"), "each step is drawn on its own, as in the app"
     assert page.locator("#title").inner_text() == "A tiny test graph"
     assert "The muscle twitches" in page.locator("#summary").inner_text()
     assert "does not diagnose" in page.locator("#disclaimer").inner_text()
@@ -121,6 +122,9 @@ def test_page_works_offline_and_reacts_to_clicks_and_steps(browser, mini_page):
     page.locator("#next").click()
     assert page.locator("#step-title").inner_text().startswith("Step 2 of 2")
     assert page.locator("#next").is_disabled()
+    settled(page)
+    assert all(node_point(page, n).is_visible() for n in ("pain", "calm")), "step 2's own figure swapped in"
+    assert not has_point(page, "needle")
     page.locator("#prev").click()
     assert page.locator("#step-title").inner_text().startswith("Step 1 of 2")
     assert_offline(page)
@@ -198,9 +202,10 @@ def picker_labels(page) -> list[str]:
 
 
 def diagram_label(page, node_id: str) -> str:
-    """The text drawn under a node, read from the page's own plotly layout."""
-    return page.evaluate("(id) => document.getElementById('diagram').layout.annotations"
+    """The name drawn under a node (without the grey note under it), read from the page's own plotly layout."""
+    text = page.evaluate("(id) => document.getElementById('diagram').layout.annotations"
                          ".find(a => a.name === id).text", node_id)
+    return text.split("<br><span")[0].replace("<br>", " ")
 
 
 def test_picker_and_diagram_labels_follow_the_audience(browser, tmp_path):
@@ -209,11 +214,16 @@ def test_picker_and_diagram_labels_follow_the_audience(browser, tmp_path):
     node = graph.node("periaqueductal-gray")
     path = write_page(tmp_path, ROOT / "data", graph.id)
     context, page = open_offline(browser, path, viewport={"width": 1280, "height": 800})
+    page.evaluate("(q) => { location.hash = q; }", f"graph={graph.id}&step={graph.step_index(node.step) + 1}")
+    page.wait_for_function("(t) => document.getElementById('step-title').textContent.startsWith(t)",
+                           arg=f"Step {graph.step_index(node.step) + 1} of")
+    settled(page)
     assert node.plain_label in picker_labels(page) and node.label not in picker_labels(page)
-    assert diagram_label(page, node.id).replace("<br>", " ") == node.plain_label
+    assert diagram_label(page, node.id) == node.plain_label
     page.locator("[data-audience=practitioner]").click()
+    settled(page)
     assert node.label in picker_labels(page) and node.plain_label not in picker_labels(page)
-    assert diagram_label(page, node.id).replace("<br>", " ") == node.label
+    assert diagram_label(page, node.id) == node.label
     hover = page.evaluate("(id) => { const gd = document.getElementById('diagram');"
                           " const t = gd.data.find(t => t.name === 'mechanism');"
                           " return t.hovertext[t.customdata.indexOf(id)]; }", node.id)
