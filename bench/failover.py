@@ -242,21 +242,28 @@ VERSION_OF_PAGE = """() => {
   const list = document.querySelector('.st-key-step_choice');
   const chosen = (list.querySelector('input') || {}).value || list.innerText;
   const gd = document.querySelector('.js-plotly-plot');
-  const bands = (gd.layout.annotations || []).filter(a => a.xref === 'paper')
-    .map(a => String(a.text).replace(/<[^>]+>/g, ''));
-  return {heading, chosen, bands};
+  const parts = (gd.layout.annotations || []).filter(a => a.xref !== 'paper')
+    .map(a => String(a.text).replace(/<[^>]+>/g, ' '));
+  return {heading, chosen, parts};
 }"""
-"""A page's step heading, chosen step and the band titles its diagram carries (its step's, and its neighbours')."""
+"""A page's step heading, chosen step and the labels of the parts its diagram draws (its step's own)."""
 NEW_MARK = " ²"
-"""Put after every step's title in the restart: each piece of a page then says which version it came from."""
+"""Put after every step's title and every part's name in the restart: each piece of a page then says which
+version it came from."""
+
+
+def _marked(text: str, section: str, keys: str) -> str:
+    """The graph file with these keys' values marked as new in one top-level section (`steps:`, `nodes:`)."""
+    head, rest = text.split(f"\n{section}:\n", 1)
+    block, tail = re.split(r"\n(?=\S)", rest, maxsplit=1)
+    block = re.sub(rf"(?m)^(    (?:{keys}): .+)$", rf"\g<1>{NEW_MARK}", block)
+    return f"{head}\n{section}:\n{block}\n{tail}"
 
 
 def new_titles(text: str) -> str:
-    """The graph file with every step's title marked as new (the steps are the block after `steps:`)."""
-    head, rest = text.split("\nsteps:\n", 1)
-    block, tail = re.split(r"\n(?=\S)", rest, maxsplit=1)
-    block = re.sub(r"(?m)^(    title: .+)$", rf"\g<1>{NEW_MARK}", block)
-    return f"{head}\nsteps:\n{block}\n{tail}"
+    """The graph file with every step's title and every part's name marked as new: the step's heading and list
+    carry the titles, its diagram the parts' names (a step is drawn on its own, without its title)."""
+    return _marked(_marked(text, "steps", "title"), "nodes", "label|plain_label")
 
 
 def restart(browser, readers: int = 4) -> dict[str, object]:
@@ -283,10 +290,10 @@ def restart(browser, readers: int = 4) -> dict[str, object]:
             reader.page.wait_for_function(PAGE_COMPLETE, timeout=30_000, polling=100)
             reader.page.wait_for_timeout(300)
             seen = reader.page.evaluate(VERSION_OF_PAGE)
-            versions = {NEW_MARK in piece for piece in [seen["heading"], seen["chosen"], *seen["bands"]]}
+            versions = {NEW_MARK.strip() in piece for piece in [seen["heading"], seen["chosen"], *seen["parts"]]}
             pages += 1
             seen_new += versions == {True}
-            if len(versions) != 1 or not seen["bands"] or not seen["chosen"]:
+            if len(versions) != 1 or not seen["parts"] or not seen["chosen"]:
                 mixed.append(seen)
         errors = [e for r in tabs for e in r.errors]
         for reader in tabs:
