@@ -313,12 +313,12 @@ def node_labels(graph: Graph, layout: Layout, highlight: Highlight, audience: st
     return labels
 
 
-def frame(graph: Graph, box: tuple[float, float, float, float], height: int | None, font_size: int,
-          top: int = LEGEND_PX) -> dict:
-    """Size, fixed axes (no zoom or drag: the page must scroll past the chart), legend (`top` px) and fonts."""
+def frame(graph: Graph, box: tuple[float, float, float, float], font_size: int, top: int = LEGEND_PX) -> dict:
+    """Size (one pixel per unit), fixed axes (no zoom or drag: the page must scroll past the chart), legend (`top`
+    px) and fonts."""
     x0, x1, y0, y1 = box
     return dict(
-        height=height or int(y1 - y0 + top + 8),
+        height=int(y1 - y0 + top + 8),
         margin=dict(l=4, r=4, t=top, b=8),
         paper_bgcolor="white", plot_bgcolor="white",
         xaxis=dict(range=[x0, x1], visible=False, fixedrange=True),
@@ -347,7 +347,7 @@ def build_figure(
     traces = [*edge_lines(graph, layout, highlight, audience=audience), *stubs,
               *edge_markers(graph, layout, highlight, audience, words),
               *legend_entries(graph, font_size, audience, words), node_trace(graph, layout, highlight, audience, words)]
-    fig_layout = frame(graph, (0.0, layout.width, 0.0, layout.height), None, font_size)
+    fig_layout = frame(graph, (0.0, layout.width, 0.0, layout.height), font_size)
     fig_layout["shapes"] = band_shapes(layout, highlight.band)
     fig_layout["annotations"] = [*band_titles(layout, font_size, words),
                                  *node_labels(graph, layout, highlight, audience, font_size)]
@@ -389,7 +389,7 @@ def framed_figure(graph: Graph, step_id: str, highlight: Highlight, audience: st
     if snug:  # print: no selected (larger) circle above the first row, no room kept below the last labels
         box = (box[0], box[1], min(y for _, y in layout.positions.values()) - style.NODE_SIZE / 2 - 2,
                layout.height - framed.BOTTOM_PX + 2)
-    fig_layout = frame(own, box, None, font_size, LEGEND_PX if legend else NO_LEGEND_PX if not snug else 2)
+    fig_layout = frame(own, box, font_size, LEGEND_PX if legend else NO_LEGEND_PX if not snug else 2)
     if snug:
         fig_layout["margin"]["b"], fig_layout["height"] = 2, int(box[3] - box[2] + 4)
     fig_layout["showlegend"] = bool(legend)

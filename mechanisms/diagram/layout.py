@@ -72,14 +72,6 @@ class Layout:
         """Whether a link is drawn from a stub above its target rather than from its source."""
         return (source, target) in self.stubs
 
-    def box(self, node_ids: list[str]) -> tuple[float, float, float, float]:
-        """The smallest x0, x1, y0, y1 holding these nodes (the whole picture if none are known)."""
-        points = [self.positions[n] for n in node_ids if n in self.positions]
-        if not points:
-            return 0.0, self.width, 0.0, self.height
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
-        return min(xs), max(xs), min(ys), max(ys)
-
 
 def forward_links(graph: Graph) -> nx.DiGraph:
     """The graph's causal structure without its feedback links: what the story order follows.

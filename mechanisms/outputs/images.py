@@ -14,7 +14,7 @@ import warnings
 import plotly.graph_objects as go
 
 from ..content.model import Graph
-from ..diagram.figure import build_figure, step_figure
+from ..diagram.figure import build_figure, framed_figure
 from ..diagram.layout import compute_layout
 from ..diagram.style import LABEL_FONT_PX
 from ..present.audience import PATIENT
@@ -51,8 +51,8 @@ def step_picture(graph: Graph, step: int, audience: str = PATIENT, font_size: in
     for the short handout, where the steps follow each other and the key is said once in words: without the key
     and the room around its parts."""
     highlight = highlight_of(graph, View(graph.id, step=step, audience=audience))
-    return step_figure(graph, compute_layout(graph), highlight, audience, font_size=font_size, per_link=per_link,
-                       words=words, snug=short)
+    # A step is drawn on its own (`step_figure`'s framed case): the whole picture's layout is not needed.
+    return framed_figure(graph, highlight.band, highlight, audience, font_size, words, short, per_link)
 
 
 def check_size(fig: go.Figure, width: int, scale: float) -> None:
