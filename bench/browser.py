@@ -74,8 +74,10 @@ def wait_idle(page, timeout: float = 30_000) -> None:
 
 
 CHART_DRAWN = """() => { const gd = document.querySelector('.js-plotly-plot');
-    return !!gd && [...gd.querySelectorAll('.scatterlayer .point')].some(p => p.getBoundingClientRect().width > 0); }"""
-"""True once the diagram's markers are drawn (arrow tails are zero-size points, so not the first)."""
+    return !!gd && gd.checkVisibility({visibilityProperty: true})
+        && [...gd.querySelectorAll('.scatterlayer .point')].some(p => p.getBoundingClientRect().width > 0); }"""
+"""True once the diagram's markers are drawn and shown (arrow tails are zero-size points, so not the first; the
+app keeps the diagram hidden until Previous and Next are there)."""
 
 
 WATCH_PANEL = """(t) => { window.__at = null; const obs = new MutationObserver(() => {

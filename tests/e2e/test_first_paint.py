@@ -26,11 +26,20 @@ BOXES = """() => {
             next: box('.st-key-next button'), lists: document.querySelectorAll('[data-testid="stSelectbox"]').length,
             same_chart: !!document.querySelector('.js-plotly-plot')?.__firstPaint};
 }"""
-FIRST_FRAME = f"""(() => {{ const drawn = {CHART_DRAWN}; const boxes = {BOXES};
+ABOVE = """() => { const name = (e) => { const k = e.querySelector('[class*="st-key-"]');
+        return k ? k.className.match(/st-key-[\\w-]+/)[0] : e.innerText.slice(0, 12); };
+    const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+    return [...main.querySelectorAll(':scope > div > div')].map(e => [e.getBoundingClientRect(), e])
+        .filter(([b]) => b.height > 0 && b.top < 400).map(([b, e]) => [Math.round(b.top), Math.round(b.height),
+            name(e)]); }"""
+"""The blocks at the top of the page, where and how tall, with a name: which one moved, if anything did."""
+FIRST_FRAME = f"""(() => {{ const drawn = {CHART_DRAWN}; const boxes = {BOXES}; const above = {ABOVE};
     const where = () => {{ const b = boxes(); return JSON.stringify([b.chart, b.heading, b.prev, b.next]); }};
-    const watch = () => {{ window.__seen.add(where()); if (!window.__stop) requestAnimationFrame(watch); }};
+    const watch = () => {{ const w = where(); if (!window.__seen.has(w)) window.__above[w] = above();
+        window.__seen.add(w); if (!window.__stop) requestAnimationFrame(watch); }};
     const check = () => {{ if (!drawn()) return requestAnimationFrame(check);
-        window.__first = boxes(); window.__firstAt = performance.now(); window.__seen = new Set();
+        window.__first = boxes(); window.__firstAt = performance.now();
+        window.__seen = new Set(); window.__above = {{}};
         document.querySelector('.js-plotly-plot').__firstPaint = true; watch(); }};
     requestAnimationFrame(check); }})();"""
 """Init script: where things are in the first frame with the diagram drawn (and a mark on that chart), then
@@ -54,7 +63,7 @@ def test_the_rest_of_the_page_arrives_without_moving_the_diagram_the_step_or_nex
         busy.append(contention())
         settle(page)  # fonts, images and animations done and two frames drawn: a late move would be recorded
         whole = page.evaluate(BOXES)
-        frames = page.evaluate("() => { window.__stop = true; return [...window.__seen]; }")
+        frames = page.evaluate("() => { window.__stop = true; return window.__above; }")
         assert len(frames) == 1, f"the diagram, the step's heading or Previous/Next moved meanwhile: {frames}"
         assert whole["same_chart"], "the diagram is kept, not drawn again"
         for part in ("chart", "heading", "prev", "next"):
