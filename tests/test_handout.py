@@ -421,6 +421,7 @@ def test_the_diary_is_a_grid_to_fill_in_by_hand(audience):
 def test_the_patient_handout_from_the_command_line_is_six_pages_at_most_in_the_order_a_patient_needs(tmp_path, capsys):
     """Key points and urgent signs, what to do, the diary, the fact box, the story, the words used, the QR code and
     the key points again: at most six A4 pages, as the issue asked, with the QR code (`--base-url`)."""
+    from mechanisms.diagram.locator import caption, step_regions
     from mechanisms.present.factbox import fact_box
 
     out = tmp_path / "patient.pdf"
@@ -446,6 +447,14 @@ def test_the_patient_handout_from_the_command_line_is_six_pages_at_most_in_the_o
     page = next(p for p in reader.pages if box.title in p.extract_text())
     squares = page.get_contents().get_data().count(b" re")
     assert squares >= box.per * len(box.studies), f"{squares} squares drawn, one per treatment"
+    # Where in the body, beside each step: the caption's words in the story, in the story's order.
+    story = text[text.index(order[4]):text.index(EN.words_used)]
+    assert story.count(EN.where_lead) == len(graph.steps)
+    flat = " ".join(story.split())
+    at = 0
+    for step in graph.steps:
+        _, places = caption(step_regions(graph, step.id), EN)
+        at = flat.index(places, at)
 
 
 def test_the_words_used_are_only_those_the_short_handout_uses():

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
-from .model import FactBox, Graph
+from .model import REGION_FIGURE, FactBox, Graph
 from .placeholders import EMERGENCY, FALLBACK, FILLED_IN, URGENT, fill, placeholders
 from .yaml_tree import Loc
 
@@ -24,8 +24,8 @@ def check_graph(graph: Graph, reference_ids: Iterable[str]) -> list[Finding]:
     """Every integrity problem of a schema-valid graph; empty when it is sound."""
     refs = set(reference_ids)
     findings: list[Finding] = []
-    for check in (_unique_ids, _known_ids, _citations, _steps_used, _reachable, _step_order, _core_path, _key_points,
-                  _guide, _fact_box, _treatment, _teach_back, _placeholders):
+    for check in (_unique_ids, _known_ids, _regions, _citations, _steps_used, _reachable, _step_order, _core_path,
+                  _key_points, _guide, _fact_box, _treatment, _teach_back, _placeholders):
         findings.extend(check(graph, refs))
     return findings
 
@@ -68,6 +68,15 @@ def _known_ids(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
             ref = getattr(edge, end)
             if ref not in nodes:
                 yield ("edges", i, end), f"edge {edge.id}", f"{end} is not a node: '{ref}'"
+
+
+def _regions(graph: Graph, _refs: set[str]) -> Iterator[Finding]:
+    """A region's shapes are lit on the small picture of the back: a shape on another figure would never show."""
+    for i, region in enumerate(graph.regions):
+        for j, shape in enumerate(region.body):
+            if shape.figure != REGION_FIGURE:
+                yield ("regions", i, "body", j, "figure"), f"region {region.id}", (
+                    f"shape on the '{shape.figure}' figure: the picture beside a step shows the '{REGION_FIGURE}'")
 
 
 PROPOSED = "proposed mechanism"

@@ -37,11 +37,34 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+Figure = Literal["front", "back"]
+FIGURES: tuple[str, ...] = get_args(Figure)
+
+
+class BodyShape(_Strict):
+    """An ellipse or a rectangle on one figure of the body map (a grid 100 wide, 200 tall)."""
+
+    figure: Figure
+    shape: Literal["ellipse", "rect"]
+    x: float = Field(ge=0, le=100)
+    y: float = Field(ge=0, le=200)
+    w: float = Field(gt=0, le=100)
+    h: float = Field(gt=0, le=200)
+
+
+REGION_FIGURE: Figure = "back"
+"""The figure a region's `body` shapes are drawn on: the small picture beside each step shows the back."""
+
+
 class Region(_Strict):
     """A band of the body the story crosses (muscle, nerves, spinal cord, brain...)."""
 
     id: Id
     label: Label
+    place: Label | None = None
+    """Where in the body, as a patient says it ("the spinal cord"): the caption of a step's small body picture."""
+    body: list[BodyShape] = Field(default_factory=list)
+    """Where it is on the body's back figure (the body map's grid): lit in the small picture beside its steps."""
 
 
 class Step(_Strict):
@@ -140,21 +163,6 @@ class GuidePart(_Strict):
     title: Text
     intro: Text | None = None
     sections: list[GuideSection] = Field(min_length=1)
-
-
-Figure = Literal["front", "back"]
-FIGURES: tuple[str, ...] = get_args(Figure)
-
-
-class BodyShape(_Strict):
-    """An ellipse or a rectangle on one figure of the body map (a grid 100 wide, 200 tall)."""
-
-    figure: Figure
-    shape: Literal["ellipse", "rect"]
-    x: float = Field(ge=0, le=100)
-    y: float = Field(ge=0, le=200)
-    w: float = Field(gt=0, le=100)
-    h: float = Field(gt=0, le=200)
 
 
 class BodyArea(_Strict):

@@ -23,6 +23,7 @@ from ..content.citations import FormattedReference, cited_ids, format_references
 from ..content.clinic import Clinic
 from ..content.model import Diary, Graph
 from ..diagram.bodymap import body_figure
+from ..diagram.locator import VIEW, caption, locator_svg, step_regions
 from ..diagram.style import PRINT_FONT_PX, edge_key_sentence
 from ..present.audience import AUDIENCES, PATIENT, edge_word, node_label, node_text, shown_graph
 from ..present.catalogue import DEFAULT_LANGUAGE, Words, or_english, words
@@ -376,8 +377,26 @@ def _picture_height(png: bytes, width_mm: float) -> float:
     return width_mm * info["h"] / info["w"]
 
 
+WHERE_MM = 12.0
+"""The small body picture's height in the short handout (its width follows its shape: 9 mm)."""
+
+
+def _where(pdf: HandoutPage, job: Job, step_id: str, x: float, y: float, width: float) -> None:
+    """Where in the body the step happens (`locator`, as over the app's diagram): the small picture, its caption
+    beside it, at (x, y) in a column `width` mm wide."""
+    regions = step_regions(job.graph, step_id)
+    picture_w = WHERE_MM * VIEW[2] / VIEW[3]
+    pdf.image(io.BytesIO(locator_svg(job.graph, regions).encode("utf-8")), x=x, y=y, w=picture_w, h=WHERE_MM)
+    lead, places = caption(regions, job.w)
+    pdf.set_xy(x + picture_w + 2, y + 2.5)
+    for style, line in (("B", lead), ("", places)):
+        pdf.set_font("DejaVu", style, 8.5)
+        pdf.multi_cell(width - picture_w - 2, 4.2, line, align="L", new_x="LEFT", new_y="NEXT")
+
+
 def _story_step(pdf: HandoutPage, job: Job, number: int, picture: bytes | None, text: str) -> None:
-    """One step: its picture on the left, its heading, plain text and how sure we are on the right."""
+    """One step: its picture on the left, its heading, plain text and how sure we are on the right; where in the body
+    it happens under the shorter of the two, so it adds to the page only what that column lacks."""
     step = job.graph.steps[number - 1]
     gap = 5.0
     left = pdf.l_margin
@@ -387,7 +406,10 @@ def _story_step(pdf: HandoutPage, job: Job, number: int, picture: bytes | None, 
     height = pdf.text_height(text, 10) + pdf.text_height(sure, 8.5) + 12
     picture_mm = _picture_height(picture, STORY_PICTURE_MM) if picture else 0.0
     pdf.set_left_margin(left)
-    pdf.room_for(max(height, picture_mm) + 2)
+    where_mm = WHERE_MM + 2 if step_regions(job.graph, step.id) else 0.0
+    under_text = max(height + where_mm, picture_mm)
+    under_picture = bool(picture) and max(height, picture_mm + where_mm) < under_text
+    pdf.room_for(min(under_text, max(height, picture_mm + where_mm)) + 2)
     top = pdf.get_y()
     if picture:
         pdf.image(io.BytesIO(picture), x=left, y=top, w=STORY_PICTURE_MM, h=picture_mm)
@@ -398,8 +420,14 @@ def _story_step(pdf: HandoutPage, job: Job, number: int, picture: bytes | None, 
     pdf.ln(1)
     pdf.para(text, 10, after=1.2)
     pdf.para(sure, 8.5, after=0)
+    text_end = pdf.get_y()
     pdf.set_left_margin(left)
-    pdf.set_y(max(pdf.get_y(), top + picture_mm) + 4)
+    if where_mm and under_picture:
+        _where(pdf, job, step.id, left, top + picture_mm + 2, STORY_PICTURE_MM)
+    elif where_mm:
+        _where(pdf, job, step.id, text_x, text_end + 2, pdf.w - pdf.r_margin - text_x)
+    side = (picture_mm + where_mm if under_picture else picture_mm, text_end - top + (0 if under_picture else where_mm))
+    pdf.set_y(top + max(side) + 4)
 
 
 def _story(pdf: HandoutPage, job: Job, gloss: Callable[[str], str] = str) -> None:

@@ -78,6 +78,7 @@ class Words:
     link_drawn: Mapping[str, str]
     how_to_read_lead: str
     how_to_read: str
+    where_lead: str
     whole_picture: str
     step_list_label: str
     previous: str

@@ -416,7 +416,8 @@ FRAMED_VIEWS = {"patient": "", "more-detail": "&detail=more", "practitioner": "&
 
 @pytest.mark.parametrize("who", list(FRAMED_VIEWS))
 def test_every_framed_step_has_nothing_on_anything_and_no_mark_the_legend_does_not_name(reader, app_url, who):
-    """Read off the drawn chart, step by step as a reader presses Next: labels, circles and lines in screen pixels."""
+    """Read off the drawn chart, step by step as a reader presses Next: labels, circles, lines, the body picture and
+    its caption in screen pixels."""
     from bench.marks import MARKS, faults
 
     open_app(reader, app_url, f"?graph={GRAPH.id}{FRAMED_VIEWS[who]}")
@@ -427,6 +428,10 @@ def test_every_framed_step_has_nothing_on_anything_and_no_mark_the_legend_does_n
         diagram_in_sight(reader)
         marks = reader.evaluate(MARKS)
         assert len(marks["labels"]) == len(marks["circles"]) >= 1, (index + 1, "one label per part, no step title")
+        picture = [w for w in marks["where"] if w["text"] == "the body picture"]
+        assert len(picture) == 1 and len(marks["where"]) == 2, (index + 1, "where in the body: a picture, a caption")
+        assert picture[0]["right"] - picture[0]["left"] >= 40 and picture[0]["bottom"] - picture[0]["top"] >= 60, \
+            (index + 1, "the body picture is drawn at a size a reader can make out", picture[0])
         if faults(marks):
             found[index + 1] = faults(marks)
     assert found == {}, found

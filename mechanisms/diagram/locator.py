@@ -1,0 +1,79 @@
+"""Where in the body a step happens: a small picture of the back, the step's regions lit, from the data's shapes.
+
+The story runs from a muscle to its nerves, the spinal cord and the brain; a reader of one step sees its parts
+as circles and words, not where they are. Every region with `body` shapes is drawn faintly, so the path is
+there; the step's own regions are lit. The silhouette is the body map's back figure (`treatment.outline`).
+The picture is an SVG (ElementTree, no template): the figure carries it as an image, so the app, the offline
+page and the handout show the same one.
+"""
+
+from __future__ import annotations
+
+import base64
+from xml.etree import ElementTree as ET
+
+from ..content.model import REGION_FIGURE, BodyShape, Graph, Region
+from ..present.catalogue import Words, or_english
+from .bodymap import OUTLINE_FILL
+
+FIGURE = REGION_FIGURE
+"""The figure of the body map the picture draws (a region's shape on another one is an author's error: `check`)."""
+VIEW = (16.0, 0.0, 68.0, 94.0)
+"""x, y, width, height of the grid shown: the head and the trunk with the arms, where the story happens."""
+LIT = "#0B4F8A"
+"""The step's own regions: the page's dark blue (dark in greyscale too)."""
+UNLIT = "#A7B3BF"
+"""The other regions of the story: a mid grey, lighter than LIT and darker than the body in greyscale."""
+
+
+def step_regions(graph: Graph, step_id: str) -> list[Region]:
+    """The regions of the step's parts that have a place on the body, in the graph's order of regions."""
+    used = {n.region for n in graph.nodes_in_step(step_id)}
+    return [r for r in graph.regions if r.id in used and r.body]
+
+
+def caption(regions: list[Region], words: Words | None = None) -> tuple[str, str]:
+    """The words beside the picture, lead and places ("Where in the body:", "the muscle and the spinal cord"):
+    each region's `place`, or its label where the author gave none."""
+    w = or_english(words)
+    return w.where_lead, w.joined([r.place or r.label.lower() for r in regions])
+
+
+def _shape(shape: BodyShape, fill: str) -> ET.Element | None:
+    """One shape on the grid (y down, as SVG's), a rectangle cut to the picture's view (a PDF does not clip to it);
+    None if it lies wholly outside."""
+    x, y, w, h = VIEW
+    if shape.y - shape.h / 2 >= y + h or shape.y + shape.h / 2 <= y:
+        return None
+    if shape.shape == "ellipse":
+        return ET.Element("ellipse", cx=f"{shape.x:g}", cy=f"{shape.y:g}", rx=f"{shape.w / 2:g}",
+                          ry=f"{shape.h / 2:g}", fill=fill)
+    top, bottom = max(shape.y - shape.h / 2, y), min(shape.y + shape.h / 2, y + h)
+    return ET.Element("rect", x=f"{shape.x - shape.w / 2:g}", y=f"{top:g}", width=f"{shape.w:g}",
+                      height=f"{bottom - top:g}", fill=fill)
+
+
+def locator_svg(graph: Graph, lit: list[Region]) -> str:
+    """The back's silhouette, every region with a place faint, the `lit` ones strong (drawn last, on top)."""
+    x, y, w, h = VIEW
+    svg = ET.Element("svg", xmlns="http://www.w3.org/2000/svg", viewBox=f"{x:g} {y:g} {w:g} {h:g}",
+                     width=f"{w:g}", height=f"{h:g}")
+    lit_ids = {r.id for r in lit}
+    layers = [(svg, graph.treatment.outline if graph.treatment else [], OUTLINE_FILL)]
+    # Lit ones last, on top; among the others the larger first, so none hides a smaller one.
+    for region in sorted(graph.regions, key=lambda r: (r.id in lit_ids, -max((s.w * s.h for s in r.body), default=0))):
+        if region.body:
+            group = ET.SubElement(svg, "g", {"data-region": region.id})
+            layers.append((group, region.body, LIT if region.id in lit_ids else UNLIT))
+    for parent, shapes, fill in layers:
+        drawn = [_shape(shape, fill) for shape in shapes if shape.figure == FIGURE]
+        # The silhouette goes before the regions' groups (SVG paints in order).
+        at = 0 if parent is svg else len(parent)
+        for element in reversed([e for e in drawn if e is not None]):
+            parent.insert(at, element)
+    return ET.tostring(svg, encoding="unicode")
+
+
+def data_uri(svg: str) -> str:
+    """The picture as a data URI: an image source every output takes (plotly.js, Kaleido, a browser)."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
