@@ -2,8 +2,7 @@
 
 `MARKS` reads the drawn diagram (labels' text boxes, circles, line pieces, the legend's kinds) from the page;
 `faults` lists, in words, every label on a label or on another part's circle, every line through a label or a
-circle, every drawn kind of line the legend does not name, the body picture or its caption on any of these, and
-every label, circle or body picture outside the chart.
+circle, every drawn kind of line the legend does not name, and every label or circle outside the chart.
 """
 
 from __future__ import annotations
@@ -14,15 +13,10 @@ MARKS = """() => {
   const gd = document.querySelector('.st-key-diagram .js-plotly-plot') || document.querySelector('.js-plotly-plot');
   const r = gd.getBoundingClientRect(); const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
   const px = (x, y) => [r.left + xa._offset + xa.l2p(x), r.top + ya._offset + ya.l2p(y)];
-  const box = (e, text) => { const b = e.getBoundingClientRect();
-    return {text, left: b.left, right: b.right, top: b.top, bottom: b.bottom}; };
-  const named = (a) => gd._fullLayout.annotations[+a.getAttribute('data-index')]?.name;
-  const texts = [...gd.querySelectorAll('.annotation')]
-    .map(a => [a, a.querySelector('.annotation-text')])
-    .filter(([, t]) => t && getComputedStyle(t).visibility !== 'hidden');
-  const labels = texts.filter(([a]) => named(a) !== 'where').map(([, t]) => box(t, t.textContent));
-  const where = [...texts.filter(([a]) => named(a) === 'where').map(([, t]) => box(t, t.textContent)),
-                 ...[...gd.querySelectorAll('.imagelayer image')].map(i => box(i, 'the body picture'))];
+  const labels = [...gd.querySelectorAll('.annotation')].map(a => a.querySelector('.annotation-text'))
+    .filter(t => t && getComputedStyle(t).visibility !== 'hidden')
+    .map(t => { const b = t.getBoundingClientRect();
+      return {text: t.textContent, left: b.left, right: b.right, top: b.top, bottom: b.bottom}; });
   const nodes = gd._fullData.find(t => t.name === 'mechanism');
   const size = (i) => Array.isArray(nodes.marker.size) ? nodes.marker.size[i] : nodes.marker.size;
   const circles = nodes.x.map((x, i) => { const [cx, cy] = px(x, nodes.y[i]);
@@ -40,12 +34,9 @@ MARKS = """() => {
   }
   const legend = gd._fullData.filter(t => t.showlegend)
     .map(t => ({dash: t.line.dash, color: t.line.color, name: t.name}));
-  const key = gd.querySelector('.legend');
-  return {labels, circles, lines, legend, where, key: key ? box(key.querySelector('.bg') || key, 'the key') : null,
-          chart: {left: r.left, right: r.right, top: r.top, bottom: r.bottom}};
+  return {labels, circles, lines, legend, chart: {left: r.left, right: r.right, top: r.top, bottom: r.bottom}};
 }"""
-"""The drawn diagram's marks in viewport pixels; labels and circles in the figure's node order (one label per part);
-`where`: the small body picture and its caption, when the step has one."""
+"""The drawn diagram's marks in viewport pixels; labels and circles in the figure's node order (one label per part)."""
 
 Box = dict
 
@@ -99,17 +90,8 @@ def faults(marks: dict) -> list[str]:
     named = {(k["dash"], k["color"]) for k in marks["legend"]}
     for kind in sorted({(line["dash"], line["color"]) for line in lines} - named):
         found.append(f"a {kind[0]} {kind[1]} line the legend does not name")
-    for box in marks.get("where", []):  # the body picture and its caption: clear of every mark of the step
-        found += [f"{box['text']!r} on label {a['text']!r}" for a in labels if _meet(box, a)]
-        found += [f"{box['text']!r} on the circle of {c['id']}" for c in circles if _on_circle(box, c)]
-        found += [f"a line through {box['text']!r}" for line in lines if any(_inside(x, y, box) for x, y in
-                                                                              _samples(line))]
-        if marks.get("key") and _meet(box, marks["key"]):
-            found.append(f"{box['text']!r} on the key")
-        if box["top"] < marks["chart"]["top"] - 1 or box["bottom"] > marks["chart"]["bottom"] + 1:
-            found.append(f"{box['text']!r} above or below the chart")
     chart = marks["chart"]
-    for box in [*labels, *marks.get("where", [])]:
+    for box in labels:
         if box["left"] < chart["left"] - 1 or box["right"] > chart["right"] + 1:
             found.append(f"label {box['text']!r} outside the chart")
     for c in circles:

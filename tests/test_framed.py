@@ -105,9 +105,7 @@ def test_the_figure_draws_the_step_at_one_pixel_per_unit_with_its_notes_under_th
         for node_id, x, y in zip(fig.data[-1].customdata, fig.data[-1].x, fig.data[-1].y, strict=True):
             assert x0 < x < x1 and top < y < bottom, (step.id, node_id)
         texts = {a.name: a.text for a in fig.layout.annotations}
-        assert set(texts) == {n.id for n in graph.nodes_in_step(step.id)} | {"where"}, \
-            "a label per part and the body picture's caption, no band title"
-        assert fig.layout.annotations[-1].name == "where", "the caption last: a page restyles labels by index"
+        assert set(texts) == {n.id for n in graph.nodes_in_step(step.id)}, "a label per part, no band title"
         for node_id, note in framed.notes(graph, step.id).items():
             for line in framed.note_lines(note):
                 assert line in texts[node_id], (node_id, line)

@@ -10,7 +10,7 @@ import pytest
 from bench.catalogs import shared_catalog
 from mechanisms.diagram import locator
 from mechanisms.diagram.bodymap import OUTLINE_FILL
-from mechanisms.diagram.figure import LEGEND_PX, WHERE_PX, framed_figure
+from mechanisms.diagram.figure import framed_figure
 from mechanisms.present.catalogue import words
 from mechanisms.present.highlight import highlight_of
 from mechanisms.present.view import View
@@ -71,33 +71,22 @@ def test_the_caption_names_each_place_from_the_data():
     assert places == words().joined([r.place for r in regions])
 
 
-def test_the_figure_carries_the_picture_above_its_key_and_the_caption_beside_it():
-    for number, step in enumerate(REAL.core.steps, start=1):
-        fig = framed_figure(REAL.core, step.id, highlight_of(REAL.core, View(REAL.id, step=number)))
-        [image] = fig.layout.images
-        assert image.source.startswith("data:image/svg+xml;base64,")
-        svg = base64.b64decode(image.source.split(",", 1)[1]).decode("utf-8")
-        assert svg == locator.locator_svg(REAL.core, locator.step_regions(REAL.core, step.id))
-        plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
-        top_px = (image.y - 1) * plot_px  # above the plot area's top
-        assert top_px <= fig.layout.margin.t, "inside the figure"
-        bottom_px = top_px - image.sizey * plot_px
-        assert abs(image.sizey * plot_px - WHERE_PX) < 0.5
-        key_px = LEGEND_PX if fig.layout.showlegend else 0
-        assert bottom_px >= key_px - 0.5, "above the key (which sits on the plot area), never on a part"
-        caption = fig.layout.annotations[-1]
-        assert caption.name == "where" and words().where_lead in caption.text
-        assert caption.x >= image.x + image.sizex, "beside the picture, not on it"
-        assert abs((caption.y - 1) * plot_px - (top_px - WHERE_PX / 2)) < 0.5, "level with the picture's middle"
-
-
-def test_the_short_handouts_picture_leaves_it_to_the_text_and_a_graph_without_places_has_none():
-    snug = framed_figure(REAL.core, "twitch", highlight_of(REAL.core, View(REAL.id, step=2)), snug=True)
-    assert not snug.layout.images and all(a.name != "where" for a in snug.layout.annotations)
+def test_a_page_gets_the_picture_as_an_image_with_its_caption_as_its_text_and_none_without_places():
+    for step in REAL.core.steps:
+        picture = locator.where(REAL.core, step.id, words())
+        regions = locator.step_regions(REAL.core, step.id)
+        assert picture.src.startswith("data:image/svg+xml;base64,")
+        assert base64.b64decode(picture.src.split(",", 1)[1]).decode("utf-8") == locator.locator_svg(REAL.core, regions)
+        assert (picture.lead, picture.places) == locator.caption(regions, words())
+        assert picture.alt == f"{picture.lead} {picture.places}", "a screen reader hears the caption"
     bare = REAL.core.model_copy(update={"regions": [r.model_copy(update={"body": []}) for r in REAL.core.regions]})
-    plain = framed_figure(bare, "twitch", highlight_of(bare, View(REAL.id, step=2)))
-    placed = framed_figure(REAL.core, "twitch", highlight_of(REAL.core, View(REAL.id, step=2)))
-    assert not plain.layout.images and placed.layout.margin.t - plain.layout.margin.t >= WHERE_PX
+    assert locator.where(bare, "twitch") is None
+
+
+def test_the_diagram_keeps_its_height_for_the_parts():
+    """The picture sits beside the step's text: a step's chart is no taller for it (a laptop's screen had no room)."""
+    fig = framed_figure(REAL.core, "brain", highlight_of(REAL.core, View(REAL.id, step=7)))
+    assert not fig.layout.images and all(a.name != "where" for a in fig.layout.annotations)
 
 
 def test_a_region_shape_on_the_front_is_an_authors_located_problem(tmp_path):

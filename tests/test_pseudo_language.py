@@ -38,9 +38,9 @@ TODAY = {"areas": ("chest", "upper-back", "calf", "forearm"), "options": ("estim
 """Today's treatment in every render: two sentences of areas, an option, and both cautions."""
 NOT_SHOWN = {"q", "views", "looks", "charts", "logo", "evidence", "refs", "terms", "nodes", "order",
              "findings_for", "kind", "mark", "id", "step", "url", "figures", "figure_config", "areas_key",
-             "option_on", "ignored_keys", "placeholder", "marked"}
+             "option_on", "ignored_keys", "placeholder", "marked", "src"}
 """Keys of the offline page's data that its script never shows (links, looks, ids, indexes; the step figures are
-read as drawn, by `figure_strings`)."""
+read as drawn, by `figure_strings`; `src` is the body picture's image)."""
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -160,8 +160,9 @@ def test_a_leak_is_found_and_data_words_are_not():
     assert english_leaks(text, {"needle"}) == ["stray", "words"]
 
 
-APP_MARKUP = re.compile(r"\]\([^)]*\)|:[a-z]+-badge\[|:material/[a-z_]+:|[*#_]")
-"""Markdown's own marks in the app's texts: link targets, badges, icons, emphasis (escapes are undone first)."""
+APP_MARKUP = re.compile(r"\]\([^)]*\)|:[a-z]+-badge\[|:material/[a-z_]+:|[*#_]|<[^>]+>")
+"""Markdown's own marks in the app's texts: link targets, badges, icons, emphasis, HTML tags (the body picture's; its
+alt text is its caption, read where it shows) (escapes are undone first)."""
 ESCAPED = re.compile(r"\\(.)")
 APP_TEXT_FIELDS = ("label", "body", "placeholder", "alt", "content")
 

@@ -19,7 +19,7 @@ from ..present.audience import PATIENT, drawn_kind, drawn_kinds, edge_word, edge
 from ..present.catalogue import Words, or_english
 from ..present.highlight import Highlight
 from ..present.markup import html_escape
-from . import framed, locator, style
+from . import framed, style
 from .layout import Layout
 
 LEGEND_PX = 44
@@ -378,8 +378,7 @@ def framed_figure(graph: Graph, step_id: str, highlight: Highlight, audience: st
     """One step drawn on its own at one pixel per unit (`framed`): its parts, its own links, and under each part
     the steps its other links come from or go to; no band, no title (the step's heading is beside it).
 
-    `snug` (the short handout, where the key is said once in words and where in the body beside each step's text):
-    no key, no body picture and no room around the parts;
+    `snug` (the short handout, where the key is said once in words): no key and no room around the parts;
     `per_link`: one trace per link (`edge_lines`), so a page can restyle each."""
     own, part_notes, layout = framed.step_drawing(graph, step_id, audience, font_size, words)
     legend = [] if snug else legend_entries(own, font_size, audience, words)
@@ -390,50 +389,12 @@ def framed_figure(graph: Graph, step_id: str, highlight: Highlight, audience: st
     if snug:  # print: no selected (larger) circle above the first row, no room kept below the last labels
         box = (box[0], box[1], min(y for _, y in layout.positions.values()) - style.NODE_SIZE / 2 - 2,
                layout.height - framed.BOTTOM_PX + 2)
-    where = not snug and bool(locator.step_regions(graph, step_id))  # the short handout says it beside the text
-    top = (LEGEND_PX if legend else NO_LEGEND_PX if not snug else 2) + (WHERE_PX + WHERE_GAP_PX if where else 0)
-    fig_layout = frame(own, box, font_size, top)
+    fig_layout = frame(own, box, font_size, LEGEND_PX if legend else NO_LEGEND_PX if not snug else 2)
     if snug:
-        fig_layout["margin"]["b"], fig_layout["height"] = 2, int(box[3] - box[2] + 2 + top)
+        fig_layout["margin"]["b"], fig_layout["height"] = 2, int(box[3] - box[2] + 4)
     fig_layout["showlegend"] = bool(legend)
-    images, caption = where_marks(graph, step_id, words, font_size, box, top) if where else ([], [])
-    fig_layout["images"] = images
-    # The caption last: the offline page finds the parts' labels by name, and a page restyles them by index.
-    fig_layout["annotations"] = [*node_labels(own, layout, highlight, audience, font_size, part_notes), *caption]
+    fig_layout["annotations"] = node_labels(own, layout, highlight, audience, font_size, part_notes)
     return go.Figure(dict(data=traces, layout=fig_layout), _validate=False)
-
-
-WHERE_PX = 84
-"""The small body picture's height (its width follows the picture's shape: 61 px)."""
-WHERE_GAP_PX = 6
-"""Room above the picture and between it and its caption."""
-WHERE_WRAP = 34
-"""Characters per line of the caption's places: one line on a phone for one region."""
-
-
-def where_marks(graph: Graph, step_id: str, words: Words | None, font_size: int, box: tuple[float, float, float, float],
-                above_px: float) -> tuple[list[dict], list[dict]]:
-    """The small body picture with the step's regions lit (`locator`) and its caption beside it, in the top margin
-    (`above_px` over the plot area showing `box`): layout images and one annotation, named "where". None where the
-    step's parts have no place on the body.
-
-    Across, the picture is placed in units of the x axis (one per pixel as laid out; a page may stretch them):
-    plotly.js centres a kept-shape picture in its box, so the box is the picture's own width."""
-    regions = locator.step_regions(graph, step_id)
-    if not regions:
-        return [], []
-    plot_px = box[3] - box[2]
-    top = 1 + (above_px - WHERE_GAP_PX) / plot_px  # in the plot area's heights above its foot
-    width = WHERE_PX * locator.VIEW[2] / locator.VIEW[3]
-    image = dict(source=locator.data_uri(locator.locator_svg(graph, regions)), xref="x", yref="paper", x=box[0],
-                 y=top, sizex=width, sizey=WHERE_PX / plot_px, xanchor="left", yanchor="top", sizing="contain",
-                 layer="above", name="where")
-    lead, places = locator.caption(regions, words)
-    lines = "<br>".join(html_escape(line) for line in textwrap.wrap(places, WHERE_WRAP, break_long_words=False))
-    caption = dict(name="where", text=f"<b>{html_escape(lead)}</b><br>{lines}", xref="x", yref="paper",
-                   x=box[0] + width + WHERE_GAP_PX, y=top - WHERE_PX / plot_px / 2, xanchor="left", yanchor="middle",
-                   align="left", showarrow=False, font=dict(size=font_size, color=style.INK))
-    return [image], [caption]
 
 
 def step_figure(

@@ -3,13 +3,15 @@
 The story runs from a muscle to its nerves, the spinal cord and the brain; a reader of one step sees its parts
 as circles and words, not where they are. Every region with `body` shapes is drawn faintly, so the path is
 there; the step's own regions are lit. The silhouette is the body map's back figure (`treatment.outline`).
-The picture is an SVG (ElementTree, no template): the figure carries it as an image, so the app, the offline
-page and the handout show the same one.
+The picture is an SVG (ElementTree, no template) shown beside the step's heading and text, not in the diagram,
+whose height the step's parts need: the app and the offline page show it as an image (`where`), the handout
+draws the SVG itself.
 """
 
 from __future__ import annotations
 
 import base64
+from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 from ..content.model import REGION_FIGURE, BodyShape, Graph, Region
@@ -24,6 +26,22 @@ LIT = "#0B4F8A"
 """The step's own regions: the page's dark blue (dark in greyscale too)."""
 UNLIT = "#A7B3BF"
 """The other regions of the story: a mid grey, lighter than LIT and darker than the body in greyscale."""
+SCREEN_PX = (61, 84)
+"""Width and height on a screen: the lit region stays a few pixels wide (the nerve is 4 units of 94)."""
+
+
+@dataclass(frozen=True)
+class Where:
+    """A step's picture as a page shows it: the image (a data URI) and the caption's lead and places."""
+
+    src: str
+    lead: str
+    places: str
+
+    @property
+    def alt(self) -> str:
+        """What a screen reader says for the picture: the caption itself."""
+        return f"{self.lead} {self.places}"
 
 
 def step_regions(graph: Graph, step_id: str) -> list[Region]:
@@ -77,3 +95,12 @@ def locator_svg(graph: Graph, lit: list[Region]) -> str:
 def data_uri(svg: str) -> str:
     """The picture as a data URI: an image source every output takes (plotly.js, Kaleido, a browser)."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def where(graph: Graph, step_id: str, words: Words | None = None) -> Where | None:
+    """The step's picture and caption for a page; None where its parts have no place on the body."""
+    regions = step_regions(graph, step_id)
+    if not regions:
+        return None
+    lead, places = caption(regions, words)
+    return Where(data_uri(locator_svg(graph, regions)), lead, places)

@@ -37,6 +37,7 @@ from ..diagram.figure import (
     node_marker,
 )
 from ..diagram.layout import Layout
+from ..diagram.locator import where
 from ..diagram.style import LABEL_FONT_PX, PLOTLY_CONFIG
 from ..diagram.touch import touch_script
 from ..present.audience import (
@@ -230,7 +231,8 @@ def page_data(
         "diary": diary_data(graph, clinic, w),
         "clinic": {"lines": [asdict(line) for line in clinic_lines(clinic, w)], "logo": logo_data_uri(clinic)},
         "steps": [{"heading": w.step_heading(i, total, s.title), "text": s.patient, "unknowns": s.unknowns,
-                   "nodes": [n.id for n in graph.nodes_in_step(s.id)]} for i, s in enumerate(graph.steps, start=1)],
+                   "where": _where_data(graph, s.id, w), "nodes": [n.id for n in graph.nodes_in_step(s.id)]}
+                  for i, s in enumerate(graph.steps, start=1)],
         "order": [n.id for n in story_nodes(graph)],
         "nodes": {n.id: _node_data(graph, n, w) for n in graph.nodes},
         "edges": {e.id: _edge_data(graph, e, w) for e in graph.edges},
@@ -245,6 +247,12 @@ def page_data(
         "findings_for": [a for a in AUDIENCES if shows_findings(a)],
         "figure_config": PLOTLY_CONFIG, "figure_alt": w.diagram_alt(graph.title),
     }
+
+
+def _where_data(graph: Graph, step_id: str, w: Words) -> dict[str, str] | None:
+    """Where in the body the step happens (`locator.where`): the picture's data URI and its caption."""
+    picture = where(graph, step_id, w)
+    return None if picture is None else {"src": picture.src, "lead": picture.lead, "places": picture.places}
 
 
 def step_figures(graph: Graph, words: Words | None = None) -> dict[str, list[go.Figure]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from mechanisms.content.model import Graph
+from mechanisms.diagram.locator import where
 from mechanisms.diagram.style import PLOTLY_CONFIG
 from mechanisms.present.audience import PATIENT, node_label, story_nodes
 from mechanisms.present.catalogue import words
@@ -32,17 +33,21 @@ from .state import (
 
 
 def step_text(graph: Graph, view: View) -> None:
-    """The current step's heading and story, beside the diagram (in a sheet over its foot on a phone)."""
+    """The current step's heading, where in the body it happens, and its story, beside the diagram (above it on a
+    phone)."""
     step = graph.steps[view.step - 1]
     w = words(view.language)
-    lines = [f"## {md_escape(w.step_heading(view.step, len(graph.steps), step.title))}", md_escape(step.patient),
+    lines = [f"## {md_escape(w.step_heading(view.step, len(graph.steps), step.title))}",
+             panels.where_in_body(where(graph, step.id, w)), md_escape(step.patient),
              f"**{w.not_yet_known}** {md_escape(step.unknowns)}"]
     if view.step == len(graph.steps) and graph.teach_back:
         lines.append(f"[{w.check_heading}](#check)")  # where the story ends: check, then what to do next
     if view.step == len(graph.steps) and graph.guide:
         lines.append(f"[{w.guide_pointer}](#guide)")
     with st.container(key="step-text"):
-        st.markdown("\n\n".join(lines))  # one element: a step or a click redraws it, and each element costs time
+        # One element: a step or a click redraws it, and each element costs time. Its HTML is only the picture's
+        # (every author text in it is Markdown-escaped, so shows as text).
+        st.markdown("\n\n".join(line for line in lines if line), unsafe_allow_html=True)
     detail_button(view, step.id)
 
 

@@ -17,6 +17,7 @@ from mechanisms.content.citations import format_references
 from mechanisms.content.clinic import Clinic
 from mechanisms.content.lastgood import author_mode
 from mechanisms.content.model import Edge, Graph, Node
+from mechanisms.diagram.locator import SCREEN_PX, Where
 from mechanisms.diagram.touch import touch_script
 from mechanisms.outputs.diary import diary_html
 from mechanisms.outputs.factbox import fact_box_html
@@ -74,6 +75,18 @@ def install_assets() -> None:
     st.html(ASSETS / "explainer.css")
     script = touch_script() + "\n" + (ASSETS / "explainer.js").read_text(encoding="utf-8")
     st.html(f"<script>\n{script}\n</script>", unsafe_allow_javascript=True)
+
+
+_WHERE = (ASSETS / "where.html").read_text(encoding="utf-8").strip()
+
+
+def where_in_body(picture: Where | None) -> str:
+    """The small body picture with its caption, as one line of HTML a Markdown element keeps ('' if none)."""
+    if picture is None:
+        return ""
+    width, height = SCREEN_PX
+    return _WHERE.format(src=picture.src, alt=escape(picture.alt), width=width, height=height,
+                         lead=escape(picture.lead), places=escape(picture.places))
 
 
 def author_notice(problems: list, w: Words) -> None:

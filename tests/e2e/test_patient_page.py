@@ -12,7 +12,7 @@ from bench.browser import CHART_DRAWN, node_point, point_centre, wait_in_sight
 from bench.catalogs import shared_catalog
 from bench.site_bench import PHONE, serve_folder, write_site
 from mechanisms.content.clinic import Clinic
-from mechanisms.diagram.locator import caption, data_uri, locator_svg, step_regions
+from mechanisms.diagram.locator import SCREEN_PX, caption, data_uri, locator_svg, step_regions
 from mechanisms.present.audience import PATIENT, node_label, shown_graph
 from mechanisms.present.catalogue import words
 from mechanisms.present.treatment import today_sentence, treatment_chapter
@@ -45,12 +45,10 @@ INNER_SCROLLERS = """() => [...document.querySelectorAll('body *')].filter(e => 
 """Boxes that scroll inside the page."""
 
 
-WHERE_SHOWN = """() => { const gd = document.querySelector('.js-plotly-plot');
-    const i = gd._fullLayout.annotations.findIndex(a => a.name === 'where');
-    const image = gd.querySelector('.imagelayer image'); const b = image.getBoundingClientRect();
-    return {href: image.getAttribute('href'), width: b.width, height: b.height,
-            caption: gd.querySelector(`.annotation[data-index="${i}"] .annotation-text`).textContent}; }"""
-"""The diagram's body picture as drawn (its source and size) and its caption's words."""
+WHERE_SHOWN = """() => { const f = document.getElementById('where'); const b = f.querySelector('img')
+    .getBoundingClientRect(); return {hidden: f.hidden, href: f.querySelector('img').getAttribute('src'),
+    width: b.width, height: b.height, caption: f.querySelector('figcaption').textContent}; }"""
+"""The step's body picture as drawn (its source and size) and its caption's words."""
 
 
 @pytest.fixture(scope="module")
@@ -129,8 +127,9 @@ def test_every_step_is_read_on_the_page_itself_never_covered_never_in_a_box_that
         assert page.evaluate(INNER_SCROLLERS) == [], number
         where = page.evaluate(WHERE_SHOWN)
         regions = step_regions(CORE, CORE.steps[number - 1].id)
-        assert where["href"] == data_uri(locator_svg(CORE, regions)), (number, "the body picture lights this step")
-        assert where["width"] >= 40 and where["height"] >= 60, (number, "drawn at a size a reader makes out", where)
+        assert not where["hidden"] and where["href"] == data_uri(locator_svg(CORE, regions)), \
+            (number, "the body picture lights this step")
+        assert (where["width"], where["height"]) == SCREEN_PX, (number, "drawn at its size", where)
         assert "".join(caption(regions, EN)[1].split()) in "".join(where["caption"].split()), (number, where)
         nxt = page.locator("#next").bounding_box()
         assert nxt["y"] + nxt["height"] <= 844 and nxt["y"] >= 844 - 100, "Next stays at the foot, under the thumb"

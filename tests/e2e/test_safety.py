@@ -51,6 +51,10 @@ def hostile_app(tmp_path_factory):
     text = text.replace("label: Local twitch response", f'label: "{HOSTILE}"')
     text = text.replace("title: A tiny test graph", 'title: "<script>alert(2)</script> **bold** :red[x]"')
     text = text.replace("The muscle gives a quick jump.", "[click me](javascript:alert(3)) <b>bold</b> $x^2$")
+    # The step's text shares its Markdown element with the body picture's HTML: author text there stays text.
+    text = text.replace("The needle goes into the sore spot.", f"{HOSTILE} <b>step</b>")
+    text = text.replace("    label: Muscle\n", "    label: Muscle\n    place: the <b>muscle</b>\n    body:\n"
+                        "      - {figure: back, shape: ellipse, x: 38, y: 40, w: 14, h: 10}\n")
     mini.write_text(text, encoding="utf-8")
     (data / "broken.yaml").write_text("id: broken\nnodes: [\n", encoding="utf-8")
     proc, url = start_app(data)
@@ -67,6 +71,10 @@ def test_hostile_data_shows_as_characters_and_runs_nothing(page, hostile_app):
     assert page.locator("h1").inner_text().startswith("<script>alert(2)</script> **bold**")
     assert page.locator("a[href^='javascript']").count() == 0
     assert page.locator(".st-key-detail img, .st-key-detail b").count() == 0
+    step = page.locator(".st-key-step-text")
+    assert HOSTILE in step.inner_text() and "<b>step</b>" in step.inner_text()
+    assert "the <b>muscle</b>" in step.locator("figcaption").inner_text(), "a place from the data shows as text"
+    assert step.locator("img").count() == 1 and step.locator("b").count() == 0, "only the body picture's own image"
     answered(page, sent, lambda: click_node(page, "needle"))
     assert page.dialogs == []
 

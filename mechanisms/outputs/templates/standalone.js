@@ -110,6 +110,14 @@
   function renderStep() {
     var s = D.steps[state.step];
     setText("step-title", s.heading);
+    var where = document.getElementById("where"), picture = document.getElementById("where-picture");
+    where.hidden = !s.where;
+    if (s.where) {  // where in the body: the small picture of the back, the step's regions lit, and its caption
+      picture.src = s.where.src;
+      picture.alt = s.where.lead + " " + s.where.places;
+      setText("where-lead", s.where.lead);
+      setText("where-places", s.where.places);
+    }
     setText("step-text", s.text);
     setText("step-unknowns", s.unknowns);
     document.getElementById("steps").value = String(state.step);
