@@ -76,20 +76,22 @@ def locator_svg(graph: Graph, lit: list[Region]) -> str:
     x, y, w, h = VIEW
     svg = ET.Element("svg", xmlns="http://www.w3.org/2000/svg", viewBox=f"{x:g} {y:g} {w:g} {h:g}",
                      width=f"{w:g}", height=f"{h:g}")
+    _draw(svg, graph.treatment.outline if graph.treatment else [], OUTLINE_FILL)
     lit_ids = {r.id for r in lit}
-    layers = [(svg, graph.treatment.outline if graph.treatment else [], OUTLINE_FILL)]
     # Lit ones last, on top; among the others the larger first, so none hides a smaller one.
     for region in sorted(graph.regions, key=lambda r: (r.id in lit_ids, -max((s.w * s.h for s in r.body), default=0))):
         if region.body:
-            group = ET.SubElement(svg, "g", {"data-region": region.id})
-            layers.append((group, region.body, LIT if region.id in lit_ids else UNLIT))
-    for parent, shapes, fill in layers:
-        drawn = [_shape(shape, fill) for shape in shapes if shape.figure == FIGURE]
-        # The silhouette goes before the regions' groups (SVG paints in order).
-        at = 0 if parent is svg else len(parent)
-        for element in reversed([e for e in drawn if e is not None]):
-            parent.insert(at, element)
+            _draw(ET.SubElement(svg, "g", {"data-region": region.id}), region.body,
+                  LIT if region.id in lit_ids else UNLIT)
     return ET.tostring(svg, encoding="unicode")
+
+
+def _draw(parent: ET.Element, shapes: list[BodyShape], fill: str) -> None:
+    """The shapes on the picture's figure that reach into its view, in order (SVG paints in order)."""
+    for shape in shapes:
+        element = _shape(shape, fill) if shape.figure == FIGURE else None
+        if element is not None:
+            parent.append(element)
 
 
 def data_uri(svg: str) -> str:

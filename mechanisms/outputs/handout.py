@@ -382,7 +382,7 @@ WHERE_MM = 12.0
 
 
 def _where(pdf: HandoutPage, job: Job, step_id: str, x: float, y: float, width: float) -> None:
-    """Where in the body the step happens (`locator`, as over the app's diagram): the small picture, its caption
+    """Where in the body the step happens (`locator`, as beside the app's step text): the small picture, its caption
     beside it, at (x, y) in a column `width` mm wide."""
     regions = step_regions(job.graph, step_id)
     picture_w = WHERE_MM * VIEW[2] / VIEW[3]
@@ -407,9 +407,10 @@ def _story_step(pdf: HandoutPage, job: Job, number: int, picture: bytes | None, 
     picture_mm = _picture_height(picture, STORY_PICTURE_MM) if picture else 0.0
     pdf.set_left_margin(left)
     where_mm = WHERE_MM + 2 if step_regions(job.graph, step.id) else 0.0
-    under_text = max(height + where_mm, picture_mm)
-    under_picture = bool(picture) and max(height, picture_mm + where_mm) < under_text
-    pdf.room_for(min(under_text, max(height, picture_mm + where_mm)) + 2)
+    # Under the picture only where that makes the step shorter than under the text.
+    under_picture = bool(picture) and max(height, picture_mm + where_mm) < max(height + where_mm, picture_mm)
+    picture_column = picture_mm + (where_mm if under_picture else 0.0)
+    pdf.room_for(max(height + (0.0 if under_picture else where_mm), picture_column) + 2)
     top = pdf.get_y()
     if picture:
         pdf.image(io.BytesIO(picture), x=left, y=top, w=STORY_PICTURE_MM, h=picture_mm)
@@ -426,8 +427,8 @@ def _story_step(pdf: HandoutPage, job: Job, number: int, picture: bytes | None, 
         _where(pdf, job, step.id, left, top + picture_mm + 2, STORY_PICTURE_MM)
     elif where_mm:
         _where(pdf, job, step.id, text_x, text_end + 2, pdf.w - pdf.r_margin - text_x)
-    side = (picture_mm + where_mm if under_picture else picture_mm, text_end - top + (0 if under_picture else where_mm))
-    pdf.set_y(top + max(side) + 4)
+    text_column = text_end - top + (0.0 if under_picture else where_mm)
+    pdf.set_y(top + max(picture_column, text_column) + 4)
 
 
 def _story(pdf: HandoutPage, job: Job, gloss: Callable[[str], str] = str) -> None:
