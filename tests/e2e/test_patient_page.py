@@ -12,7 +12,7 @@ from bench.browser import CHART_DRAWN, node_point, point_centre, wait_in_sight
 from bench.catalogs import shared_catalog
 from bench.site_bench import PHONE, serve_folder, write_site
 from mechanisms.content.clinic import Clinic
-from mechanisms.diagram.locator import SCREEN_PX, caption, data_uri, locator_svg, step_regions
+from mechanisms.diagram.locator import PHONE_PX, caption, data_uri, locator_svg, step_regions
 from mechanisms.present.audience import PATIENT, node_label, shown_graph
 from mechanisms.present.catalogue import words
 from mechanisms.present.treatment import today_sentence, treatment_chapter
@@ -129,7 +129,7 @@ def test_every_step_is_read_on_the_page_itself_never_covered_never_in_a_box_that
         regions = step_regions(CORE, CORE.steps[number - 1].id)
         assert not where["hidden"] and where["href"] == data_uri(locator_svg(CORE, regions)), \
             (number, "the body picture lights this step")
-        assert (where["width"], where["height"]) == SCREEN_PX, (number, "drawn at its size", where)
+        assert (where["width"], where["height"]) == PHONE_PX, (number, "drawn at its phone size", where)
         assert "".join(caption(regions, EN)[1].split()) in "".join(where["caption"].split()), (number, where)
         nxt = page.locator("#next").bounding_box()
         assert nxt["y"] + nxt["height"] <= 844 and nxt["y"] >= 844 - 100, "Next stays at the foot, under the thumb"

@@ -175,7 +175,8 @@ def test_hostile_author_text_shows_as_text(browser, tmp_path):
     assert '<a href="javascript:alert(4)">click</a>' in page.locator("#panel").inner_text()
     settled(page)
     assert page.dialogs == []
-    assert page.locator("main img, main svg[onload], #panel a[href^=javascript]").count() == 0
+    assert page.locator("main img:not(#where-picture), main svg[onload], #panel a[href^=javascript]").count() == 0
+    assert page.locator("#where").is_hidden(), "a graph whose regions have no place on the body shows no picture"
     assert_offline(page)
     context.close()
 

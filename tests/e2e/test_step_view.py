@@ -83,7 +83,7 @@ WHERE = """() => { const f = document.querySelector('.st-key-step-text figure.wh
 
 
 def test_every_step_shows_where_in_the_body_under_its_heading_in_sight_after_next(reader, app_url):
-    from mechanisms.diagram.locator import SCREEN_PX, where
+    from mechanisms.diagram.locator import PHONE_PX, SCREEN_PX, where
 
     open_app(reader, app_url)
     for index, step in enumerate(GRAPH.steps):
@@ -94,7 +94,8 @@ def test_every_step_shows_where_in_the_body_under_its_heading_in_sight_after_nex
         assert shown and shown["src"] == wanted.src, (index + 1, "the picture lights this step's regions")
         assert " ".join(shown["caption"].split()) == f"{wanted.lead} {wanted.places}", (index + 1, shown["caption"])
         picture = shown["picture"]
-        assert (round(picture["right"] - picture["left"]), round(picture["bottom"] - picture["top"])) == SCREEN_PX
+        size = (round(picture["right"] - picture["left"]), round(picture["bottom"] - picture["top"]))
+        assert size == (PHONE_PX if reader.touch else SCREEN_PX), (index + 1, size)
         assert picture["top"] >= 0 and picture["bottom"] <= shown["bar"] and picture["right"] <= shown["width"], \
             (index + 1, "in sight with the step's heading", shown)
         assert shown["heading"]["bottom"] <= picture["top"] and picture["bottom"] <= shown["text"]["top"], \
