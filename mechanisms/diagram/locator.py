@@ -18,8 +18,6 @@ from ..content.model import REGION_FIGURE, BodyShape, Graph, Region
 from ..present.catalogue import Words, or_english
 from .bodymap import OUTLINE_FILL
 
-FIGURE = REGION_FIGURE
-"""The figure of the body map the picture draws (a region's shape on another one is an author's error: `check`)."""
 VIEW = (16.0, 0.0, 68.0, 94.0)
 """x, y, width, height of the grid shown: the head and the trunk with the arms, where the story happens."""
 LIT = "#0B4F8A"
@@ -89,9 +87,10 @@ def locator_svg(graph: Graph, lit: list[Region]) -> str:
 
 
 def _draw(parent: ET.Element, shapes: list[BodyShape], fill: str) -> None:
-    """The shapes on the picture's figure that reach into its view, in order (SVG paints in order)."""
+    """The shapes on the picture's figure (the back; a shape on another is an author's error, `check`) that reach
+    into its view, in order (SVG paints in order)."""
     for shape in shapes:
-        element = _shape(shape, fill) if shape.figure == FIGURE else None
+        element = _shape(shape, fill) if shape.figure == REGION_FIGURE else None
         if element is not None:
             parent.append(element)
 

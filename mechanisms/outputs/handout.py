@@ -21,7 +21,7 @@ from fpdf.image_parsing import get_img_info
 
 from ..content.citations import FormattedReference, cited_ids, format_references
 from ..content.clinic import Clinic
-from ..content.model import Diary, Graph
+from ..content.model import Diary, Graph, Region
 from ..diagram.bodymap import body_figure
 from ..diagram.locator import VIEW, caption, locator_svg, step_regions
 from ..diagram.style import PRINT_FONT_PX, edge_key_sentence
@@ -381,10 +381,9 @@ WHERE_MM = 12.0
 """The small body picture's height in the short handout (its width follows its shape: 9 mm)."""
 
 
-def _where(pdf: HandoutPage, job: Job, step_id: str, x: float, y: float, width: float) -> None:
-    """Where in the body the step happens (`locator`, as beside the app's step text): the small picture, its caption
-    beside it, at (x, y) in a column `width` mm wide."""
-    regions = step_regions(job.graph, step_id)
+def _where(pdf: HandoutPage, job: Job, regions: list[Region], x: float, y: float, width: float) -> None:
+    """Where in the body the step happens (`locator`, as beside the app's step text): the small picture with the
+    step's `regions` lit, its caption beside it, at (x, y) in a column `width` mm wide."""
     picture_w = WHERE_MM * VIEW[2] / VIEW[3]
     pdf.image(io.BytesIO(locator_svg(job.graph, regions).encode("utf-8")), x=x, y=y, w=picture_w, h=WHERE_MM)
     lead, places = caption(regions, job.w)
@@ -406,7 +405,8 @@ def _story_step(pdf: HandoutPage, job: Job, number: int, picture: bytes | None, 
     height = pdf.text_height(text, 10) + pdf.text_height(sure, 8.5) + 12
     picture_mm = _picture_height(picture, STORY_PICTURE_MM) if picture else 0.0
     pdf.set_left_margin(left)
-    where_mm = WHERE_MM + 2 if step_regions(job.graph, step.id) else 0.0
+    regions = step_regions(job.graph, step.id)
+    where_mm = WHERE_MM + 2 if regions else 0.0
     # Under the picture only where that makes the step shorter than under the text.
     under_picture = bool(picture) and max(height, picture_mm + where_mm) < max(height + where_mm, picture_mm)
     picture_column = picture_mm + (where_mm if under_picture else 0.0)
@@ -424,9 +424,9 @@ def _story_step(pdf: HandoutPage, job: Job, number: int, picture: bytes | None, 
     text_end = pdf.get_y()
     pdf.set_left_margin(left)
     if where_mm and under_picture:
-        _where(pdf, job, step.id, left, top + picture_mm + 2, STORY_PICTURE_MM)
+        _where(pdf, job, regions, left, top + picture_mm + 2, STORY_PICTURE_MM)
     elif where_mm:
-        _where(pdf, job, step.id, text_x, text_end + 2, pdf.w - pdf.r_margin - text_x)
+        _where(pdf, job, regions, text_x, text_end + 2, pdf.w - pdf.r_margin - text_x)
     text_column = text_end - top + (0.0 if under_picture else where_mm)
     pdf.set_y(top + max(picture_column, text_column) + 4)
 

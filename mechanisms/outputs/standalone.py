@@ -250,9 +250,10 @@ def page_data(
 
 
 def _where_data(graph: Graph, step_id: str, w: Words) -> dict[str, str] | None:
-    """Where in the body the step happens (`locator.where`): the picture's data URI and its caption."""
+    """Where in the body the step happens (`locator.where`): the picture's data URI, its caption and its alt text."""
     picture = where(graph, step_id, w)
-    return None if picture is None else {"src": picture.src, "lead": picture.lead, "places": picture.places}
+    return None if picture is None else {"src": picture.src, "lead": picture.lead, "places": picture.places,
+                                         "alt": picture.alt}
 
 
 def step_figures(graph: Graph, words: Words | None = None) -> dict[str, list[go.Figure]]:

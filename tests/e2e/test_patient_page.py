@@ -47,7 +47,8 @@ INNER_SCROLLERS = """() => [...document.querySelectorAll('body *')].filter(e => 
 
 WHERE_SHOWN = """() => { const f = document.getElementById('where'); const b = f.querySelector('img')
     .getBoundingClientRect(); return {hidden: f.hidden, href: f.querySelector('img').getAttribute('src'),
-    width: b.width, height: b.height, caption: f.querySelector('figcaption').textContent}; }"""
+    width: b.width, height: b.height, caption: f.querySelector('figcaption').textContent,
+    alt: f.querySelector('img').alt}; }"""
 """The step's body picture as drawn (its source and size) and its caption's words."""
 
 
@@ -131,6 +132,7 @@ def test_every_step_is_read_on_the_page_itself_never_covered_never_in_a_box_that
             (number, "the body picture lights this step")
         assert (where["width"], where["height"]) == PHONE_PX, (number, "drawn at its phone size", where)
         assert "".join(caption(regions, EN)[1].split()) in "".join(where["caption"].split()), (number, where)
+        assert where["alt"] == " ".join(caption(regions, EN)), (number, "a screen reader hears the caption")
         nxt = page.locator("#next").bounding_box()
         assert nxt["y"] + nxt["height"] <= 844 and nxt["y"] >= 844 - 100, "Next stays at the foot, under the thumb"
         last = "#step > p:has(#step-unknowns)"  # the step's last lines: what is not yet known

@@ -114,7 +114,7 @@
     where.hidden = !s.where;
     if (s.where) {  // where in the body: the small picture of the back, the step's regions lit, and its caption
       picture.src = s.where.src;
-      picture.alt = s.where.lead + " " + s.where.places;
+      picture.alt = s.where.alt;
       setText("where-lead", s.where.lead);
       setText("where-places", s.where.places);
     }
