@@ -170,6 +170,15 @@ def wait_address(page, part: str, present: bool = True, timeout: float = 10_000)
                            arg=[part, present], timeout=timeout, polling=50)
 
 
+def wait_stored(page, key: str, value: object, timeout: float = 10_000) -> None:
+    """Wait until localStorage[key] holds `value`: a tap's click is synthesised after the touch ends, so what it
+    writes may land a moment after `tap()` returns."""
+    deadline = time.monotonic() + timeout / 1000
+    while (stored := page.evaluate("(key) => JSON.parse(localStorage.getItem(key))", key)) != value:
+        assert time.monotonic() < deadline, f"localStorage[{key!r}] is {stored!r}, not {value!r}"
+        page.wait_for_timeout(50)
+
+
 def wait_chart(page, timeout: float = 60_000) -> None:
     page.wait_for_function(CHART_DRAWN, timeout=timeout, polling=50)
 

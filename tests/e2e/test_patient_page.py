@@ -7,8 +7,9 @@ import itertools
 import re
 
 import pytest
+from playwright.sync_api import expect
 
-from bench.browser import CHART_DRAWN, node_point, point_centre, wait_in_sight
+from bench.browser import CHART_DRAWN, node_point, point_centre, wait_in_sight, wait_stored
 from bench.catalogs import shared_catalog
 from bench.site_bench import PHONE, serve_folder, write_site
 from mechanisms.content.clinic import Clinic
@@ -297,8 +298,7 @@ def test_the_diary_is_filled_in_on_the_phone_kept_there_and_the_checklists_can_b
         (numbers.nth(4).tap if size is PHONE else numbers.nth(4).click)()
         day.locator(".dy-usual label").nth(2).click()
         day.locator("input[type=text]").fill("Worse after work")
-        assert page.evaluate(f"JSON.parse(localStorage.getItem('{DIARY_KEY}'))") == {
-            "1": {"sore": "4", "usual": "worse", "note": "Worse after work"}}
+        wait_stored(page, DIARY_KEY, {"1": {"sore": "4", "usual": "worse", "note": "Worse after work"}})
         page.reload()
         page.wait_for_function(CHART_DRAWN, timeout=30_000)
         assert page.locator('#diary input[name="dy-sore-1"]:checked').get_attribute("value") == "4"
@@ -307,7 +307,8 @@ def test_the_diary_is_filled_in_on_the_phone_kept_there_and_the_checklists_can_b
         tick.scroll_into_view_if_needed()
         assert not tick.is_checked()
         (tick.tap if size is PHONE else tick.click)()
-        assert tick.is_checked() and tick.bounding_box()["width"] >= 20
+        expect(tick).to_be_checked(timeout=5_000)  # a tap's click comes after the touch ends
+        assert tick.bounding_box()["width"] >= 20
         assert all(r.startswith(site) or r.startswith("data:") for r in page.requests), "nothing is sent"
         assert page.evaluate(INNER_SCROLLERS) == [] and page.errors == []
         context.close()
