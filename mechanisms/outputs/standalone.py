@@ -230,7 +230,8 @@ def page_data(
         "fact_box": fact_box_data(graph, references, w),
         "diary": diary_data(graph, clinic, w),
         "clinic": {"lines": [asdict(line) for line in clinic_lines(clinic, w)], "logo": logo_data_uri(clinic)},
-        "steps": [{"heading": w.step_heading(i, total, s.title), "text": s.patient, "unknowns": s.unknowns,
+        "steps": [{"heading": w.step_heading(i, total, s.title), "count": w.step_count(i, total),
+                   "text": s.patient, "unknowns": s.unknowns,
                    "where": _where_data(graph, s.id, w), "nodes": [n.id for n in graph.nodes_in_step(s.id)]}
                   for i, s in enumerate(graph.steps, start=1)],
         "order": [n.id for n in story_nodes(graph)],

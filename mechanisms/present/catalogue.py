@@ -35,7 +35,8 @@ FORMATS: dict[str, frozenset[str]] = {name: frozenset(keys.split()) for name, ke
     "reference_many": "numbers", "source_one": "sources", "source_many": "sources", "badge_sentence": "badge",
     "list_last": "items last", "edge_sentence": "source link target", "cause_sentence": "source link",
     "effect_sentence": "link target", "go_to": "label", "link_key_item": "drawn link",
-    "link_key_gloss": "link plain", "step_heading": "number total title", "outline_step_heading": "number title",
+    "link_key_gloss": "link plain", "step_heading": "number total title", "step_count": "number total",
+    "outline_step_heading": "number title",
     "band_title": "number title", "show_detail_one": "count", "show_detail_many": "count", "link_notice": "names",
     "see_step": "number total title", "page_footer": "title page pages", "diagram_alt": "title",
     "evidence_says": "meaning", "diary_day": "number", "fact_count": "count per",
@@ -171,6 +172,10 @@ class Words:
     def step_heading(self, number: int, total: int, title: str) -> str:
         """'Step 3 of 8: title', the heading of the step being shown."""
         return self._fill("step_heading", number=number, total=total, title=title)
+
+    def step_count(self, number: int, total: int) -> str:
+        """'Step 3 of 8', where a step's whole heading does not fit (the patient page's closed list on a phone)."""
+        return self._fill("step_count", number=number, total=total)
 
     def outline_step_heading(self, number: int, title: str) -> str:
         """'Step 3. title', a step's heading in a list of all the steps (outline, handout)."""

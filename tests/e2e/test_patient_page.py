@@ -53,6 +53,25 @@ WHERE_SHOWN = """() => { const f = document.getElementById('where'); const b = f
 """The step's body picture as drawn (its source and size) and its caption's words."""
 
 
+STEP_FACE = """() => { const face = [...document.querySelectorAll('.step-pick span')].find(e => e.offsetWidth > 0);
+    const f = face.getBoundingClientRect(), pick = face.parentElement.getBoundingClientRect();
+    const hit = document.elementFromPoint(f.left + f.width / 2, f.top + f.height / 2);
+    return {text: face.textContent, whole: face.scrollWidth <= face.clientWidth, left: f.left, right: f.right,
+            pick: [pick.left, pick.right, pick.top, pick.bottom], hit: hit && hit.id, height: innerHeight,
+            width: innerWidth}; }"""
+"""What the closed list of steps in the bar shows, whether it shows it whole, and what a tap on it reaches."""
+
+
+def step_face_is_whole(page, number: int, want: str) -> None:
+    """The closed list of steps reads `want` whole, inside its box at the foot, and a tap on it opens the list."""
+    face = page.evaluate(STEP_FACE)
+    assert face["text"] == want and face["whole"], (number, face)
+    left, right, top, bottom = face["pick"]
+    assert left <= face["left"] and face["right"] <= right and left >= 0 and right <= face["width"], (number, face)
+    assert bottom <= face["height"] and top >= face["height"] - 100, (number, "in the bar at the foot", face)
+    assert face["hit"] == "steps", (number, "a tap on it reaches the list", face)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     folder = write_site(tmp_path_factory.mktemp("patient") / "site", clinic=CLINIC)
@@ -134,6 +153,7 @@ def test_every_step_is_read_on_the_page_itself_never_covered_never_in_a_box_that
         assert (where["width"], where["height"]) == PHONE_PX, (number, "drawn at its phone size", where)
         assert "".join(caption(regions, EN)[1].split()) in "".join(where["caption"].split()), (number, where)
         assert where["alt"] == " ".join(caption(regions, EN)), (number, "a screen reader hears the caption")
+        step_face_is_whole(page, number, EN.step_count(number, len(CORE.steps)))
         nxt = page.locator("#next").bounding_box()
         assert nxt["y"] + nxt["height"] <= 844 and nxt["y"] >= 844 - 100, "Next stays at the foot, under the thumb"
         last = "#step > p:has(#step-unknowns)"  # the step's last lines: what is not yet known
@@ -195,6 +215,24 @@ def test_the_check_questions_come_after_the_story_and_are_one_tap_from_its_end(b
     page.wait_for_function("(s) => location.hash.includes(s)", arg=f"step={len(CORE.steps)}", timeout=5_000)
     assert page.locator("#link-notice").is_hidden()
     context.close()
+
+
+def test_the_list_of_steps_shows_its_step_whole_on_a_narrow_phone_and_its_heading_on_a_desktop(browser, site):
+    """A closed list cut the step to "Step 3 of" on a phone: now its number shows whole (the step's heading is
+    just above it), and where the bar has room, the whole heading. Picking from it moves the story."""
+    total = len(CORE.steps)
+    narrow = {**PHONE, "viewport": {"width": 360, "height": 780}}
+    def heading(n: int, t: int) -> str:
+        return EN.step_heading(n, t, CORE.steps[n - 1].title)
+
+    for size, shown in ((narrow, EN.step_count), (DESKTOP, heading)):
+        context, page = open_page(browser, site, "#graph=dry-needling&step=2", size)
+        step_face_is_whole(page, 2, shown(2, total))
+        page.locator("#steps").select_option(str(total - 2))
+        step_title_is(page, total - 1)
+        step_face_is_whole(page, total - 1, shown(total - 1, total))
+        assert page.evaluate("document.documentElement.scrollWidth") <= size["viewport"]["width"], "no sideways scroll"
+        context.close()
 
 
 def test_the_introduction_and_the_disclaimer_are_one_tap_from_anywhere(browser, site):

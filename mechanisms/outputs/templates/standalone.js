@@ -121,6 +121,8 @@
     setText("step-text", s.text);
     setText("step-unknowns", s.unknowns);
     document.getElementById("steps").value = String(state.step);
+    setText("step-face", s.count);  // the closed list shows "Step 3 of 8" whole on a phone (the heading is above)
+    setText("step-face-long", s.heading);  // and the whole heading where it fits
     document.getElementById("prev").disabled = state.step === 0;
     document.getElementById("next").disabled = state.step === D.steps.length - 1;
   }
