@@ -15,6 +15,8 @@ from bench.catalogs import shared_catalog
 from mechanisms import cli
 from mechanisms.content.citations import cited_ids, format_references
 from mechanisms.content.load import load_catalog
+from mechanisms.diagram import style
+from mechanisms.diagram.figure import framed_figure
 from mechanisms.outputs import pdf_page
 from mechanisms.outputs.errors import ExportError
 from mechanisms.outputs.handout import build_pdf, view_link
@@ -22,7 +24,9 @@ from mechanisms.outputs.images import start_renderer
 from mechanisms.present.audience import PATIENT, PRACTITIONER, shown_graph
 from mechanisms.present.catalogue import words
 from mechanisms.present.guide import MARKS, guide_chapters
+from mechanisms.present.highlight import highlight_of
 from mechanisms.present.links import valid_base_url
+from mechanisms.present.view import View
 
 from .conftest import FIXTURES, ROOT
 
@@ -504,3 +508,21 @@ def test_every_technical_term_says_what_it_means_where_the_short_handout_first_u
         else:
             opening = re.sub(r"^\s*(•|⚠|☐)?\s*(A |The )?", "", first).lower()
             assert opening.startswith(term.term.lower()) or "called" in first.lower(), (term.term, first)
+
+
+def test_both_handouts_say_how_to_read_the_pictures_they_print_before_the_first_step():
+    """The reading help once told of a shaded band around each step, which the pictures no longer draw: it now
+    tells what they do draw (a step on its own, grey words naming the other steps), and the patient's what the
+    small picture of the back shows."""
+    graph = REAL_GRAPH.core
+    first = graph.steps[0]
+    picture = framed_figure(graph, first.id, highlight_of(graph, View(REAL_GRAPH.id, step=1)), snug=True)
+    assert not picture.layout.shapes, "no band is drawn around the step"
+    notes = [a.text for a in picture.layout.annotations if "<i>" in a.text]
+    assert notes and all(style.MUTED in a for a in notes), "the other steps are named in grey under a part"
+    for audience, extra in (("patient", [EN.printed_where]), ("practitioner", [])):
+        flat = " ".join(real_text(audience).split())
+        start = flat.index(EN.outline_step_heading(1, first.title))
+        for sentence in [EN.printed_diagram, *extra]:
+            assert flat.index(" ".join(sentence.split())) < start, (audience, sentence)
+        assert "band" not in flat[:start], audience

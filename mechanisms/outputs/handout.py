@@ -435,7 +435,9 @@ def _story(pdf: HandoutPage, job: Job, gloss: Callable[[str], str] = str) -> Non
     """The story for a patient: what it is, how to read the pictures, then each step beside its picture."""
     pdf.heading(job.w.step_by_step, 15, space_before=4)
     pdf.para(job.graph.summary, 10.5)
-    pdf.para(f"{job.w.link_key_lead} {edge_key_sentence(PATIENT, job.w)}.", 9.5, after=3)
+    w = job.w
+    pdf.para(f"{w.printed_diagram} {w.link_key_lead} {edge_key_sentence(PATIENT, w)}. {w.printed_where}", 9.5,
+             after=3)
     for number in range(1, len(job.graph.steps) + 1):
         _story_step(pdf, job, number, job.pictures[number - 1] if number <= len(job.pictures) else None,
                     gloss(job.graph.steps[number - 1].patient))

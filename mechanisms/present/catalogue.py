@@ -147,6 +147,7 @@ class Words:
     note_lead: str
     reading_heading: str
     printed_diagram: str
+    printed_where: str
     link_key_lead: str
     evidence_heading: str
     steps_heading: str
